@@ -1,0 +1,76 @@
+import { Counter } from './counter.js';
+import { Histogram } from './histogram.js';
+import { Tally } from './tally.js';
+import { TimeWeighted } from './time-weighted.js';
+
+/** Any accumulator a StatsSet can hold. */
+export type Accumulator = Tally | Histogram | Counter | TimeWeighted;
+
+/**
+ * Per-run registry of named accumulators. Its purpose is the warm-up reset: every
+ * statistic created through the set is cleared by one `resetAll(nowNs)` call, so no
+ * component can forget to discard its transient-phase observations.
+ *
+ * Accumulators are created here (not registered after the fact) so a component cannot
+ * hold an unregistered one by accident. Names are unique: a duplicate almost always
+ * means two components would silently share one statistic, so it throws. Iteration
+ * follows registration order (Map semantics), which keeps output deterministic.
+ * The set is per run, never module-level, so parallel runs cannot interfere.
+ */
+export class StatsSet {
+  private readonly entries = new Map<string, Accumulator>();
+
+  tally(name: string): Tally {
+    return this.register(name, new Tally());
+  }
+
+  histogram(name: string, bits?: number): Histogram {
+    return this.register(name, new Histogram(bits));
+  }
+
+  counter(name: string): Counter {
+    return this.register(name, new Counter());
+  }
+
+  timeWeighted(name: string, startNs: number, initial?: number): TimeWeighted {
+    return this.register(name, new TimeWeighted(startNs, initial));
+  }
+
+  get(name: string): Accumulator | undefined {
+    return this.entries.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Registered names in registration order. */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, Accumulator]> {
+    return this.entries.entries();
+  }
+
+  /**
+   * Clears every accumulator at simulated time `nowNs`. Time-weighted levels restart
+   * their integral at nowNs but keep their current level (see TimeWeighted.reset).
+   */
+  resetAll(nowNs: number): void {
+    for (const acc of this.entries.values()) {
+      if (acc instanceof TimeWeighted) acc.reset(nowNs);
+      else acc.reset();
+    }
+  }
+
+  private register<T extends Accumulator>(name: string, acc: T): T {
+    if (this.entries.has(name)) throw new Error(`StatsSet: duplicate statistic name '${name}'`);
+    this.entries.set(name, acc);
+    return acc;
+  }
+}
