@@ -1,0 +1,340 @@
+/**
+ * The resolved configuration one simulation run is built from: the scenario file merged over
+ * the parent profile and the defaults, every quantity already in canonical units (integer ns
+ * for times, bytes for sizes, per-second for rates, distributions as `DistSpec` in ns).
+ *
+ * This is the contract between `scenario/` (which produces it from YAML) and `model/` (which
+ * consumes it). Section and key names mirror the scenario file (interface.md), so a profile
+ * parameter `iommu.iotlb.entries` and a scenario override `iommu.iotlb.entries` are the same
+ * thing. Each field says what it means; sources of hardware defaults live with the profiles.
+ */
+import type { DistSpec } from '../random/distribution.js';
+
+export const TRANSPORTS = ['per-vf', 'managed-cap', 'device-cmd-cap', 'admin-vq', 'vendor'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+export const CVQ_MODES = ['hardware', 'software', 'none'] as const;
+export type CvqMode = (typeof CVQ_MODES)[number];
+export const ISOLATIONS = ['none', 'rid-per-vf', 'pasid-per-instance', 'pasid-per-vq', 'device-mmu'] as const;
+export type Isolation = (typeof ISOLATIONS)[number];
+export const INTERRUPT_MODES = ['msix', 'shared', 'msi-store', 'polling'] as const;
+export type InterruptMode = (typeof INTERRUPT_MODES)[number];
+export const PROVISIONING_METHODS = ['netlink', 'managed-cap-create', 'admin-vq'] as const;
+export type ProvisioningMethod = (typeof PROVISIONING_METHODS)[number];
+export const ADMINQ_POLICIES = ['fifo', 'priority', 'drr'] as const;
+export type AdminqPolicy = (typeof ADMINQ_POLICIES)[number];
+export const ADMINQ_MODES = ['async', 'sync'] as const;
+export type AdminqMode = (typeof ADMINQ_MODES)[number];
+export const PARENTS = ['ifcvf', 'mlx5', 'vp_vdpa', 'vduse', 'vdpa_sim'] as const;
+export type ParentName = (typeof PARENTS)[number];
+
+/** Control operations a workload can issue (interface.md "Control ops"). */
+export const CONTROL_OPS = [
+  'mac-set',
+  'rx-mode',
+  'mq-set',
+  'vlan',
+  'coal-set',
+  'config-read',
+  'status-read',
+  'generation-read',
+] as const;
+export type ControlOp = (typeof CONTROL_OPS)[number];
+/** The CVQ commands among CONTROL_OPS (the rest are one transport command each). */
+export const CVQ_OPS: readonly ControlOp[] = ['mac-set', 'rx-mode', 'mq-set', 'vlan', 'coal-set'];
+
+/**
+ * Transport command classes. The first nine are the talk's admin-VQ classes (not standard
+ * opcodes, see facts.md §1); CREATE/DESTROY create and destroy a managed device; the last
+ * ones are the virtio 1.3/1.4 standard commands a scenario may use instead.
+ */
+export const COMMAND_CLASSES = [
+  'FEAT',
+  'STATUS',
+  'GENERATION',
+  'CONFIG',
+  'MSI',
+  'VQ_ADDR',
+  'VQ_ENABLE',
+  'VQ_SIZE',
+  'VQ_NOTIFY',
+  'CREATE',
+  'DESTROY',
+  'LEGACY_CFG_WRITE',
+  'LEGACY_CFG_READ',
+  'DEV_PARTS_GET',
+  'DEV_PARTS_SET',
+  'DEV_MODE_SET',
+] as const;
+export type CommandClass = (typeof COMMAND_CLASSES)[number];
+
+/** How the device side of the data path executes. */
+export type DataPathKind = 'hardware' | 'vduse' | 'software';
+
+export interface DeviceConfig {
+  /** RX/TX queue pairs per instance. */
+  queuePairs: number;
+  /** Descriptors per virtqueue (power of two, ≤ 32768). */
+  queueSize: number;
+  /** Data-path pipelines shared by all instances of the device. */
+  engines: number;
+  /** Per-packet service time of an engine, excluding translation stalls (ns). */
+  engineService: DistSpec;
+  /** Extra engine time per byte of packet (ns/byte): DMA of the payload over the link. */
+  engineNsPerByte: number;
+  /** hardware: device engines; vduse: a host process copying through bounce buffers; software: a kernel thread (vdpa_sim). */
+  dataPath: DataPathKind;
+  /** Copy cost per byte for bounce buffers (vduse) or vringh copies (vdpa_sim), ns/byte. */
+  copyNsPerByte: number;
+  /** Wake-up of the userspace/kthread data path per batch of work (ns). */
+  wakeupNs: number;
+  /** Service time of one command on an instance's hardware CVQ (ns). */
+  hwCvqService: DistSpec;
+  /** DMA read latency of a descriptor or ring entry (ns), paid inside the engine time. */
+  dmaReadNs: number;
+  /** Driver-side cost of a doorbell (posted MMIO write) per kick (ns of guest CPU). */
+  kickNs: number;
+}
+
+export interface LimitsConfig {
+  /** SR-IOV VFs the parent can create (TotalVFs). */
+  totalVfs: number;
+  /** Hardware virtqueues the device can back in total. */
+  hwVqs: number;
+  /** Most virtqueues one instance may have (ifcvf: 17). */
+  maxQueuesPerInstance: number;
+  /** MSI-X table entries of the function that serves managed instances (≤ 2048). */
+  msixPerFunction: number;
+  /** MSI-X entries of one VF (per-vf transport: each instance draws from its own VF table). */
+  msixPerVf: number;
+  /** Message-store (IMS-like) entries of the device. */
+  imsEntries: number;
+  /** Interrupt-remapping entries per IOMMU unit (65,536). */
+  irtePerUnit: number;
+  /** IOMMU units serving the device. */
+  iommuUnits: number;
+  /** Host CPUs that can receive device interrupts. */
+  hostCpus: number;
+  /** Device vectors per host CPU (~200 on x86). */
+  vectorsPerCpu: number;
+  /** PASID width in bits (20). */
+  pasidBits: number;
+  /** IOMMU domain IDs per unit (65,536). */
+  domainIds: number;
+  /** Contexts of the device MMU (device-mmu isolation). */
+  deviceMmuContexts: number;
+  /** Device memory available for instance state (bytes). */
+  deviceMemoryBytes: number;
+  /** Device memory one instance's state needs (bytes): queue contexts, config, keys. */
+  instanceMemoryBytes: number;
+}
+
+export interface TransportConfig {
+  /** Non-posted register read round trip (ns). */
+  mmioRead: DistSpec;
+  /** CPU issue cost of a posted register write (ns). */
+  mmioWriteNs: number;
+  /** Extra time when device firmware emulates a register (added to each read, ns). */
+  fwEmulationNs: number;
+  /** Device-side processing of a device-cmd-cap command after `execute` (ns). */
+  deviceCmdService: DistSpec;
+  /** Bytes of command data written per device-cmd-cap command (≤ 256). */
+  deviceCmdDataBytes: number;
+  /** CPU cost of one 8-byte uncached store (ns). */
+  ucStoreNs: number;
+  /** Interval between ack polls (ns). */
+  pollIntervalNs: number;
+  /** SR-IOV VF creation time (ns), serialized per PF. */
+  vfCreate: DistSpec;
+  /** Firmware command channel slots (mlx5: 31). */
+  vendorSlots: number;
+  /** Slots usable by heavy (throttled) commands (mlx5: 16). */
+  vendorThrottledSlots: number;
+  /** Firmware command service time (ns). */
+  vendorService: DistSpec;
+  /** Managed-cap create: bytes of config written before `create` (≤ 256). */
+  createConfigBytes: number;
+  /** Device time to build a managed device after `create` (ns). */
+  createService: DistSpec;
+}
+
+export interface AdminqConfig {
+  /** Admin virtqueues (admin_queue_num). */
+  queues: number;
+  /** Entries per admin queue. */
+  depth: number;
+  /** Device-side workers executing commands in parallel. */
+  workers: number;
+  policy: AdminqPolicy;
+  /** DRR weights per queue (length = queues). */
+  weights: number[];
+  /** DRR quantum in commands per round per unit weight. */
+  quantum: number;
+  /** Service time per command class (ns). */
+  service: Record<CommandClass, DistSpec>;
+  /** async: many commands in flight; sync: one at a time under a mutex, busy polling. */
+  mode: AdminqMode;
+  /** Driver wait before retrying a command answered EAGAIN or a full queue (ns). */
+  retryBackoffNs: number;
+  /** Backoff multiplier per consecutive retry (1 = constant). */
+  retryBackoffFactor: number;
+  /** Most commands the device accepts before answering EAGAIN (device-side admission). */
+  deviceInflightLimit: number;
+  /** DMA/processing overhead per command on the driver side (ns). */
+  submitNs: number;
+}
+
+export interface WalkConfig {
+  /** Page-table levels of the platform IOMMU (stage two / only stage). */
+  levels: number;
+  /** Levels of the guest (stage-one) table when translation is nested; 0 = not nested. */
+  guestLevels: number;
+  /** One memory access of a page walk (ns). */
+  memAccessNs: number;
+  /** Paging-structure cache: entries (0 = none) and hit ratio on upper levels. */
+  pwcEntries: number;
+}
+
+export interface IommuConfig {
+  iotlb: { entries: number; ways: number; pageSize: number };
+  walk: WalkConfig;
+  /** When set, overrides the walk with a fixed miss penalty (ns). */
+  missPenaltyNs: number | undefined;
+  /** Extra accesses for a scalable-mode PASID-table lookup on a miss. */
+  pasidTableAccesses: number;
+  /** Device TLB (PCIe ATS) in front of the IOMMU: entries 0 = no ATS. */
+  devtlb: { entries: number; ways: number };
+  /** ATS translation request round trip (ns). */
+  atsRttNs: number;
+  /** Device MMU (device-mmu isolation): its IOTLB and the cost of fetching its table entry over PCIe. */
+  deviceMmu: { entries: number; ways: number; fetchNs: number; keyBuildNs: number };
+  /** static: map once; dynamic: map/unmap per buffer (invalidations). */
+  mappings: 'static' | 'dynamic';
+  invalidation: 'strict' | 'lazy';
+  /** Service time of one invalidation in the shared queue (ns). */
+  invalidationService: DistSpec;
+  /** Lazy mode: flush after this many unmaps… */
+  lazyBatch: number;
+  /** …or this long after the first pending unmap (ns). */
+  lazyTimeoutNs: number;
+}
+
+export interface CoalescingStatic {
+  kind: 'static';
+  maxPackets: number;
+  maxUsecs: number;
+}
+export type CoalescingConfig = CoalescingStatic | { kind: 'adaptive'; profile: 'eqe' | 'cqe' };
+
+export interface InterruptsConfig {
+  coalescing: CoalescingConfig;
+  delivery: 'posted' | 'exit';
+  /** Cost of one VM exit (ns); exit delivery takes `exitsPerInterrupt` of them. */
+  exitNs: number;
+  exitsPerInterrupt: number;
+  /** Posted-interrupt delivery latency (ns). */
+  postedNs: number;
+  /** Guest handler CPU per interrupt and per packet (ns). */
+  guestIrqNs: number;
+  guestPerPacketNs: number;
+  /** Shared vectors: cost to check one sharer's used ring (ns). */
+  sharerCheckNs: number;
+  /** Polling: interval between polls of all rings a core owns, and cost per ring checked (ns). */
+  pollIntervalNs: number;
+  pollPerRingNs: number;
+}
+
+export interface HostConfig {
+  /** Host mediation cores (software CVQ, netlink, polling). */
+  cores: number;
+  /** Software CVQ decode cost per command (ns). */
+  swCvqDecode: DistSpec;
+}
+
+export interface ProvisioningConfig {
+  /** ready: every instance exists at time zero; burst: all are requested at time zero. */
+  start: 'ready' | 'burst';
+  /** Host software cost per netlink request (ns). */
+  netlinkService: DistSpec;
+  /** Extra cost per existing instance for each netlink request (ns per instance). */
+  netlinkPerInstanceNs: number;
+  /** Churn, per device: creations and destructions per second while traffic runs. */
+  churnCreateRate: number;
+  churnDestroyRate: number;
+}
+
+export type Locality = { kind: 'uniform' } | { kind: 'zipf'; exponent: number };
+export type ArrivalKind = 'poisson' | 'onoff' | 'constant';
+
+export interface TrafficConfig {
+  /** Packets per second offered per instance (0 = no data traffic). */
+  ratePps: number;
+  arrival: ArrivalKind;
+  /** On/off: mean on and off periods (exponential), ns; rate applies while on. */
+  onMeanNs: number;
+  offMeanNs: number;
+  /** Packet size in bytes. */
+  packetSize: DistSpec;
+  direction: 'rx' | 'tx' | 'both';
+  /** Buffer memory each instance touches (bytes), mapped in pages of iommu.iotlb.pageSize. */
+  workingSetBytes: number;
+  locality: Locality;
+}
+
+export interface ControlConfig {
+  /** Control operations per second per instance. */
+  rate: number;
+  /** Operation mix (weights, not necessarily normalized). */
+  ops: Partial<Record<ControlOp, number>>;
+  /** Token bucket per tenant (whole group), undefined = unlimited. */
+  limit: { rate: number; burst: number } | undefined;
+}
+
+export interface GroupConfig {
+  name: string;
+  /** Instances in this group (shares already resolved to counts that sum to `instances`). */
+  count: number;
+  traffic: TrafficConfig;
+  control: ControlConfig;
+  /** Admin queue this tenant's commands use. */
+  adminQueue: number;
+}
+
+export interface FidelityConfig {
+  /** packet: one event chain per packet; batch: a NAPI-like budget of packets per event. */
+  mode: 'packet' | 'batch';
+  budget: number;
+}
+
+export interface StrategyConfig {
+  transport: Transport;
+  cvq: CvqMode;
+  isolation: Isolation;
+  interrupts: InterruptMode;
+  provisioning: ProvisioningMethod;
+}
+
+export interface ModelConfig {
+  parent: ParentName;
+  instances: number;
+  strategy: StrategyConfig;
+  device: DeviceConfig;
+  limits: LimitsConfig;
+  transport: TransportConfig;
+  adminq: AdminqConfig;
+  iommu: IommuConfig;
+  interrupts: InterruptsConfig;
+  host: HostConfig;
+  provisioning: ProvisioningConfig;
+  fidelity: FidelityConfig;
+  workload: { groups: GroupConfig[] };
+}
+
+/** What the runner adds to a ModelConfig to make one run. */
+export interface RunSpec {
+  config: ModelConfig;
+  /** Master seed and replication index: together with stream names they fix every draw. */
+  seed: number;
+  replication: number;
+  warmupNs: number;
+  durationNs: number;
+}

@@ -1,0 +1,74 @@
+/**
+ * The seams between model components. The control plane (transports, admin queue,
+ * provisioning, resources) and the data path (virtqueues, engines, translation, interrupts)
+ * are built separately and meet only through these interfaces and the shared `ModelContext`.
+ */
+import type { Simulator } from '../engine/simulator.js';
+import type { StreamFactory } from '../random/stream-factory.js';
+import type { ModelConfig } from './config.js';
+import type { InstanceTable } from './instance-table.js';
+
+/** Resources that can run out; a rejected instance names the first one exhausted. */
+export const RESOURCE_NAMES = [
+  'vfs',
+  'hw-vqs',
+  'queues-per-instance',
+  'msix-vectors',
+  'ims-entries',
+  'irte',
+  'cpu-vectors',
+  'pasid',
+  'iommu-domains',
+  'device-mmu-contexts',
+  'device-memory',
+] as const;
+export type ResourceName = (typeof RESOURCE_NAMES)[number];
+
+/** Read-only view of resource accounting (the control plane owns the ledger). */
+export interface ResourceLedgerPort {
+  capacity(resource: ResourceName): number;
+  used(resource: ResourceName): number;
+}
+
+/** What the control plane tells the data path about an instance's life. */
+export interface DataPathPort {
+  /** DRIVER_OK: the instance's queues exist and its traffic starts now. */
+  activate(instance: number): void;
+  /** Teardown began: traffic stops now; packets in flight complete or are dropped. */
+  deactivate(instance: number): void;
+}
+
+/** Busy time of the host mediation cores, from every component that uses them. */
+export interface HostCpuPort {
+  /** Accounts `ns` of host-core time (interrupt handling, polling, decode, netlink). */
+  addBusy(ns: number): void;
+}
+
+/** Where components write their metrics at the end of a run (names: interface.md). */
+export interface MetricSink {
+  /** An aggregate metric (one column of runs.csv). */
+  set(metric: string, value: number | string): void;
+  /** A per-group metric (one row of groups.csv). */
+  setGroup(group: string, metric: string, value: number): void;
+}
+
+/** Everything a component may use: one simulator, one stream factory, no globals. */
+export interface ModelContext {
+  readonly sim: Simulator;
+  readonly streams: StreamFactory;
+  readonly config: ModelConfig;
+  readonly instances: InstanceTable;
+  readonly hostCpu: HostCpuPort;
+  /** Collects one-line warnings (e.g. an option the chosen strategy ignores); deduplicated. */
+  warn(message: string): void;
+}
+
+/** The life cycle every component follows. */
+export interface ModelComponent {
+  /** Called once before time zero, after all components exist (schedule initial events). */
+  start(): void;
+  /** Warm-up boundary: restart every accumulator (time-weighted integrals included). */
+  resetStats(nowNs: number): void;
+  /** Writes metrics over the measured window [windowStartNs, nowNs]. */
+  collect(sink: MetricSink, windowNs: number): void;
+}
