@@ -1,0 +1,59 @@
+/**
+ * ifcvf: the Intel N3000 IFC VF (net and blk). One vDPA instance per SR-IOV VF, isolated by the
+ * VF's requester ID in the platform IOMMU, at most 17 virtqueues. Only what differs from the
+ * platform profile is listed.
+ */
+import type { ParentProfile } from './profile.js';
+
+/** ifcvf_base.h IFCVF_MAX_QUEUES: 8 data pairs + CVQ. */
+const IFCVF_MAX_QUEUES = 17;
+/** N3000 TotalVFs: no public source; facts.md §2 says treat it as ≤ 128 (unverified). */
+const N3000_TOTAL_VFS = 128;
+
+export const IFCVF_PROFILE: ParentProfile = {
+  name: 'ifcvf',
+  description: 'Intel N3000-style PCI VF device (net, blk): one instance per VF, platform IOMMU, ≤ 17 VQs',
+  behaviour: [
+    'One vDPA instance per SR-IOV VF (strategy.transport per-vf): each instance has its own BAR registers, so control operations do not contend across instances; the VF count (limits.totalVfs ≤ 128, UNVERIFIED) and the serial VF creation (transport.vfCreate, platform) bound density and provisioning rate.',
+    'Per-VF DMA isolation through the platform IOMMU keyed by the VF requester ID (strategy.isolation rid-per-vf, iommu.* from the platform); the driver sets up no PASID (limits.pasidBits 0) and the device has no device MMU (limits.deviceMmuContexts 0, platform).',
+    'At most 17 virtqueues per instance: 8 data pairs + a hardware CVQ (limits.maxQueuesPerInstance 17; device.hwCvqService from the platform); queues up to 32768 entries (IFCVF_QUEUE_MAX).',
+    'Three MSI-X modes: per-VQ + config, shared VQ + separate config, or all shared — strategy.interrupts msix or shared, drawing from the VF table (limits.msixPerVf, platform).',
+  ],
+  params: [
+    {
+      path: 'limits.totalVfs',
+      value: N3000_TOTAL_VFS,
+      unit: 'VFs',
+      range: '≤ 128 (UNVERIFIED)',
+      source:
+        'facts.md §2 "SR-IOV VF counts": no public N3000 TotalVFs was found; treat as ≤ 128 — UNVERIFIED ' +
+        '(facts.md "Unverified or to-check list")',
+    },
+    {
+      path: 'limits.maxQueuesPerInstance',
+      value: IFCVF_MAX_QUEUES,
+      unit: 'VQs',
+      range: '3–17 (8 pairs + CVQ)',
+      source:
+        'facts.md §5 "ifcvf": IFCVF_MAX_QUEUES = 17 (8 data pairs + CVQ), drivers/vdpa/ifcvf/ifcvf_base.h [spec]',
+    },
+    {
+      path: 'limits.hwVqs',
+      value: IFCVF_MAX_QUEUES * N3000_TOTAL_VFS,
+      unit: 'VQs',
+      range: '≤ 2176',
+      source:
+        'derived: one vDPA device per VF (facts.md §5 "ifcvf") × 17 VQs per VF × 128 VFs (unverified) = 2176; ' +
+        'no device-wide queue limit is published',
+    },
+    {
+      path: 'limits.pasidBits',
+      value: 0,
+      unit: 'bits',
+      range: '0 (no PASID) – 20',
+      source:
+        'facts.md §5 "ifcvf": one vDPA device per VF, isolated by the VF itself; the ifcvf driver configures no PASID ' +
+        'and no N3000 PASID capability is published (estimate) — so pasid-per-* isolation is rejected',
+    },
+  ],
+};

@@ -1,0 +1,41 @@
+/**
+ * vp_vdpa: a standard virtio-pci device (PF or VF) used as a vDPA parent, any virtio type. One
+ * instance per PCI function, standard virtio registers, DMA isolation only through the platform
+ * IOMMU. Only what differs from the platform profile is listed.
+ */
+import { us } from '../util/units.js';
+import type { ParentProfile } from './profile.js';
+
+export const VP_VDPA_PROFILE: ParentProfile = {
+  name: 'vp_vdpa',
+  description:
+    'A virtio-pci device as the parent: standard virtio registers, platform IOMMU, one instance per function',
+  behaviour: [
+    'One instance per PCI function, PF or VF (strategy.transport per-vf, limits.totalVfs from the platform); with a virtio 1.3 owner the admin VQ and its SR-IOV group type carry member commands (strategy.transport admin-vq, adminq.service.LEGACY_CFG_* from the platform). No vendor channel.',
+    'Standard virtio registers: every vDPA op is a common-config access, a posted write per register and a non-posted read round trip (transport.mmioWriteNs, transport.mmioRead, platform); registers emulated by device firmware, as on DPUs, add transport.fwEmulationNs.',
+    'DMA isolation only through the platform IOMMU (strategy.isolation rid-per-vf, iommu.* from the platform): no device MMU (limits.deviceMmuContexts 0, platform) and no PASID configuration in the virtio standard (limits.pasidBits 0).',
+    'Standard virtio-net CVQ in the device (device.hwCvqService, platform) and per-VQ MSI-X vectors with the Linux fallback to one shared vector (strategy.interrupts msix / shared).',
+  ],
+  params: [
+    {
+      path: 'limits.pasidBits',
+      value: 0,
+      unit: 'bits',
+      range: '0 (standard) | 20 (to study the PASID proposal)',
+      source:
+        "virtio-pci has no PASID configuration: the talk's VIRTIO_PCI_CAP_PASID is an RFC, not in virtio-spec " +
+        '(facts.md intro; seed talk "Spec support for PASID"); vp_vdpa relies on the platform IOMMU (facts.md §5 ' +
+        '"vp_vdpa", drivers/vdpa/virtio_pci/ [spec, design level]) — set 20 to study the proposal',
+    },
+    {
+      path: 'transport.fwEmulationNs',
+      value: us(2),
+      unit: 'ns',
+      range: '0 (hardware register) – 20 µs (QEMU-emulated, nested guest)',
+      source:
+        'estimate: virtio-pci hardware commonly emulates common-config registers in device firmware (SmartNIC/DPU ' +
+        'virtio emulation; facts.md §2 "MMIO read": add firmware time); no public number — 2 µs for a firmware ' +
+        'handler on an embedded core, 0 for a hardware register',
+    },
+  ],
+};

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import yargs from 'yargs';
+import { profilesCommand } from '../../src/cli/commands/profiles.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { PARENTS } from '../../src/model/config.js';
+import { InputError } from '../../src/util/errors.js';
+
+function capture(): CliIO & { text(): string } {
+  const out: string[] = [];
+  return {
+    out: (t) => {
+      out.push(t);
+    },
+    err: (t) => {
+      out.push(t);
+    },
+    isTTY: false,
+    text: () => out.join('\n'),
+  };
+}
+
+/** Parses argv through the command's own builder, as main.ts will once it registers it. */
+async function run(argv: string[]): Promise<string> {
+  const io = capture();
+  await yargs(argv)
+    .command(profilesCommand(io))
+    .strict()
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err ?? new Error(msg);
+    })
+    .parseAsync();
+  return io.text();
+}
+
+describe('vdpascale profiles', () => {
+  it('lists every parent with its description', async () => {
+    const text = await run(['profiles']);
+    for (const name of [...PARENTS, 'platform']) expect(text).toContain(name);
+    expect(text).toContain('device MMU');
+  });
+
+  it('prints every mlx5 parameter with value, range and source', async () => {
+    const text = await run(['profiles', 'mlx5']);
+    expect(text).toMatch(/^PATH\s+VALUE\s+FROM\s+RANGE\s+SOURCE$/m);
+    expect(text).toMatch(/limits\.totalVfs\s+127 VFs\s+mlx5\s+.*NVIDIA ConnectX6Dx firmware RN/);
+    expect(text).toMatch(/transport\.vendorSlots\s+31 slots\s+platform\s+.*cmd\.c/);
+    expect(text).toMatch(/iommu\.deviceMmu\.keyBuildNs\s+1 s\s+mlx5/);
+    expect(text).toContain('empirical {1.1 ms, 500 µs}');
+    expect(text).toContain('[meas, derived]');
+  });
+
+  it('handles the handler directly with a capturing io', () => {
+    const io = capture();
+    profilesCommand(io).handler({ name: 'vduse', json: false });
+    expect(io.text()).toMatch(/limits\.instanceMemoryBytes\s+64 MiB\s+vduse/);
+  });
+
+  it('prints JSON in canonical units with inheritance marked', async () => {
+    const parsed = JSON.parse(await run(['profiles', 'mlx5', '--json'])) as {
+      name: string;
+      params: Array<{ path: string; value: unknown; inherited: boolean; source: string }>;
+    };
+    expect(parsed.name).toBe('mlx5');
+    const byPath = new Map(parsed.params.map((p) => [p.path, p]));
+    expect(byPath.get('transport.vendorSlots')).toMatchObject({ value: 31, inherited: true });
+    expect(byPath.get('iommu.deviceMmu.keyBuildNs')).toMatchObject({
+      value: 1_000_000_000,
+      inherited: false,
+    });
+    expect(parsed.params.every((p) => p.source !== '')).toBe(true);
+  });
+
+  it('shows the platform base itself', async () => {
+    const text = await run(['profiles', 'platform']);
+    expect(text).toMatch(/iommu\.iotlb\.entries\s+64 entries\s+platform/);
+  });
+
+  it('rejects an unknown name with the valid ones', () => {
+    const io = capture();
+    expect(() => profilesCommand(io).handler({ name: 'mlx4', json: false })).toThrow(InputError);
+    try {
+      profilesCommand(io).handler({ name: 'mlx4', json: false });
+    } catch (e) {
+      expect((e as InputError).format()).toContain('vdpa_sim, platform');
+    }
+  });
+});
