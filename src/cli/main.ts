@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { isInputError } from '../util/errors.js';
 import { benchCommand } from './commands/bench.js';
 import { profilesCommand } from './commands/profiles.js';
+import { reportCommand } from './commands/report.js';
 import { type CliIO, processIO } from './io.js';
 
 /** Thrown by yargs' fail handler: a usage error (unknown flag, missing argument). */
@@ -18,6 +19,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .usage(
       '$0 <command> [options]\n\nDeterministic discrete-event simulator for hyperscale virtio/vDPA studies.',
     )
+    .command(reportCommand(io))
     .command(profilesCommand(io))
     .command(benchCommand(io))
     .demandCommand(1, 'Name a command; see --help.')

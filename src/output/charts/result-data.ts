@@ -1,0 +1,82 @@
+/**
+ * The rows and manifest of a result folder as the chart and report code sees them (see
+ * design/interface.md "Result folder"). Kept here, not in the writer, because charts only
+ * read: a reader's types must accept every folder a past version wrote.
+ */
+
+/** A swept parameter's value in one point: numbers stay numbers so axes can be quantitative. */
+export type ParamValue = string | number | boolean | null;
+
+/** One row of `summary.csv`: a metric's replication statistics at one point for one group. */
+export interface SummaryRow {
+  point: number;
+  /** Swept parameter columns (path with `.` → `_`), in the file's column order. */
+  params: Record<string, ParamValue>;
+  /** `all` for the aggregate, else a workload group (tenant) name. */
+  group: string;
+  metric: string;
+  n: number;
+  mean: number;
+  ci95_half: number;
+  min: number;
+  max: number;
+}
+
+/** One row of `groups.csv`: a per-tenant metric of one run. */
+export interface GroupRow {
+  point: number;
+  replication: number;
+  group: string;
+  metric: string;
+  value: number;
+}
+
+/** One row of `runs.csv`, column name → value (numeric columns parsed, `limit_resource` a string). */
+export type RunRow = Record<string, ParamValue>;
+
+/** What a chart draws, as declared in a scenario's optional `charts:` list. */
+export interface ChartDeclaration {
+  name: string;
+  /** A swept parameter path (dots allowed), `group` or `quantile`. */
+  x: string;
+  /** A metric name from summary.csv. */
+  y: string;
+  color?: string;
+  facet?: string;
+  kind?: ChartKind;
+}
+
+/** `line` and `bar` draw one metric; `quantiles` the latency p50/p99/p99.9; `instances` ready vs requested. */
+export type ChartKind = 'line' | 'bar' | 'quantiles' | 'instances';
+
+/** One point of the sweep: its index and the parameter values (keyed by dotted path). */
+export interface ManifestPoint {
+  point: number;
+  params: Record<string, ParamValue>;
+}
+
+/** `manifest.json`; only the fields the report reads are typed, the rest pass through. */
+export interface ResultManifest {
+  name: string;
+  description?: string | undefined;
+  scenario?: unknown;
+  scenario_hash?: string | undefined;
+  seed?: number | string | undefined;
+  replications?: number | undefined;
+  /** The RNG algorithm (shown as written: a name or an object). */
+  rng?: unknown;
+  stream_names?: unknown;
+  version?: string | undefined;
+  git_commit?: string | null | undefined;
+  points: ManifestPoint[];
+  swept: string[];
+  fingerprint?: string | undefined;
+  timings?: Record<string, unknown> | undefined;
+  warnings?: string[] | undefined;
+  charts?: ChartDeclaration[] | undefined;
+}
+
+/** CSV column of a parameter path: Vega-Lite reads dots in field names as nested access. */
+export function columnOf(path: string): string {
+  return path.replace(/\./g, '_');
+}

@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/**
+ * The UMD builds the report page loads, in load order: vega-lite's build expects the global
+ * `vega`, vega-embed's expects `vega` and `vegaLite`. Each sits next to its package's main
+ * entry; the packages' `exports` hide package.json, so the entry is the anchor.
+ */
+const UMD_BUILDS = [
+  { specifier: 'vega', file: 'vega.min.js' },
+  { specifier: 'vega-lite', file: 'vega-lite.min.js' },
+  { specifier: 'vega-embed', file: 'vega-embed.min.js' },
+] as const;
+
+/** Folder under the result folder that holds the scripts, so the page works offline from file://. */
+export const ASSETS_DIR = 'assets';
+
+/** Copies the UMD builds into `<dir>/assets/`; returns their paths relative to `dir`, in load order. */
+export async function copyVegaAssets(dir: string): Promise<string[]> {
+  const copied: string[] = [];
+  for (const { specifier, file } of UMD_BUILDS) {
+    const source = join(dirname(fileURLToPath(import.meta.resolve(specifier))), file);
+    await writeFileAtomic(join(dir, ASSETS_DIR, file), await readFile(source));
+    copied.push(`${ASSETS_DIR}/${file}`);
+  }
+  return copied;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { ResultManifest } from '../charts/result-data.js';
+
+/**
+ * What the report needs of `manifest.json`. Lenient where it only displays a value (unknown
+ * fields pass through, `rng` may be a name or an object) and strict where it computes with one
+ * (points, swept parameters, chart declarations), so a manifest from an older version still
+ * yields a report.
+ */
+const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const chartDeclaration = z.object({
+  name: z.string().min(1),
+  x: z.string().min(1),
+  y: z.string().min(1),
+  color: z.string().optional(),
+  facet: z.string().optional(),
+  kind: z.enum(['line', 'bar', 'quantiles', 'instances']).optional(),
+});
+
+export const manifestSchema = z.looseObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  scenario: z.unknown().optional(),
+  scenario_hash: z.string().optional(),
+  seed: z.union([z.number(), z.string()]).optional(),
+  replications: z.number().optional(),
+  rng: z.unknown().optional(),
+  stream_names: z.unknown().optional(),
+  version: z.string().optional(),
+  git_commit: z.string().nullable().optional(),
+  points: z.array(z.looseObject({ point: z.number(), params: z.record(z.string(), paramValue) })).default([]),
+  swept: z.array(z.string()).default([]),
+  fingerprint: z.string().optional(),
+  timings: z.record(z.string(), z.unknown()).optional(),
+  warnings: z.array(z.string()).optional(),
+  charts: z.array(chartDeclaration).optional(),
+}) satisfies z.ZodType<ResultManifest, unknown>;

@@ -1,0 +1,72 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chooseCharts } from '../charts/choose-charts.js';
+import type { NamedChart } from '../charts/named-chart.js';
+import { renderChart } from '../charts/render.js';
+import { copyVegaAssets } from './copy-vega-assets.js';
+import { readResultFolder } from './read-result-folder.js';
+import { reportHtml } from './report-html.js';
+import { withGroupRows } from './summarize-groups.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface ReportOutput {
+  /** Path of the written report.html. */
+  reportPath: string;
+  /** Names of the charts written, each as `charts/<name>.vl.json`, `.svg` and `.png`. */
+  charts: string[];
+}
+
+const CHART_EXTENSIONS = ['.vl.json', '.svg', '.png'] as const;
+
+/**
+ * (Re)builds a result folder's `charts/` and `report.html` from its manifest and CSVs. Every
+ * file is written atomically; chart files of an earlier build that this one no longer draws
+ * are removed, so `charts/` always matches the page.
+ */
+export async function writeReport(dir: string): Promise<ReportOutput> {
+  const folder = await readResultFolder(dir);
+  const summary = withGroupRows(folder.summary, folder.groups);
+  const selection = chooseCharts(folder.manifest, summary, folder.runs);
+  const chartsDir = join(dir, 'charts');
+  await mkdir(chartsDir, { recursive: true });
+  await mkdir(join(dir, 'assets'), { recursive: true });
+  const notes = [...selection.skipped];
+  const drawn: NamedChart[] = [];
+  for (const chart of selection.charts) {
+    // A chart that cannot be drawn is reported on the page, not fatal: the results stand.
+    try {
+      const warnings = await writeChart(chartsDir, chart);
+      drawn.push(chart);
+      notes.push(...warnings.map((w) => `chart ${chart.name}: ${w}`));
+    } catch (e) {
+      notes.push(`chart ${chart.name} not drawn: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  await removeStaleCharts(chartsDir, new Set(drawn.map((c) => c.name)));
+  const scripts = await copyVegaAssets(dir);
+  const files = new Set(await readdir(dir));
+  const warnings = [...(folder.manifest.warnings ?? []), ...notes];
+  const notCharted = selection.notCharted;
+  const page = { manifest: folder.manifest, charts: drawn, notCharted, scripts, warnings, summary, files };
+  const reportPath = join(dir, 'report.html');
+  await writeFileAtomic(reportPath, reportHtml({ ...page, paramColumns: folder.paramColumns }));
+  return { reportPath, charts: drawn.map((c) => c.name) };
+}
+
+/** Writes the three files of a chart; resolves to the Vega-Lite compiler's warnings. */
+async function writeChart(chartsDir: string, chart: NamedChart): Promise<string[]> {
+  const rendered = await renderChart(chart.spec);
+  const base = join(chartsDir, chart.name);
+  await writeFileAtomic(`${base}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
+  await writeFileAtomic(`${base}.svg`, rendered.svg);
+  await writeFileAtomic(`${base}.png`, rendered.png);
+  return rendered.warnings;
+}
+
+async function removeStaleCharts(chartsDir: string, keep: ReadonlySet<string>): Promise<void> {
+  for (const file of await readdir(chartsDir)) {
+    const ext = CHART_EXTENSIONS.find((e) => file.endsWith(e));
+    if (ext !== undefined && !keep.has(file.slice(0, -ext.length)))
+      await rm(join(chartsDir, file), { force: true });
+  }
+}
