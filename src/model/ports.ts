@@ -36,6 +36,11 @@ export interface DataPathPort {
   activate(instance: number): void;
   /** Teardown began: traffic stops now; packets in flight complete or are dropped. */
   deactivate(instance: number): void;
+  /**
+   * A CVQ or config-change interrupt of `instance` was delivered (optional; the data path
+   * counts it in `interrupts_per_s` and charges its delivery and handler cost).
+   */
+  notifyControl?(instance: number): void;
 }
 
 /** Busy time of the host mediation cores, from every component that uses them. */

@@ -1,0 +1,86 @@
+/**
+ * The DMA address space of the instances, in pages of `iommu.iotlb.pageSize` (model.md §3):
+ * which page each DMA access touches and the translation key that names it.
+ *
+ * A translation context (an instance, or a virtqueue under `pasid-per-vq`) owns pages
+ * [0, bufferPages) of buffer memory — its group's `workingSetBytes`, so 2 MiB pages shrink it
+ * to a few entries — followed by its rings. Each split virtqueue's ring is laid out as Linux's
+ * vring: descriptor table (16 B × size) and avail ring (6 + 2 B × size), then the used ring
+ * (6 + 8 B × size) at the next 4 KiB boundary, the whole rounded to 4 KiB (virtio-spec
+ * split-ring sizes; vhost regions are 4 KiB aligned, facts.md §3). Under per-VQ contexts a
+ * queue's space holds only its own ring.
+ *
+ * key = context × span + page, where span (pages per context) is rounded up to a multiple of
+ * the paging-structure-cache reach so that ⌊key / reach⌋ never mixes two contexts.
+ */
+import type { ModelConfig } from '../config.js';
+import { PWC_REACH_PAGES } from '../iommu/translator.js';
+
+const RING_ALIGN = 4096;
+const DESC_BYTES = 16;
+const USED_ELEM_BYTES = 8;
+/** flags + idx header of the used ring (virtio-spec split ring). */
+const USED_HEADER_BYTES = 4;
+
+function roundUp(x: number, to: number): number {
+  return Math.ceil(x / to) * to;
+}
+
+export class AddressLayout {
+  readonly pageSize: number;
+  /** Data queues per instance (2 × pairs). */
+  readonly queuesPerInstance: number;
+  /** Buffer pages per group. */
+  readonly bufferPages: readonly number[];
+  /** First ring page of a context (after the largest group's buffers). */
+  readonly ringBase: number;
+  readonly ringBytes: number;
+  readonly usedOffset: number;
+  /** Pages per context. */
+  readonly span: number;
+  /** Contexts: instances, or instances × queues under per-VQ tagging. */
+  readonly contexts: number;
+  readonly perQueueContext: boolean;
+
+  constructor(config: ModelConfig, instances: number, perQueueContext: boolean) {
+    this.pageSize = config.iommu.iotlb.pageSize;
+    this.perQueueContext = perQueueContext;
+    this.queuesPerInstance = 2 * config.device.queuePairs;
+    const qs = config.device.queueSize;
+    this.usedOffset = roundUp(DESC_BYTES * qs + 6 + 2 * qs, RING_ALIGN);
+    this.ringBytes = roundUp(this.usedOffset + 6 + USED_ELEM_BYTES * qs, RING_ALIGN);
+    this.bufferPages = config.workload.groups.map((g) =>
+      Math.max(1, Math.ceil(g.traffic.workingSetBytes / this.pageSize)),
+    );
+    this.ringBase = Math.max(1, ...this.bufferPages);
+    const ringsPerContext = perQueueContext ? 1 : this.queuesPerInstance;
+    const ringPages = Math.ceil((ringsPerContext * this.ringBytes) / this.pageSize);
+    this.span = roundUp(this.ringBase + ringPages, PWC_REACH_PAGES);
+    this.contexts = perQueueContext ? instances * this.queuesPerInstance : instances;
+    if (this.contexts * this.span > Number.MAX_SAFE_INTEGER) {
+      throw new RangeError(
+        `address space too large to key exactly: ${this.contexts} contexts × ${this.span} pages exceeds 2^53`,
+      );
+    }
+  }
+
+  /** Key of buffer page `page` for DMA on queue `qid` of `instance`. */
+  bufferKey(instance: number, qid: number, page: number): number {
+    return (this.perQueueContext ? qid : instance) * this.span + page;
+  }
+
+  /** Key of the page holding descriptor `slot` of queue `qid` (local queue index `local`). */
+  descKey(instance: number, qid: number, local: number, slot: number): number {
+    const ring = this.perQueueContext ? 0 : local * this.ringBytes;
+    const page = this.ringBase + Math.floor((ring + DESC_BYTES * slot) / this.pageSize);
+    return (this.perQueueContext ? qid : instance) * this.span + page;
+  }
+
+  /** Key of the page holding used-ring element `slot` of queue `qid`. */
+  usedKey(instance: number, qid: number, local: number, slot: number): number {
+    const ring = this.perQueueContext ? 0 : local * this.ringBytes;
+    const offset = ring + this.usedOffset + USED_HEADER_BYTES + USED_ELEM_BYTES * slot;
+    const page = this.ringBase + Math.floor(offset / this.pageSize);
+    return (this.perQueueContext ? qid : instance) * this.span + page;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The data path's accumulators over the measured window, per workload group where
+ * interface.md asks for group rows, and the mapping to metric names (metrics.ts).
+ *
+ * Warm-up convention: `reset` restarts every accumulator at the boundary. Counts then follow
+ * the event that defines them: `offered` counts arrivals in the window, `throughput` and the
+ * latency distribution count packets whose completion the driver handled in the window —
+ * including packets that arrived during warm-up — and `dropped` counts drops in the window.
+ * Time-weighted levels (ring occupancy, busy engines) keep their level across the reset.
+ */
+import { Histogram } from '../../stats/histogram.js';
+import { TimeWeighted } from '../../stats/time-weighted.js';
+import type { MetricSink } from '../ports.js';
+
+export class DataPathStats {
+  readonly offered: Float64Array;
+  readonly dropped: Float64Array;
+  readonly handled: Float64Array;
+  readonly bytes: Float64Array;
+  /** Data-path interrupts delivered (handled), per group. */
+  readonly interrupts: Float64Array;
+  /** CVQ and config interrupts reported by the control plane, per group. */
+  readonly controlInterrupts: Float64Array;
+  /** Latency (ns) of handled packets, per group. */
+  readonly latency: Histogram[];
+  /** Completion (used-ring write) → driver handling, summed over handled packets (ns). */
+  irqLatencySumNs = 0;
+  /** Guest CPU: kicks, interrupt handlers, per-packet handling, strict-unmap spinning (ns). */
+  guestCpuNs = 0;
+  /** Packets whose engine service started in the window. */
+  serviced = 0;
+  /** Descriptors posted or received and not yet handled by the driver, all queues. */
+  readonly ringLevel: TimeWeighted;
+  readonly busyEngines: TimeWeighted;
+
+  constructor(groups: number, startNs: number) {
+    this.offered = new Float64Array(groups);
+    this.dropped = new Float64Array(groups);
+    this.handled = new Float64Array(groups);
+    this.bytes = new Float64Array(groups);
+    this.interrupts = new Float64Array(groups);
+    this.controlInterrupts = new Float64Array(groups);
+    this.latency = Array.from({ length: groups }, () => new Histogram());
+    this.ringLevel = new TimeWeighted(startNs, 0);
+    this.busyEngines = new TimeWeighted(startNs, 0);
+  }
+
+  reset(nowNs: number): void {
+    for (const a of [
+      this.offered,
+      this.dropped,
+      this.handled,
+      this.bytes,
+      this.interrupts,
+      this.controlInterrupts,
+    ]) {
+      a.fill(0);
+    }
+    for (const h of this.latency) h.reset();
+    this.irqLatencySumNs = 0;
+    this.guestCpuNs = 0;
+    this.serviced = 0;
+    this.ringLevel.reset(nowNs);
+    this.busyEngines.reset(nowNs);
+  }
+
+  /** The pooled latency histogram of all groups. */
+  allLatency(): Histogram {
+    const all = new Histogram();
+    for (const h of this.latency) all.merge(h);
+    return all;
+  }
+
+  /** Writes the data-path metrics of interface.md; values that are not finite are left unset. */
+  write(sink: MetricSink, groupNames: readonly string[], windowNs: number): void {
+    const perS = 1e9 / windowNs;
+    const offered = sum(this.offered);
+    const handled = sum(this.handled);
+    const irqs = sum(this.interrupts) + sum(this.controlInterrupts);
+    const all = this.allLatency();
+    setFinite(sink, 'offered_pps', offered * perS);
+    setFinite(sink, 'throughput_pps', handled * perS);
+    setFinite(sink, 'throughput_gbps', (sum(this.bytes) * 8) / windowNs);
+    setFinite(sink, 'drop_rate', sum(this.dropped) / offered);
+    setFinite(sink, 'latency_mean_us', all.mean / 1000);
+    setFinite(sink, 'latency_p50_us', all.quantile(0.5) / 1000);
+    setFinite(sink, 'latency_p99_us', all.quantile(0.99) / 1000);
+    setFinite(sink, 'latency_p999_us', all.quantile(0.999) / 1000);
+    setFinite(sink, 'interrupts_per_s', irqs * perS);
+    setFinite(sink, 'interrupts_per_packet', irqs / handled);
+    setFinite(sink, 'irq_latency_mean_us', this.irqLatencySumNs / handled / 1000);
+    setFinite(sink, 'guest_cpu_us_per_packet', this.guestCpuNs / handled / 1000);
+    for (let g = 0; g < groupNames.length; g++) {
+      const name = groupNames[g] as string;
+      const h = this.latency[g] as Histogram;
+      const o = this.offered[g] as number;
+      const n = this.handled[g] as number;
+      const gi = (this.interrupts[g] as number) + (this.controlInterrupts[g] as number);
+      setGroupFinite(sink, name, 'offered_pps', o * perS);
+      setGroupFinite(sink, name, 'throughput_pps', n * perS);
+      setGroupFinite(sink, name, 'drop_rate', (this.dropped[g] as number) / o);
+      setGroupFinite(sink, name, 'latency_mean_us', h.mean / 1000);
+      setGroupFinite(sink, name, 'latency_p99_us', h.quantile(0.99) / 1000);
+      setGroupFinite(sink, name, 'interrupts_per_packet', gi / n);
+    }
+  }
+}
+
+function sum(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] as number;
+  return s;
+}
+
+export function setFinite(sink: MetricSink, metric: string, value: number): void {
+  if (Number.isFinite(value)) sink.set(metric, value);
+}
+
+function setGroupFinite(sink: MetricSink, group: string, metric: string, value: number): void {
+  if (Number.isFinite(value)) sink.setGroup(group, metric, value);
+}

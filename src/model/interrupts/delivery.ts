@@ -1,0 +1,40 @@
+/**
+ * What one data-path notification costs, by interrupt mode and delivery (model.md §4):
+ * - `posted`: the interrupt reaches the guest through a posted-interrupt descriptor in
+ *   `postedNs`, no exit;
+ * - `exit`: `exitsPerInterrupt` VM exits of `exitNs` each (≈ 0.71 µs, facts.md §4), which are
+ *   host CPU time and delay the handler;
+ * - the guest handler costs `guestIrqNs` per interrupt and `guestPerPacketNs` per packet;
+ * - `shared`: the handler checks every sharer's used ring, `sharerCheckNs` each;
+ * - `msi-store` delivers like MSI-X (the message lives in device memory, IMS-like);
+ * - `polling`: no interrupts (polling.ts).
+ */
+
+import type { ModelConfig } from '../config.js';
+import { sharersPerVector } from './vectors.js';
+
+export interface InterruptCosts {
+  /** From the device's notification to the guest handler's start (ns). */
+  deliveryNs: number;
+  /** Host CPU per interrupt (VM exits), ns. */
+  hostNsPerInterrupt: number;
+  /** Guest handler CPU per interrupt before the first packet, sharer checks included (ns). */
+  handlerNs: number;
+  /** Guest CPU per handled packet (ns). */
+  perPacketNs: number;
+  /** Queues served by one vector (1 dedicated, 0 polling). */
+  sharers: number;
+}
+
+export function interruptCosts(config: ModelConfig): InterruptCosts {
+  const irq = config.interrupts;
+  const sharers = sharersPerVector(config);
+  const exitNs = irq.exitsPerInterrupt * irq.exitNs;
+  return {
+    deliveryNs: irq.delivery === 'posted' ? irq.postedNs : exitNs,
+    hostNsPerInterrupt: irq.delivery === 'posted' ? 0 : exitNs,
+    handlerNs: irq.guestIrqNs + (config.strategy.interrupts === 'shared' ? sharers * irq.sharerCheckNs : 0),
+    perPacketNs: irq.guestPerPacketNs,
+    sharers,
+  };
+}

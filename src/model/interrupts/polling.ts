@@ -1,0 +1,52 @@
+/**
+ * Polling instead of interrupts (model.md §4): host cores visit every used ring of every
+ * active instance each pass. A pass costs rings × pollPerRingNs of core time spread over
+ * `host.cores`; when that exceeds `pollIntervalNs` the pass itself sets the interval (the cores
+ * are saturated), so latency grows with the number of rings. Each queue is visited at a fixed
+ * phase within the interval (a hash of its id), so polls of different queues spread out.
+ */
+import { mix32 } from '../../util/hash.js';
+import type { ModelConfig } from '../config.js';
+
+/** Interval between two visits of one ring (ns) with `rings` rings to poll. */
+export function effectivePollIntervalNs(config: ModelConfig, rings: number): number {
+  const work = Math.ceil((rings * config.interrupts.pollPerRingNs) / Math.max(1, config.host.cores));
+  return Math.max(1, config.interrupts.pollIntervalNs, work);
+}
+
+/** Next time ≥ now at which the poller visits queue q. */
+export function nextPollNs(nowNs: number, queue: number, intervalNs: number): number {
+  const phase = mix32(queue) % intervalNs;
+  const offset = (((phase - nowNs) % intervalNs) + intervalNs) % intervalNs;
+  return nowNs + offset;
+}
+
+/** The current poll interval and the host core time polling has used (accrued lazily). */
+export class PollingMeter {
+  intervalNs = 1;
+  private busyPerNs = 0;
+  private busyNs = 0;
+  private settledAt = 0;
+
+  constructor(private readonly config: ModelConfig) {}
+
+  /** The number of rings to poll changed at `nowNs`. */
+  setRings(nowNs: number, rings: number): void {
+    this.settle(nowNs);
+    this.intervalNs = effectivePollIntervalNs(this.config, rings);
+    this.busyPerNs = (rings * this.config.interrupts.pollPerRingNs) / this.intervalNs;
+  }
+
+  /** Host core time used since the last `take` (or `discard`), up to `nowNs`; restarts the count. */
+  take(nowNs: number): number {
+    this.settle(nowNs);
+    const busy = this.busyNs;
+    this.busyNs = 0;
+    return busy;
+  }
+
+  private settle(nowNs: number): void {
+    this.busyNs += this.busyPerNs * (nowNs - this.settledAt);
+    this.settledAt = nowNs;
+  }
+}

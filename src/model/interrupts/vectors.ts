@@ -1,0 +1,93 @@
+/**
+ * Interrupt vector accounting shared by the data path and the control plane's resource ledger
+ * (model.md §4). Pure functions of the configuration: the ledger calls them to admit or reject
+ * instances, the data path to report `vectors_used` and `vector_sharers_max`.
+ *
+ * virtio-pci maps one MSI-X vector per virtqueue plus one for configuration changes
+ * (`queue_msix_vector`, `config_msix_vector`; facts.md §1 "MSI-X mapping in virtio-pci"): an
+ * instance with P pairs and a hardware CVQ needs 2P + 1 + 1 vectors (4 for one pair), so a
+ * 2048-entry table (facts §2, PCI_MSIX_FLAGS_QSIZE) serves at most 512 such instances.
+ */
+import type { ModelConfig } from '../config.js';
+
+/** Virtqueues of one instance that the device backs: 2·pairs data queues, plus the CVQ when it is in hardware. */
+export function queuesPerInstance(config: ModelConfig): number {
+  return 2 * config.device.queuePairs + (config.strategy.cvq === 'hardware' ? 1 : 0);
+}
+
+/** Vectors one instance needs with a dedicated vector per source: every hardware queue plus config. */
+export function vectorsPerInstance(config: ModelConfig): number {
+  return queuesPerInstance(config) + 1;
+}
+
+/** Which table an instance's vectors come from: its own VF's table (per-vf) or the parent function's. */
+export function vectorTable(config: ModelConfig): 'vf' | 'function' {
+  return config.strategy.transport === 'per-vf' ? 'vf' : 'function';
+}
+
+/** Table entries available to the instances that share one table (a VF's own, or the parent's). */
+export function vectorsAvailable(config: ModelConfig): number {
+  return vectorTable(config) === 'vf' ? config.limits.msixPerVf : config.limits.msixPerFunction;
+}
+
+/**
+ * Instances that get dedicated MSI-X vectors before the table runs out:
+ * ⌊entries / vectorsPerInstance⌋ per function (per-vf: each VF either fits its own or none).
+ */
+export function dedicatedVectorCapacity(config: ModelConfig): number {
+  const perInstance = vectorsPerInstance(config);
+  if (vectorTable(config) === 'vf') return config.limits.msixPerVf >= perInstance ? config.instances : 0;
+  return Math.floor(config.limits.msixPerFunction / perInstance);
+}
+
+/**
+ * Queues served by one vector in `shared` mode: ⌈queues needing vectors / vectors available⌉
+ * over the instances drawing from one table (`instances` of them on the parent function, or
+ * one on its own VF). Dedicated modes (msix, msi-store) give 1; polling gives 0 (no vectors).
+ */
+export function sharersPerVector(config: ModelConfig, instances: number = config.instances): number {
+  switch (config.strategy.interrupts) {
+    case 'polling':
+      return 0;
+    case 'msix':
+    case 'msi-store':
+      return 1;
+    case 'shared': {
+      const perTable = vectorTable(config) === 'vf' ? 1 : Math.max(1, instances);
+      const available = Math.max(1, vectorsAvailable(config));
+      return Math.max(1, Math.ceil((perTable * queuesPerInstance(config)) / available));
+    }
+  }
+}
+
+/**
+ * Interrupt messages in use by `activeInstances` instances: MSI-X entries for msix and shared
+ * (capped by the table sizes), message-store entries for msi-store, none for polling.
+ */
+export function vectorsUsed(config: ModelConfig, activeInstances: number): number {
+  const perInstance = vectorsPerInstance(config);
+  switch (config.strategy.interrupts) {
+    case 'polling':
+      return 0;
+    case 'msix':
+    case 'msi-store':
+      return activeInstances * perInstance;
+    case 'shared':
+      if (vectorTable(config) === 'vf')
+        return activeInstances * Math.min(perInstance, config.limits.msixPerVf);
+      return Math.min(activeInstances * perInstance, config.limits.msixPerFunction);
+  }
+}
+
+/** The limited resource that interrupt messages draw from, for the ledger (undefined: none). */
+export function interruptResource(config: ModelConfig): 'msix-vectors' | 'ims-entries' | undefined {
+  switch (config.strategy.interrupts) {
+    case 'msix':
+    case 'shared':
+      return 'msix-vectors';
+    case 'msi-store':
+      return 'ims-entries';
+    case 'polling':
+      return undefined;
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * IOTLB invalidations for dynamic (map/unmap per buffer) mappings (model.md §3, facts.md §3).
+ *
+ * `InvalidationQueue` is the platform's ONE invalidation queue shared by all cores: a single
+ * FIFO server whose service is `invalidationService` (≈ 10 µs, and waits that grow steeply
+ * with contention: xlab-uiuc artifact, facts §3). A job is a number: a queue id for a strict
+ * unmap (its submitter spins until it completes), or `LAZY_FLUSH_JOB` for a batched flush.
+ *
+ * `LazyFlush` is Linux's deferred flush queue (dma-iommu.c: 256 entries or 10 ms, facts §3):
+ * unmapped pages collect in a batch; when it is full or `lazyTimeoutNs` after its first entry,
+ * their entries are flushed and one invalidation job goes through the shared queue, blocking
+ * nobody. One batch for the whole IOMMU: Linux keeps one per CPU, but the flush rate (unmaps /
+ * batch size) and the work per flush are the same.
+ */
+
+import { Priority } from '../../engine/priority.js';
+import type { Simulator } from '../../engine/simulator.js';
+import type { Distribution } from '../../random/distribution.js';
+import type { RandomStream } from '../../random/random-stream.js';
+import type { Translator } from './translator.js';
+
+/** The job number of a lazy batch flush (strict jobs are queue ids ≥ 0). */
+export const LAZY_FLUSH_JOB = -1;
+
+export interface InvalidationClient {
+  /** A job left the server; `submittedAtNs` is when it entered the queue. */
+  onInvalidationDone(job: number, submittedAtNs: number): void;
+}
+
+export class InvalidationQueue {
+  /** Jobs completed and their summed sojourn (submission → completion) since the last reset. */
+  completed = 0;
+  sojournSumNs = 0;
+  private jobs = new Int32Array(64);
+  private submitted = new Float64Array(64);
+  private head = 0;
+  private count = 0;
+  private busy = false;
+  private readonly doneHandler: number;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly service: Distribution,
+    private readonly rng: RandomStream,
+    private readonly client: InvalidationClient,
+  ) {
+    this.doneHandler = sim.handler('data/invalidation-done', () => this.finish());
+  }
+
+  /** Jobs waiting or in service. */
+  get length(): number {
+    return this.count;
+  }
+
+  submit(job: number): void {
+    if (this.count === this.jobs.length) this.grow();
+    const i = (this.head + this.count) & (this.jobs.length - 1);
+    this.jobs[i] = job;
+    this.submitted[i] = this.sim.now;
+    this.count++;
+    if (!this.busy) this.startNext();
+  }
+
+  resetCounters(): void {
+    this.completed = 0;
+    this.sojournSumNs = 0;
+  }
+
+  private startNext(): void {
+    this.busy = true;
+    this.sim.schedule(this.service.sample(this.rng), this.doneHandler, 0, Priority.HIGH);
+  }
+
+  private finish(): void {
+    const i = this.head;
+    const job = this.jobs[i] as number;
+    const at = this.submitted[i] as number;
+    this.head = (i + 1) & (this.jobs.length - 1);
+    this.count--;
+    this.busy = false;
+    this.completed++;
+    this.sojournSumNs += this.sim.now - at;
+    if (this.count > 0) this.startNext();
+    this.client.onInvalidationDone(job, at);
+  }
+
+  private grow(): void {
+    const cap = this.jobs.length * 2;
+    const jobs = new Int32Array(cap);
+    const submitted = new Float64Array(cap);
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head + k) & (this.jobs.length - 1);
+      jobs[k] = this.jobs[i] as number;
+      submitted[k] = this.submitted[i] as number;
+    }
+    this.jobs = jobs;
+    this.submitted = submitted;
+    this.head = 0;
+  }
+}
+
+export class LazyFlush {
+  private readonly keys: Float64Array;
+  private count = 0;
+  private timer = -1;
+  private readonly timeoutHandler: number;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly translator: Translator,
+    private readonly queue: InvalidationQueue,
+    batch: number,
+    private readonly timeoutNs: number,
+  ) {
+    this.keys = new Float64Array(Math.max(1, batch));
+    this.timeoutHandler = sim.handler('data/lazy-flush-timeout', () => {
+      this.timer = -1;
+      this.flush();
+    });
+  }
+
+  /** Pages unmapped and not yet flushed. */
+  get pending(): number {
+    return this.count;
+  }
+
+  /** Defers the invalidation of one unmapped page. */
+  add(key: number): void {
+    this.keys[this.count++] = key;
+    if (this.count === 1)
+      this.timer = this.sim.schedule(this.timeoutNs, this.timeoutHandler, 0, Priority.LOW);
+    if (this.count >= this.keys.length) this.flush();
+  }
+
+  private flush(): void {
+    if (this.timer !== -1) {
+      this.sim.cancel(this.timer);
+      this.timer = -1;
+    }
+    if (this.count === 0) return;
+    for (let k = 0; k < this.count; k++) this.translator.invalidate(this.keys[k] as number);
+    this.count = 0;
+    this.queue.submit(LAZY_FLUSH_JOB);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The translation path of one DMA access (model.md §3): optional device MMU (stage one, in the
+ * device), optional device TLB (PCIe ATS), then the platform IOTLB with a page walk on a miss,
+ * optionally shortened by a paging-structure cache. Returns the stall the access adds to the
+ * engine's service time. Keys come from `AddressLayout` (context × span + page).
+ */
+import type { IommuConfig } from '../config.js';
+import { Iotlb } from './iotlb.js';
+import type { IsolationBehaviour } from './isolation-modes.js';
+import { missCostNs } from './walk.js';
+
+/** Pages covered by one paging-structure-cache entry (one upper-level table: 512 entries, x86/VT-d). */
+export const PWC_REACH_PAGES = 512;
+
+export interface TranslatorOptions {
+  /** Use a device TLB (ATS) when `iommu.devtlb.entries` > 0. False for software data paths. */
+  allowDevtlb: boolean;
+  /** Use the device MMU of `device-mmu` isolation. False for software data paths. */
+  allowDeviceMmu: boolean;
+}
+
+export class Translator {
+  readonly platform: Iotlb;
+  readonly pwc: Iotlb | undefined;
+  readonly devtlb: Iotlb | undefined;
+  readonly deviceMmu: Iotlb | undefined;
+  /** Sum of stalls returned by `translate` since the last reset (ns). */
+  stallNs = 0;
+  private readonly missNs: number;
+  private readonly missPwcHitNs: number;
+  private readonly atsRttNs: number;
+  private readonly fetchNs: number;
+
+  constructor(iommu: IommuConfig, behaviour: IsolationBehaviour, options: TranslatorOptions) {
+    this.platform = new Iotlb(iommu.iotlb.entries, iommu.iotlb.ways);
+    const usePwc = iommu.walk.pwcEntries > 0 && iommu.missPenaltyNs === undefined;
+    this.pwc = usePwc ? new Iotlb(iommu.walk.pwcEntries, 0) : undefined;
+    this.devtlb =
+      options.allowDevtlb && iommu.devtlb.entries > 0
+        ? new Iotlb(iommu.devtlb.entries, iommu.devtlb.ways)
+        : undefined;
+    this.deviceMmu =
+      options.allowDeviceMmu && behaviour.deviceMmu
+        ? new Iotlb(iommu.deviceMmu.entries, iommu.deviceMmu.ways)
+        : undefined;
+    this.missNs = missCostNs(iommu, behaviour.scalableMode, false);
+    this.missPwcHitNs = missCostNs(iommu, behaviour.scalableMode, true);
+    this.atsRttNs = iommu.atsRttNs;
+    this.fetchNs = iommu.deviceMmu.fetchNs;
+  }
+
+  /** Stall (ns) of one DMA access to the page named by `key`; fills every cache on the way. */
+  translate(key: number): number {
+    let stall = 0;
+    const mmu = this.deviceMmu;
+    if (mmu !== undefined && !mmu.access(key)) stall += this.fetchNs;
+    const atc = this.devtlb;
+    if (atc !== undefined) {
+      if (atc.access(key)) {
+        this.stallNs += stall;
+        return stall;
+      }
+      stall += this.atsRttNs;
+    }
+    if (!this.platform.access(key)) {
+      const pwc = this.pwc;
+      stall += pwc?.access(Math.floor(key / PWC_REACH_PAGES)) ? this.missPwcHitNs : this.missNs;
+    }
+    this.stallNs += stall;
+    return stall;
+  }
+
+  /** An unmap's invalidation: flushes the page's entry at every level that may hold it. */
+  invalidate(key: number): void {
+    this.platform.invalidate(key);
+    this.devtlb?.invalidate(key);
+    this.deviceMmu?.invalidate(key);
+  }
+
+  /** Hits and lookups of the device-side caches (device MMU and ATS device TLB together). */
+  deviceCounters(): { hits: number; lookups: number } | undefined {
+    if (this.devtlb === undefined && this.deviceMmu === undefined) return undefined;
+    const hits = (this.devtlb?.hits ?? 0) + (this.deviceMmu?.hits ?? 0);
+    const lookups = (this.devtlb?.lookups ?? 0) + (this.deviceMmu?.lookups ?? 0);
+    return { hits, lookups };
+  }
+
+  resetCounters(): void {
+    this.stallNs = 0;
+    this.platform.resetCounters();
+    this.pwc?.resetCounters();
+    this.devtlb?.resetCounters();
+    this.deviceMmu?.resetCounters();
+  }
+}

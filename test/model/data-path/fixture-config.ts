@@ -1,0 +1,232 @@
+/**
+ * A complete, sensible ModelConfig for data-path tests (the scenario layer that resolves real
+ * ones is separate), plus a context builder that runs the DataPath without the control plane.
+ * Values follow the platform profile where one exists (facts.md-sourced); tests override what
+ * they depend on, so a profile change does not silently change a test.
+ */
+import { Priority } from '../../../src/engine/priority.js';
+import { Simulator } from '../../../src/engine/simulator.js';
+import type { GroupConfig, ModelConfig } from '../../../src/model/config.js';
+import { DataPath } from '../../../src/model/data-path/data-path.js';
+import { HostCpuMeter } from '../../../src/model/host-cpu.js';
+import { InstanceTable } from '../../../src/model/instance-table.js';
+import type { MetricSink, ModelContext } from '../../../src/model/ports.js';
+import { StreamFactory } from '../../../src/random/stream-factory.js';
+
+const us = (x: number): number => x * 1000;
+const ms = (x: number): number => x * 1_000_000;
+const fixed = (value: number) => ({ dist: 'constant', value }) as const;
+const exponential = (mean: number) => ({ dist: 'exponential', mean }) as const;
+
+export function fixtureGroup(overrides: Partial<GroupConfig> = {}): GroupConfig {
+  return {
+    name: 'g0',
+    count: 4,
+    traffic: {
+      ratePps: 100_000,
+      arrival: 'poisson',
+      onMeanNs: ms(1),
+      offMeanNs: ms(1),
+      packetSize: fixed(1500),
+      direction: 'both',
+      workingSetBytes: 256 * 1024,
+      locality: { kind: 'uniform' },
+    },
+    control: { rate: 0, ops: {}, limit: undefined },
+    adminQueue: 0,
+    ...overrides,
+  };
+}
+
+export function fixtureConfig(): ModelConfig {
+  return {
+    parent: 'vp_vdpa',
+    instances: 4,
+    strategy: {
+      transport: 'admin-vq',
+      cvq: 'hardware',
+      isolation: 'pasid-per-instance',
+      interrupts: 'msix',
+      provisioning: 'admin-vq',
+    },
+    device: {
+      queuePairs: 1,
+      queueSize: 256,
+      engines: 8,
+      engineService: fixed(100),
+      engineNsPerByte: 0.28,
+      dataPath: 'hardware',
+      copyNsPerByte: 0,
+      wakeupNs: 0,
+      hwCvqService: exponential(us(100)),
+      dmaReadNs: 500,
+      kickNs: 150,
+    },
+    limits: {
+      totalVfs: 256,
+      hwVqs: 1 << 20,
+      maxQueuesPerInstance: 65535,
+      msixPerFunction: 2048,
+      msixPerVf: 64,
+      imsEntries: 16384,
+      irtePerUnit: 1 << 30,
+      iommuUnits: 1,
+      hostCpus: 64,
+      vectorsPerCpu: 1 << 30,
+      pasidBits: 20,
+      domainIds: 65536,
+      deviceMmuContexts: 1 << 20,
+      deviceMemoryBytes: 2 ** 40,
+      instanceMemoryBytes: 1024,
+    },
+    transport: {
+      mmioRead: fixed(us(1)),
+      mmioWriteNs: 150,
+      fwEmulationNs: 0,
+      deviceCmdService: fixed(us(5)),
+      deviceCmdDataBytes: 256,
+      ucStoreNs: 100,
+      pollIntervalNs: us(1),
+      vfCreate: fixed(ms(400)),
+      vendorSlots: 31,
+      vendorThrottledSlots: 16,
+      vendorService: fixed(ms(1.1)),
+      createConfigBytes: 64,
+      createService: fixed(ms(1)),
+    },
+    adminq: {
+      queues: 1,
+      depth: 32,
+      workers: 4,
+      policy: 'fifo',
+      weights: [1],
+      quantum: 1,
+      service: {
+        FEAT: fixed(us(50)),
+        STATUS: fixed(us(50)),
+        GENERATION: fixed(us(50)),
+        CONFIG: fixed(us(50)),
+        MSI: fixed(us(50)),
+        VQ_ADDR: fixed(us(50)),
+        VQ_ENABLE: fixed(us(50)),
+        VQ_SIZE: fixed(us(50)),
+        VQ_NOTIFY: fixed(us(50)),
+        CREATE: fixed(us(500)),
+        DESTROY: fixed(us(500)),
+        LEGACY_CFG_WRITE: fixed(us(50)),
+        LEGACY_CFG_READ: fixed(us(50)),
+        DEV_PARTS_GET: fixed(us(50)),
+        DEV_PARTS_SET: fixed(us(50)),
+        DEV_MODE_SET: fixed(us(50)),
+      },
+      mode: 'async',
+      retryBackoffNs: us(10),
+      retryBackoffFactor: 2,
+      deviceInflightLimit: 64,
+      submitNs: 200,
+    },
+    iommu: {
+      iotlb: { entries: 64, ways: 0, pageSize: 4096 },
+      walk: { levels: 4, guestLevels: 0, memAccessNs: 75, pwcEntries: 0 },
+      missPenaltyNs: undefined,
+      pasidTableAccesses: 2,
+      devtlb: { entries: 0, ways: 0 },
+      atsRttNs: us(1),
+      deviceMmu: { entries: 4096, ways: 0, fetchNs: 500, keyBuildNs: 0 },
+      mappings: 'static',
+      invalidation: 'lazy',
+      invalidationService: exponential(us(10)),
+      lazyBatch: 256,
+      lazyTimeoutNs: ms(10),
+    },
+    interrupts: {
+      coalescing: { kind: 'static', maxPackets: 32, maxUsecs: 16 },
+      delivery: 'posted',
+      exitNs: 710,
+      exitsPerInterrupt: 2,
+      postedNs: 500,
+      guestIrqNs: us(1),
+      guestPerPacketNs: 500,
+      sharerCheckNs: 100,
+      pollIntervalNs: us(10),
+      pollPerRingNs: 100,
+    },
+    host: { cores: 4, swCvqDecode: exponential(us(5)) },
+    provisioning: {
+      start: 'ready',
+      netlinkService: exponential(ms(1)),
+      netlinkPerInstanceNs: 0,
+      churnCreateRate: 0,
+      churnDestroyRate: 0,
+    },
+    fidelity: { mode: 'packet', budget: 64 },
+    workload: { groups: [fixtureGroup()] },
+  };
+}
+
+export interface TestContext extends ModelContext {
+  readonly hostCpu: HostCpuMeter;
+  readonly warnings: Set<string>;
+}
+
+/** A context like system.ts builds, without the control plane. */
+export function makeTestContext(config: ModelConfig, seed = 1, replication = 0): TestContext {
+  const warnings = new Set<string>();
+  return {
+    sim: new Simulator(),
+    streams: new StreamFactory(seed, replication),
+    config,
+    instances: new InstanceTable(config.workload.groups.map((g) => g.count)),
+    hostCpu: new HostCpuMeter(),
+    warnings,
+    warn: (m) => warnings.add(m),
+  };
+}
+
+/** A sink that keeps what it is given. */
+export class RecordingSink implements MetricSink {
+  readonly metrics: Record<string, number | string> = {};
+  readonly groups: Record<string, Record<string, number>> = {};
+  set(metric: string, value: number | string): void {
+    this.metrics[metric] = value;
+  }
+  setGroup(group: string, metric: string, value: number): void {
+    const row = this.groups[group] ?? {};
+    row[metric] = value;
+    this.groups[group] = row;
+  }
+  num(metric: string): number {
+    const v = this.metrics[metric];
+    if (typeof v !== 'number') throw new Error(`metric ${metric} not set (${String(v)})`);
+    return v;
+  }
+}
+
+export interface DataPathRun {
+  readonly dataPath: DataPath;
+  readonly ctx: TestContext;
+  readonly sink: RecordingSink;
+}
+
+/**
+ * Runs the DataPath alone as system.ts would: every instance activated at t = 0, a warm-up
+ * reset at `warmupNs` (priority LATE), the measured window, then collect.
+ */
+export function runDataPath(
+  config: ModelConfig,
+  opts: { warmupNs: number; durationNs: number; seed?: number; replication?: number },
+): DataPathRun {
+  const ctx = makeTestContext(config, opts.seed ?? 1, opts.replication ?? 0);
+  const dataPath = new DataPath(ctx);
+  dataPath.start();
+  for (let i = 0; i < ctx.instances.capacity; i++) dataPath.activate(i);
+  const reset = ctx.sim.handler('test/warmup-end', () => {
+    dataPath.resetStats(ctx.sim.now);
+    ctx.hostCpu.reset();
+  });
+  ctx.sim.scheduleAt(opts.warmupNs, reset, 0, Priority.LATE);
+  ctx.sim.run({ until: opts.warmupNs + opts.durationNs });
+  const sink = new RecordingSink();
+  dataPath.collect(sink, opts.durationNs);
+  return { dataPath, ctx, sink };
+}

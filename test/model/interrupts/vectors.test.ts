@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ResourceLedger } from '../../../src/model/control/resource-ledger.js';
+import { interruptCosts } from '../../../src/model/interrupts/delivery.js';
+import {
+  dedicatedVectorCapacity,
+  queuesPerInstance,
+  sharersPerVector,
+  vectorsPerInstance,
+  vectorsUsed,
+} from '../../../src/model/interrupts/vectors.js';
+import { fixtureConfig } from '../data-path/fixture-config.js';
+
+describe('vectors per instance (virtio-pci per-VQ MSI-X mapping)', () => {
+  it('2·pairs + hardware CVQ + config', () => {
+    const c = fixtureConfig();
+    expect(queuesPerInstance(c)).toBe(3);
+    expect(vectorsPerInstance(c)).toBe(4); // facts.md §1: one pair with a CVQ needs 4
+    c.strategy.cvq = 'software';
+    expect(queuesPerInstance(c)).toBe(2);
+    expect(vectorsPerInstance(c)).toBe(3);
+    c.strategy.cvq = 'none';
+    c.device.queuePairs = 8;
+    expect(vectorsPerInstance(c)).toBe(17);
+  });
+
+  it('dedicated capacity of a 2048-entry function is ⌊2048 / vectors per instance⌋', () => {
+    const c = fixtureConfig();
+    expect(dedicatedVectorCapacity(c)).toBe(512);
+    c.strategy.cvq = 'software';
+    expect(dedicatedVectorCapacity(c)).toBe(682);
+  });
+
+  it('the resource ledger admits exactly ⌊2048 / V⌋ msix instances and names the vectors on the next', () => {
+    for (const cvq of ['hardware', 'software'] as const) {
+      const c = fixtureConfig();
+      c.strategy.cvq = cvq;
+      c.instances = 10_000;
+      const ledger = new ResourceLedger(c);
+      let admitted = 0;
+      let refused: string | undefined;
+      while (refused === undefined) {
+        refused = ledger.tryAdmit();
+        if (refused === undefined) admitted++;
+      }
+      expect(admitted).toBe(Math.floor(2048 / vectorsPerInstance(c)));
+      expect(refused).toBe('msix-vectors');
+      expect(ledger.used('msix-vectors')).toBe(admitted * vectorsPerInstance(c));
+    }
+  });
+
+  it('shared mode: sharers = ⌈queues needing vectors / vectors available⌉', () => {
+    const c = fixtureConfig();
+    c.strategy.interrupts = 'shared';
+    c.instances = 100_000;
+    expect(sharersPerVector(c)).toBe(Math.ceil((100_000 * 3) / 2048)); // 147
+    c.instances = 100;
+    expect(sharersPerVector(c)).toBe(1);
+    c.strategy.transport = 'per-vf';
+    c.limits.msixPerVf = 2;
+    expect(sharersPerVector(c)).toBe(2); // 3 queues over its own 2 vectors
+    c.strategy.interrupts = 'polling';
+    expect(sharersPerVector(c)).toBe(0);
+    c.strategy.interrupts = 'msi-store';
+    expect(sharersPerVector(c)).toBe(1);
+  });
+
+  it('vectors used by mode, and sharer checks in the handler cost', () => {
+    const c = fixtureConfig();
+    expect(vectorsUsed(c, 10)).toBe(40);
+    c.strategy.interrupts = 'shared';
+    c.instances = 100_000;
+    expect(vectorsUsed(c, 100_000)).toBe(2048);
+    const costs = interruptCosts(c);
+    expect(costs.handlerNs).toBe(c.interrupts.guestIrqNs + 147 * c.interrupts.sharerCheckNs);
+    c.strategy.interrupts = 'polling';
+    expect(vectorsUsed(c, 100_000)).toBe(0);
+  });
+
+  it('exit delivery costs exitsPerInterrupt exits of host CPU and latency; posted costs neither', () => {
+    const c = fixtureConfig();
+    expect(interruptCosts(c)).toMatchObject({ deliveryNs: 500, hostNsPerInterrupt: 0 });
+    c.interrupts.delivery = 'exit';
+    expect(interruptCosts(c)).toMatchObject({ deliveryNs: 1420, hostNsPerInterrupt: 1420 });
+  });
+});
