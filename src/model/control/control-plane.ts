@@ -1,0 +1,210 @@
+/**
+ * The control plane (model.md §1.2, §2, §5; issue 4 "Device model II"): control operations as
+ * sequences of transport transactions, the five transports, admin-queue QoS, provisioning and
+ * churn, and resource accounting. It meets the data path only through `DataPathPort`
+ * (activate at DRIVER_OK, deactivate when teardown begins) and the shared instance table.
+ *
+ * Wiring: workload / provisioner → OpRunner (programs) → Transport (rules, channels, admin
+ * queue) → OpRunner → workload stats / provisioner. Random streams, by stable name:
+ * `control/ops/<group>`, `control/churn/{create,destroy}`, `control/transport/<name>`,
+ * `control/provisioning`, `control/hw-cvq`, `control/sw-cvq`.
+ */
+import { CONTROL_OPS } from '../config.js';
+import { InstanceState } from '../instance-table.js';
+import { LIMIT_RESOURCE_COLUMN } from '../metrics.js';
+import type { DataPathPort, MetricSink, ModelComponent, ModelContext } from '../ports.js';
+import { CommandTable, OpTable } from './command-table.js';
+import { ControlStats } from './control-stats.js';
+import { ControlWorkload } from './control-workload.js';
+import { buildPrograms, OpKind } from './op-programs.js';
+import { OpRunner } from './op-runner.js';
+import { Provisioner } from './provisioner.js';
+import { provisioningRule } from './provisioning-rules.js';
+import { qosPolicy } from './qos-policies.js';
+import { ResourceLedger } from './resource-ledger.js';
+import type { QueueSelector, TransportModel } from './strategy-ports.js';
+import { Transport } from './transport.js';
+import { transportRule, WINDOW_BYTES } from './transport-rules.js';
+
+const NS_PER_US = 1e3;
+const NS_PER_MS = 1e6;
+
+export class ControlPlane implements ModelComponent {
+  readonly ledger: ResourceLedger;
+  readonly stats: ControlStats;
+  readonly transport: Transport;
+  readonly provisioner: Provisioner;
+  readonly cmds = new CommandTable();
+  readonly ops = new OpTable();
+  private readonly ctx: ModelContext;
+  private readonly selector: QueueSelector;
+  private readonly runner: OpRunner;
+  private readonly workload: ControlWorkload;
+
+  constructor(ctx: ModelContext, dataPath: DataPathPort) {
+    this.ctx = ctx;
+    const { config, streams } = ctx;
+    const groups = config.workload.groups;
+    this.ledger = new ResourceLedger(config);
+    this.stats = new ControlStats(groups.length);
+    this.selector = qosPolicy(config.adminq.policy).create(config.adminq);
+    const provisioning = provisioningRule(config.strategy.provisioning).build(
+      config,
+      streams.stream('control/provisioning'),
+    );
+    const main = transportRule(config.strategy.transport).build(
+      config,
+      streams.stream(`control/transport/${config.strategy.transport}`),
+    );
+    const createVia = provisioning.createVia;
+    const create: TransportModel =
+      createVia === undefined || createVia === config.strategy.transport
+        ? main
+        : transportRule(createVia).build(config, streams.stream(`control/transport/${createVia}`));
+    this.transport = new Transport(ctx, this.cmds, this.stats, main, create, this.selector, (cmd) =>
+      this.runner.commandDone(cmd),
+    );
+    this.provisioner = new Provisioner(ctx, {
+      ledger: this.ledger,
+      stats: this.stats,
+      dataPath,
+      startOp: (kind, instance) => this.runner.start(kind, instance),
+    });
+    this.runner = new OpRunner(ctx, {
+      programs: buildPrograms(config, provisioning),
+      cmds: this.cmds,
+      ops: this.ops,
+      provisioning,
+      submitCommand: (cmd) => this.transport.submit(cmd),
+      existingInstances: () => this.provisioner.ready.size,
+      opDone: (op) => this.opDone(op),
+    });
+    this.workload = new ControlWorkload(ctx, (kind, instance) => this.runner.start(kind, instance));
+    this.warnIgnoredSettings();
+  }
+
+  start(): void {
+    this.provisioner.start();
+    this.workload.start();
+  }
+
+  resetStats(nowNs: number): void {
+    this.stats.reset(nowNs);
+  }
+
+  collect(sink: MetricSink, windowNs: number): void {
+    const s = this.stats;
+    const now = this.ctx.sim.now;
+    const aq = this.transport.adminQueue;
+    sink.set('ctrl_ops_per_s', s.ctrlOps.rate(windowNs));
+    sink.set('ctrl_latency_mean_us', s.ctrlLatency.mean / NS_PER_US);
+    sink.set('ctrl_latency_p99_us', s.ctrlLatency.quantile(0.99) / NS_PER_US);
+    sink.set('adminq_wait_mean_us', s.adminqWait.mean / NS_PER_US);
+    sink.set('adminq_wait_p99_us', s.adminqWait.quantile(0.99) / NS_PER_US);
+    sink.set('adminq_util', aq === undefined ? 0 : s.adminqBusy.mean(now) / aq.config.workers);
+    sink.set('adminq_retries_per_s', s.retries.rate(windowNs));
+    sink.set(
+      'adminq_fairness_jain',
+      aq === undefined
+        ? 1
+        : s.fairness(
+            (g) => aq.tenantQueue[g] as number,
+            (q) => this.selector.weightOf(q),
+            windowNs,
+          ),
+    );
+    this.collectProvisioning(sink);
+    this.collectGroups(sink, windowNs);
+  }
+
+  private collectProvisioning(sink: MetricSink): void {
+    const s = this.stats;
+    const instances = this.ctx.instances;
+    sink.set('instances_ready', instances.countInState(InstanceState.READY));
+    sink.set('instances_rejected', instances.countInState(InstanceState.REJECTED));
+    if (s.burstReady < s.burstAdmitted) {
+      this.ctx.warn(
+        `provisioning burst incomplete at the end of the run: ${s.burstReady} of ${s.burstAdmitted} admitted instances ready; provision_makespan_ms is a lower bound`,
+      );
+    }
+    const makespanNs = s.burstReady > 0 ? s.burstLastReadyNs : Number.NaN;
+    sink.set('provision_makespan_ms', makespanNs / NS_PER_MS);
+    sink.set('provision_latency_mean_ms', s.provisionLatency.mean / NS_PER_MS);
+    sink.set('provision_latency_p99_ms', s.provisionLatency.quantile(0.99) / NS_PER_MS);
+    sink.set('provision_rate_per_s', makespanNs > 0 ? (s.burstReady * 1e9) / makespanNs : Number.NaN);
+    sink.set(LIMIT_RESOURCE_COLUMN, s.firstRejection ?? '');
+  }
+
+  private collectGroups(sink: MetricSink, windowNs: number): void {
+    const s = this.stats;
+    const { instances, config } = this.ctx;
+    const groups = config.workload.groups;
+    const ready = new Float64Array(groups.length);
+    const rejected = new Float64Array(groups.length);
+    for (let i = 0; i < instances.capacity; i++) {
+      const g = instances.group[i] as number;
+      if (instances.state[i] === InstanceState.READY) ready[g] = (ready[g] as number) + 1;
+      else if (instances.state[i] === InstanceState.REJECTED) rejected[g] = (rejected[g] as number) + 1;
+    }
+    groups.forEach((group, g) => {
+      const name = group.name;
+      sink.setGroup(name, 'ctrl_ops_per_s', ((s.groupOps[g] as number) * 1e9) / windowNs);
+      sink.setGroup(name, 'ctrl_latency_mean_us', s.groupLatency.mean(g) / NS_PER_US);
+      sink.setGroup(name, 'ctrl_latency_p99_us', s.groupLatency.quantile(g, 0.99) / NS_PER_US);
+      sink.setGroup(name, 'adminq_wait_mean_us', s.groupWait.mean(g) / NS_PER_US);
+      sink.setGroup(name, 'adminq_wait_p99_us', s.groupWait.quantile(g, 0.99) / NS_PER_US);
+      sink.setGroup(name, 'adminq_retries_per_s', ((s.groupRetries[g] as number) * 1e9) / windowNs);
+      sink.setGroup(name, 'instances_ready', ready[g] as number);
+      sink.setGroup(name, 'instances_rejected', rejected[g] as number);
+      sink.setGroup(
+        name,
+        'provision_latency_mean_ms',
+        (s.groupProvisionLatency[g]?.mean ?? Number.NaN) / NS_PER_MS,
+      );
+    });
+  }
+
+  private opDone(op: number): void {
+    const ops = this.ops;
+    const kind = ops.kind[op] as number;
+    const instance = ops.instance[op] as number;
+    if (kind === OpKind.PROVISION) this.provisioner.provisioned(instance);
+    else if (kind === OpKind.TEARDOWN) this.provisioner.tornDown(instance);
+    else if (kind < CONTROL_OPS.length) {
+      this.stats.opDone(
+        this.ctx.instances.group[instance] as number,
+        this.ctx.sim.now - (ops.issuedAt[op] as number),
+      );
+    }
+  }
+
+  /** One warning per setting that the chosen strategies ignore (interface.md: never silently dropped). */
+  private warnIgnoredSettings(): void {
+    const { config } = this.ctx;
+    const groups = config.workload.groups;
+    if (config.adminq.policy === 'fifo' && this.transport.adminQueue !== undefined) {
+      for (const g of groups) {
+        if (g.adminQueue !== 0) {
+          this.ctx.warn(
+            `adminq.policy fifo uses one admin queue: group '${g.name}' adminQueue ${g.adminQueue} is served by queue 0`,
+          );
+        }
+      }
+    }
+    const t = config.transport;
+    for (const [key, bytes] of [
+      ['deviceCmdDataBytes', t.deviceCmdDataBytes],
+      ['createConfigBytes', t.createConfigBytes],
+    ] as const) {
+      if (bytes > WINDOW_BYTES)
+        this.ctx.warn(
+          `transport.${key} ${bytes} exceeds the ${WINDOW_BYTES}-byte window; ${WINDOW_BYTES} are written`,
+        );
+    }
+    if (this.transport.adminQueue === undefined && groups.some((g) => g.control.limit !== undefined)) {
+      this.ctx.warn(
+        'control.limit (token bucket) applies to admin-queue commands; no command uses an admin queue in this strategy',
+      );
+    }
+  }
+}

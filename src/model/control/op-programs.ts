@@ -1,0 +1,180 @@
+/**
+ * How a control operation becomes a sequence of steps (model.md §1.2). Every operation is a
+ * *program*: a list of steps run strictly one after another (the driver enforces the order of
+ * one instance's commands; the spec leaves it to the driver). Programs depend only on the
+ * configuration — every instance has the same shape — so they are built once per run.
+ *
+ * A COMMAND step is one transport transaction of a class; it also carries the register
+ * accesses (posted writes, non-posted reads) it takes on a register transport (per-vf,
+ * managed-cap), counted from the virtio-pci common configuration layout (facts.md §1
+ * "Limits and config layout", virtio-spec transport-pci.tex) and the Linux vp_modern driver:
+ * 64-bit fields are written as two 32-bit halves, a queue register is preceded by a
+ * `queue_select` write. Message transports (device-cmd-cap, admin-vq, vendor) send the whole
+ * step as one command and ignore the counts.
+ */
+import { CONTROL_OPS, type CommandClass, type ControlOp, CVQ_OPS, type ModelConfig } from '../config.js';
+import { queuesPerInstance, vectorsPerInstance } from '../interrupts/vectors.js';
+import { CLASS_CODE } from './command-class.js';
+
+export const StepKind = {
+  /** One transport command. */
+  COMMAND: 0,
+  /** One command on the instance's own hardware CVQ. */
+  HW_CVQ: 1,
+  /** A host mediation core decodes a software-CVQ command. */
+  SW_DECODE: 2,
+  /** Take the global vDPA management lock (netlink path). */
+  MGMT_LOCK: 3,
+  /** Host software cost of the management request (netlink). */
+  MGMT_HOST: 4,
+  /** Release the global vDPA management lock. */
+  MGMT_UNLOCK: 5,
+} as const;
+export type StepKindValue = (typeof StepKind)[keyof typeof StepKind];
+
+export interface Step {
+  readonly kind: StepKindValue;
+  /** Command class code (COMMAND steps). */
+  readonly cls: number;
+  readonly writes: number;
+  readonly reads: number;
+}
+
+/** Program index of each operation: the runtime ops in CONTROL_OPS order, then provisioning. */
+export const OpKind = {
+  PROVISION: CONTROL_OPS.length,
+  TEARDOWN: CONTROL_OPS.length + 1,
+} as const;
+export const OP_KIND_COUNT = CONTROL_OPS.length + 2;
+export function opKindOf(op: ControlOp): number {
+  return CONTROL_OPS.indexOf(op);
+}
+
+const cmd = (cls: CommandClass, writes: number, reads: number): Step => ({
+  kind: StepKind.COMMAND,
+  cls: CLASS_CODE[cls],
+  writes,
+  reads,
+});
+const special = (kind: StepKindValue): Step => ({ kind, cls: 0, writes: 0, reads: 0 });
+
+/**
+ * Register accesses per command (writes, reads). Provisioning and teardown:
+ * - FEAT: device_feature_select + device_feature read, twice (64 feature bits), driver_feature
+ *   select + value twice, then status FEATURES_OK written and read back: 7 writes, 3 reads.
+ * - VQ_ADDR: queue_select + desc/driver/device addresses as two halves each: 7 writes.
+ * - VQ_SIZE: queue_select, read the maximum queue_size, write the size: 2 writes, 1 read.
+ * - VQ_NOTIFY: queue_select, read queue_notify_off: 1 write, 1 read.
+ * - VQ_ENABLE: queue_select, write queue_enable (1 to enable, 0 in teardown): 2 writes.
+ * - MSI (msix, shared): select the queue, write its msix vector, read it back (the device
+ *   answers NO_VECTOR when it cannot map, facts.md §1): 2 writes, 1 read.
+ * - MSI (msi-store): the talk's virtio_pci_msix_cap: vector_select, address high/low, data,
+ *   mask: 5 writes.
+ * - STATUS: write the status byte (DRIVER_OK, or 0 = reset) and read it back: 1 write, 1 read.
+ * Runtime:
+ * - CONFIG read: config_generation before and after three 32-bit reads of mac/status/
+ *   max_virtqueue_pairs/mtu (≈ 12 bytes of virtio_net_config): 5 reads.
+ * - CONFIG write (software CVQ applying mac/rx-mode/vlan/coalescing): 2 writes.
+ * - STATUS read, GENERATION read: 1 read.
+ * CREATE and DESTROY have no register form; their cost is the transport's (VF creation,
+ * managed-cap `create`, an admin or firmware command).
+ */
+const ACCESS = {
+  create: cmd('CREATE', 0, 0),
+  destroy: cmd('DESTROY', 0, 0),
+  feat: cmd('FEAT', 7, 3),
+  vqAddr: cmd('VQ_ADDR', 7, 0),
+  vqSize: cmd('VQ_SIZE', 2, 1),
+  vqNotify: cmd('VQ_NOTIFY', 1, 1),
+  vqEnable: cmd('VQ_ENABLE', 2, 0),
+  msiVector: cmd('MSI', 2, 1),
+  msiStore: cmd('MSI', 5, 0),
+  status: cmd('STATUS', 1, 1),
+  configRead: cmd('CONFIG', 0, 5),
+  configWrite: cmd('CONFIG', 2, 0),
+  statusRead: cmd('STATUS', 0, 1),
+  generationRead: cmd('GENERATION', 0, 1),
+} as const;
+
+/** Interrupt entries an instance programs through the transport: one per vector or stored message. */
+export function msiCommandsPerInstance(config: ModelConfig): number {
+  return config.strategy.interrupts === 'polling' ? 0 : vectorsPerInstance(config);
+}
+
+/** What the provisioning path wraps around the device's own sequence. */
+export interface ProvisioningShape {
+  /** The whole sequence holds the global vDPA management lock (netlink). */
+  readonly globalLock: boolean;
+}
+
+/** Builds the program of every operation kind, indexed by `OpKind` / `opKindOf`. */
+export function buildPrograms(config: ModelConfig, provisioning: ProvisioningShape): Step[][] {
+  const programs: Step[][] = [];
+  for (const op of CONTROL_OPS) programs.push(runtimeProgram(config, op));
+  programs.push(wrapManagement(provisionSequence(config), provisioning));
+  programs.push(wrapManagement(teardownSequence(config), provisioning));
+  return programs;
+}
+
+function msiStep(config: ModelConfig): Step {
+  return config.strategy.interrupts === 'msi-store' ? ACCESS.msiStore : ACCESS.msiVector;
+}
+
+/** CREATE, FEAT, per VQ (ADDR, SIZE, NOTIFY, ENABLE), MSI per vector or message, DRIVER_OK. */
+export function provisionSequence(config: ModelConfig): Step[] {
+  const steps: Step[] = [ACCESS.create, ACCESS.feat];
+  for (let q = 0; q < queuesPerInstance(config); q++) {
+    steps.push(ACCESS.vqAddr, ACCESS.vqSize, ACCESS.vqNotify, ACCESS.vqEnable);
+  }
+  const msi = msiStep(config);
+  for (let v = 0; v < msiCommandsPerInstance(config); v++) steps.push(msi);
+  steps.push(ACCESS.status);
+  return steps;
+}
+
+/** The reverse: reset (STATUS 0), disable each VQ, release each vector or message, DESTROY. */
+export function teardownSequence(config: ModelConfig): Step[] {
+  const steps: Step[] = [ACCESS.status];
+  for (let q = 0; q < queuesPerInstance(config); q++) steps.push(ACCESS.vqEnable);
+  const msi = msiStep(config);
+  for (let v = 0; v < msiCommandsPerInstance(config); v++) steps.push(msi);
+  steps.push(ACCESS.destroy);
+  return steps;
+}
+
+function wrapManagement(steps: Step[], provisioning: ProvisioningShape): Step[] {
+  if (!provisioning.globalLock) return steps;
+  return [special(StepKind.MGMT_LOCK), special(StepKind.MGMT_HOST), ...steps, special(StepKind.MGMT_UNLOCK)];
+}
+
+/**
+ * A guest CVQ command runs on the instance's hardware CVQ (one step), or is decoded by a host
+ * core and turned into transport commands (software CVQ): mac-set, rx-mode, vlan and coal-set
+ * write the device's configuration once; mq-set enables or disables each data VQ. With no
+ * CVQ the program is empty (the workload never issues it). Reads are one transport command
+ * whatever the CVQ.
+ */
+function runtimeProgram(config: ModelConfig, op: ControlOp): Step[] {
+  switch (op) {
+    case 'config-read':
+      return [ACCESS.configRead];
+    case 'status-read':
+      return [ACCESS.statusRead];
+    case 'generation-read':
+      return [ACCESS.generationRead];
+    default:
+      break;
+  }
+  if (!CVQ_OPS.includes(op)) throw new Error(`unhandled control op '${op}'`);
+  switch (config.strategy.cvq) {
+    case 'none':
+      return [];
+    case 'hardware':
+      return [special(StepKind.HW_CVQ)];
+    case 'software': {
+      const touched =
+        op === 'mq-set' ? Array(2 * config.device.queuePairs).fill(ACCESS.vqEnable) : [ACCESS.configWrite];
+      return [special(StepKind.SW_DECODE), ...touched];
+    }
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Runs operation programs (op-programs.ts): each operation executes its steps one after
+ * another; a step that waits (a command, a CVQ service, the management lock, host work) hands
+ * the operation id to the component that serves it, which calls back when done. Operations
+ * and commands live in the typed-array tables; no closure or object is made per event.
+ */
+import type { HandlerId } from '../../engine/simulator.js';
+import { makeDistribution } from '../../random/distribution.js';
+import type { ModelContext } from '../ports.js';
+import type { CommandTable, OpTable } from './command-table.js';
+import { HardwareCvq } from './hw-cvq.js';
+import { type Step, StepKind } from './op-programs.js';
+import { SlotPool } from './slot-pool.js';
+import { Station } from './station.js';
+import type { ProvisioningModel } from './strategy-ports.js';
+
+export interface OpRunnerDeps {
+  programs: readonly (readonly Step[])[];
+  cmds: CommandTable;
+  ops: OpTable;
+  provisioning: ProvisioningModel;
+  /** Sends a filled-in command to the transport. */
+  submitCommand(cmd: number): void;
+  /** Instances that exist now (for the management path's per-instance cost). */
+  existingInstances(): number;
+  /** The operation finished its last step (called before its id is freed). */
+  opDone(op: number): void;
+}
+
+export class OpRunner {
+  private readonly ctx: ModelContext;
+  private readonly deps: OpRunnerDeps;
+  private readonly hwCvq: HardwareCvq | undefined;
+  private readonly swDecode: Station | undefined;
+  private readonly mgmtLock: SlotPool | undefined;
+  private readonly mgmtHostHandler: HandlerId | undefined;
+
+  constructor(ctx: ModelContext, deps: OpRunnerDeps) {
+    this.ctx = ctx;
+    this.deps = deps;
+    const { config, sim, streams } = ctx;
+    const uses = (kind: number) => deps.programs.some((p) => p.some((s) => s.kind === kind));
+    if (uses(StepKind.HW_CVQ)) {
+      const service = makeDistribution(config.device.hwCvqService);
+      this.hwCvq = new HardwareCvq(
+        sim,
+        ctx.instances.capacity,
+        service,
+        streams.stream('control/hw-cvq'),
+        (op) => this.run(op),
+      );
+    }
+    if (uses(StepKind.SW_DECODE)) {
+      // Host mediation cores decode software-CVQ commands: a FIFO station of host.cores servers.
+      const decode = makeDistribution(config.host.swCvqDecode);
+      const rng = streams.stream('control/sw-cvq');
+      this.swDecode = new Station(sim, 'control/sw-cvq', config.host.cores, config.host.cores, {
+        holdNs: () => {
+          const ns = Math.round(decode.sample(rng));
+          ctx.hostCpu.addBusy(ns);
+          return ns;
+        },
+        heavy: () => false,
+        done: (op) => this.run(op),
+      });
+    }
+    if (uses(StepKind.MGMT_LOCK)) {
+      // The one global vDPA management lock (vdpa_dev_lock), across every parent.
+      this.mgmtLock = new SlotPool(1, 1, (op) => this.run(op));
+      this.mgmtHostHandler = sim.handler('control/mgmt/host-done', (op) => this.run(op));
+    }
+  }
+
+  /** Issues operation `kind` for `instance` now; returns its id. */
+  start(kind: number, instance: number): number {
+    const ops = this.deps.ops;
+    const op = ops.alloc();
+    ops.kind[op] = kind;
+    ops.instance[op] = instance;
+    ops.step[op] = 0;
+    ops.issuedAt[op] = this.ctx.sim.now;
+    this.run(op);
+    return op;
+  }
+
+  /** The transport completed command `cmd`: its operation goes on. */
+  commandDone(cmd: number): void {
+    const cmds = this.deps.cmds;
+    const op = cmds.op[cmd] as number;
+    cmds.release(cmd);
+    this.run(op);
+  }
+
+  /** Runs `op` from its next step until a step has to wait, or the program ends. */
+  private run(op: number): void {
+    const { ops, programs } = this.deps;
+    const program = programs[ops.kind[op] as number] as readonly Step[];
+    for (;;) {
+      const index = ops.step[op] as number;
+      if (index >= program.length) {
+        this.deps.opDone(op);
+        ops.release(op);
+        return;
+      }
+      ops.step[op] = index + 1;
+      const step = program[index] as Step;
+      switch (step.kind) {
+        case StepKind.COMMAND:
+          this.issueCommand(op, step);
+          return;
+        case StepKind.HW_CVQ:
+          this.hwCvq?.submit(op, ops.instance[op] as number);
+          return;
+        case StepKind.SW_DECODE:
+          this.swDecode?.submit(op);
+          return;
+        case StepKind.MGMT_LOCK:
+          this.mgmtLock?.acquire(op, false);
+          return;
+        case StepKind.MGMT_HOST: {
+          const ns = Math.round(this.deps.provisioning.requestCostNs(this.deps.existingInstances()));
+          this.ctx.hostCpu.addBusy(ns);
+          this.ctx.sim.schedule(ns, this.mgmtHostHandler as HandlerId, op);
+          return;
+        }
+        case StepKind.MGMT_UNLOCK:
+          if (index + 1 === program.length) {
+            // The instance is registered (or gone) before the lock passes on, as vdpa_dev_add
+            // and vdpa_dev_del do under vdpa_dev_lock: the next request counts it.
+            this.deps.opDone(op);
+            ops.release(op);
+            this.mgmtLock?.release(false);
+            return;
+          }
+          this.mgmtLock?.release(false);
+          break;
+      }
+    }
+  }
+
+  private issueCommand(op: number, step: Step): void {
+    const { cmds, ops } = this.deps;
+    const cmd = cmds.alloc();
+    const instance = ops.instance[op] as number;
+    cmds.op[cmd] = op;
+    cmds.cls[cmd] = step.cls;
+    cmds.writes[cmd] = step.writes;
+    cmds.reads[cmd] = step.reads;
+    cmds.instance[cmd] = instance;
+    cmds.tenant[cmd] = this.ctx.instances.group[instance] as number;
+    this.deps.submitCommand(cmd);
+  }
+}

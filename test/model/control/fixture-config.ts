@@ -1,0 +1,146 @@
+/**
+ * A complete ModelConfig for control-plane tests, with round deterministic costs so that
+ * timelines can be computed by hand. Values are in the profile's canonical units and near the
+ * facts.md defaults (MMIO read 1 µs, write 150 ns — §2; firmware command 1.1 ms, 31/16 slots —
+ * §6; VF creation 0.4 s — §2; admin queue depth 32 — §6), but tests override what they study.
+ * Each call returns a fresh object: tests mutate it freely.
+ */
+import type { CommandClass, GroupConfig, ModelConfig } from '../../../src/model/config.js';
+import { COMMAND_CLASSES } from '../../../src/model/config.js';
+import type { DistSpec } from '../../../src/random/distribution.js';
+
+export const det = (value: number): DistSpec => ({ dist: 'deterministic', value });
+export const expo = (mean: number): DistSpec => ({ dist: 'exponential', mean });
+
+export function group(name: string, count: number, patch: Partial<GroupConfig> = {}): GroupConfig {
+  return {
+    name,
+    count,
+    traffic: {
+      ratePps: 0,
+      arrival: 'poisson',
+      onMeanNs: 0,
+      offMeanNs: 0,
+      packetSize: det(1500),
+      direction: 'both',
+      workingSetBytes: 262_144,
+      locality: { kind: 'uniform' },
+    },
+    control: { rate: 0, ops: {}, limit: undefined },
+    adminQueue: 0,
+    ...patch,
+  };
+}
+
+export function serviceMap(spec: DistSpec): Record<CommandClass, DistSpec> {
+  return Object.fromEntries(COMMAND_CLASSES.map((c) => [c, spec])) as Record<CommandClass, DistSpec>;
+}
+
+export function fixtureConfig(instances = 1): ModelConfig {
+  return {
+    parent: 'vp_vdpa',
+    instances,
+    strategy: {
+      transport: 'admin-vq',
+      cvq: 'hardware',
+      isolation: 'pasid-per-instance',
+      interrupts: 'msix',
+      provisioning: 'admin-vq',
+    },
+    device: {
+      queuePairs: 1,
+      queueSize: 256,
+      engines: 8,
+      engineService: det(500),
+      engineNsPerByte: 0,
+      dataPath: 'hardware',
+      copyNsPerByte: 0,
+      wakeupNs: 0,
+      hwCvqService: det(10_000),
+      dmaReadNs: 500,
+      kickNs: 100,
+    },
+    limits: {
+      totalVfs: 127,
+      hwVqs: 1_000_000,
+      maxQueuesPerInstance: 17,
+      msixPerFunction: 1_000_000,
+      msixPerVf: 64,
+      imsEntries: 1_000_000,
+      irtePerUnit: 65_536,
+      iommuUnits: 16,
+      hostCpus: 64,
+      vectorsPerCpu: 200,
+      pasidBits: 20,
+      domainIds: 1_000_000,
+      deviceMmuContexts: 1_000_000,
+      deviceMemoryBytes: 2 ** 40,
+      instanceMemoryBytes: 4096,
+    },
+    transport: {
+      mmioRead: det(1000),
+      mmioWriteNs: 150,
+      fwEmulationNs: 2000,
+      deviceCmdService: det(5000),
+      deviceCmdDataBytes: 256,
+      ucStoreNs: 100,
+      pollIntervalNs: 1000,
+      vfCreate: det(400_000_000),
+      vendorSlots: 31,
+      vendorThrottledSlots: 16,
+      vendorService: det(1_100_000),
+      createConfigBytes: 64,
+      createService: det(50_000),
+    },
+    adminq: {
+      queues: 1,
+      depth: 32,
+      workers: 4,
+      policy: 'fifo',
+      weights: [1],
+      quantum: 1,
+      service: serviceMap(det(20_000)),
+      mode: 'async',
+      retryBackoffNs: 10_000,
+      retryBackoffFactor: 2,
+      deviceInflightLimit: 1024,
+      submitNs: 500,
+    },
+    iommu: {
+      iotlb: { entries: 64, ways: 0, pageSize: 4096 },
+      walk: { levels: 4, guestLevels: 0, memAccessNs: 75, pwcEntries: 0 },
+      missPenaltyNs: undefined,
+      pasidTableAccesses: 2,
+      devtlb: { entries: 0, ways: 0 },
+      atsRttNs: 1000,
+      deviceMmu: { entries: 256, ways: 0, fetchNs: 1000, keyBuildNs: 1000 },
+      mappings: 'static',
+      invalidation: 'lazy',
+      invalidationService: det(10_000),
+      lazyBatch: 256,
+      lazyTimeoutNs: 10_000_000,
+    },
+    interrupts: {
+      coalescing: { kind: 'static', maxPackets: 32, maxUsecs: 16 },
+      delivery: 'posted',
+      exitNs: 710,
+      exitsPerInterrupt: 3,
+      postedNs: 200,
+      guestIrqNs: 1000,
+      guestPerPacketNs: 100,
+      sharerCheckNs: 50,
+      pollIntervalNs: 10_000,
+      pollPerRingNs: 50,
+    },
+    host: { cores: 4, swCvqDecode: det(5000) },
+    provisioning: {
+      start: 'ready',
+      netlinkService: det(1_000_000),
+      netlinkPerInstanceNs: 0,
+      churnCreateRate: 0,
+      churnDestroyRate: 0,
+    },
+    fidelity: { mode: 'packet', budget: 64 },
+    workload: { groups: [group('g0', instances)] },
+  };
+}

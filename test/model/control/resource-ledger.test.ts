@@ -1,0 +1,206 @@
+/**
+ * Resource limits bite at exactly the configured count (model.md §8), the rejected instance
+ * names the first resource exhausted in the documented order, and `limit_resource` reports the
+ * resource that rejected the first rejected instance. `ready` start: instances are admitted in
+ * index order at t = 0.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ModelConfig } from '../../../src/model/config.js';
+import { ResourceLedger } from '../../../src/model/control/resource-ledger.js';
+import { InstanceState } from '../../../src/model/instance-table.js';
+import { RESOURCE_NAMES } from '../../../src/model/ports.js';
+import { fixtureConfig, group } from './fixture-config.js';
+import { runControl } from './harness.js';
+
+function readyRun(n: number, patch: (c: ModelConfig) => void) {
+  const config = fixtureConfig(n);
+  patch(config);
+  return runControl(config, { durationNs: 1000 });
+}
+
+/** Instances admitted before the first rejection, and the index and resource of that rejection. */
+function firstRejection(n: number, patch: (c: ModelConfig) => void) {
+  const run = readyRun(n, patch);
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    if (run.instances.state[i] === InstanceState.REJECTED) {
+      first = i;
+      break;
+    }
+  }
+  return { ready: run.metrics.instances_ready, first, resource: run.metrics.limit_resource, run };
+}
+
+describe('resource limits', () => {
+  it('msix: floor(2048 / 4) = 512 instances; the 513th is rejected naming msix-vectors', () => {
+    const r = firstRejection(600, (c) => {
+      c.limits.msixPerFunction = 2048;
+    });
+    expect(r.ready).toBe(512);
+    expect(r.first).toBe(512);
+    expect(r.resource).toBe('msix-vectors');
+    expect(r.run.metrics.instances_rejected).toBe(88);
+    expect(r.run.plane.ledger.used('msix-vectors')).toBe(2048);
+  });
+
+  it('a software CVQ needs 3 vectors: floor(2048 / 3) = 682', () => {
+    const r = firstRejection(700, (c) => {
+      c.limits.msixPerFunction = 2048;
+      c.strategy.cvq = 'software';
+    });
+    expect(r.ready).toBe(682);
+    expect(r.first).toBe(682);
+    expect(r.resource).toBe('msix-vectors');
+  });
+
+  it('shared and polling interrupts need no dedicated vectors', () => {
+    for (const mode of ['shared', 'polling'] as const) {
+      const r = firstRejection(1000, (c) => {
+        c.limits.msixPerFunction = 2048;
+        c.strategy.interrupts = mode;
+      });
+      expect(r.ready).toBe(1000);
+      expect(r.resource).toBe('');
+    }
+  });
+
+  it('per-vf: TotalVFs = 127', () => {
+    const r = firstRejection(200, (c) => {
+      c.strategy.transport = 'per-vf';
+    });
+    expect([r.ready, r.first, r.resource]).toEqual([127, 127, 'vfs']);
+  });
+
+  it("per-vf draws vectors from the VF's own table: a 3-entry VF table rejects every 4-vector instance", () => {
+    const r = firstRejection(10, (c) => {
+      c.strategy.transport = 'per-vf';
+      c.limits.msixPerVf = 3;
+    });
+    expect([r.ready, r.first, r.resource]).toEqual([0, 0, 'msix-vectors']);
+  });
+
+  // [resource, patch, expected admitted count] — each computed from the per-instance demand.
+  const cases: [string, (c: ModelConfig) => void, number][] = [
+    // 3 VQs each: 99 ≤ 100 < 102.
+    [
+      'hw-vqs',
+      (c) => {
+        c.limits.hwVqs = 100;
+      },
+      33,
+    ],
+    // 2 · 9 + 1 = 19 queues > 17 (ifcvf): no instance fits.
+    [
+      'queues-per-instance',
+      (c) => {
+        c.device.queuePairs = 9;
+      },
+      0,
+    ],
+    [
+      'ims-entries',
+      (c) => {
+        c.strategy.interrupts = 'msi-store';
+        c.limits.imsEntries = 16_384; // / 4 messages
+      },
+      4096,
+    ],
+    [
+      'irte',
+      (c) => {
+        c.limits.irtePerUnit = 65_536; // one unit / 4 vectors
+        c.limits.iommuUnits = 1;
+      },
+      16_384,
+    ],
+    [
+      'cpu-vectors',
+      (c) => {
+        c.interrupts.delivery = 'exit';
+        c.limits.hostCpus = 2; // 2 × 200 / 4
+      },
+      100,
+    ],
+    [
+      'pasid',
+      (c) => {
+        c.limits.pasidBits = 10;
+      },
+      1024,
+    ],
+    [
+      'pasid',
+      (c) => {
+        c.limits.pasidBits = 10;
+        c.strategy.isolation = 'pasid-per-vq'; // ⌊1024 / 3⌋
+      },
+      341,
+    ],
+    [
+      'iommu-domains',
+      (c) => {
+        c.limits.domainIds = 1000;
+      },
+      1000,
+    ],
+    [
+      'device-mmu-contexts',
+      (c) => {
+        c.strategy.isolation = 'device-mmu';
+        c.limits.deviceMmuContexts = 50;
+      },
+      50,
+    ],
+    [
+      'device-memory',
+      (c) => {
+        c.limits.deviceMemoryBytes = 10 * 4096 + 4095;
+      },
+      10,
+    ],
+  ];
+  for (const [resource, patch, admitted] of cases) {
+    it(`${resource} bites at exactly ${admitted}`, () => {
+      const r = firstRejection(admitted + 5, patch);
+      expect([r.ready, r.first, r.resource]).toEqual([admitted, admitted, resource]);
+    });
+  }
+
+  it('names the first resource in check order when several are exhausted at once', () => {
+    // hw-vqs (33 instances) binds before msix (40), and is named although msix is checked later.
+    const r = firstRejection(50, (c) => {
+      c.limits.hwVqs = 100;
+      c.limits.msixPerFunction = 160;
+    });
+    expect([r.ready, r.resource]).toEqual([33, 'hw-vqs']);
+    // Both exhausted by the same instance: the earlier in RESOURCE_NAMES is named.
+    const both = firstRejection(50, (c) => {
+      c.limits.hwVqs = 30; // 10 instances
+      c.limits.msixPerFunction = 40; // 10 instances
+    });
+    expect([both.ready, both.resource]).toEqual([10, 'hw-vqs']);
+    expect(RESOURCE_NAMES.indexOf('hw-vqs')).toBeLessThan(RESOURCE_NAMES.indexOf('msix-vectors'));
+  });
+
+  it('per-group rejection counts', () => {
+    const config = fixtureConfig(20);
+    config.limits.hwVqs = 30; // 10 instances fit: group a (0–9), group b rejected
+    config.workload.groups = [group('a', 10), group('b', 10)];
+    const run = runControl(config, { durationNs: 1000 });
+    expect(run.groups.a?.instances_ready).toBe(10);
+    expect(run.groups.b?.instances_rejected).toBe(10);
+  });
+
+  it('release gives the resources back', () => {
+    const config = fixtureConfig(1);
+    config.limits.msixPerFunction = 4;
+    const ledger = new ResourceLedger(config);
+    expect(ledger.tryAdmit()).toBeUndefined();
+    expect(ledger.tryAdmit()).toBe('msix-vectors');
+    ledger.release();
+    expect(ledger.used('msix-vectors')).toBe(0);
+    expect(ledger.tryAdmit()).toBeUndefined();
+    expect(ledger.capacity('msix-vectors')).toBe(4);
+    expect(ledger.capacity('vfs')).toBe(Number.POSITIVE_INFINITY);
+  });
+});

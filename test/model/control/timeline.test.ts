@@ -1,0 +1,251 @@
+/**
+ * Exact timelines (architecture.md tier 1): one instance provisioned over each transport with
+ * deterministic costs; every expected value is computed by hand from the fixture's constants.
+ *
+ * Fixture: mmioWrite W = 150, mmioRead R = 1000, firmware emulation F = 2000, poll interval
+ * P = 1000, UC store U = 100 per 8 B, device-cmd service 5000, create service 50 000, VF
+ * creation 0.4 s, vendor 1.1 ms, admin service 20 000 + submit 500, netlink 1 ms (all ns).
+ *
+ * One queue pair, hardware CVQ, msix: 3 VQs, 4 vectors, so the provisioning program is
+ * CREATE, FEAT, 3 × (VQ_ADDR, VQ_SIZE, VQ_NOTIFY, VQ_ENABLE), 4 × MSI, STATUS = 19 commands.
+ * Register accesses of the 18 commands after CREATE (op-programs.ts):
+ *   writes = FEAT 7 + 3 × (7 + 2 + 1 + 2) + 4 × 2 + STATUS 1 = 52
+ *   reads  = FEAT 3 + 3 × (0 + 1 + 1 + 0) + 4 × 1 + STATUS 1 = 14
+ */
+import { describe, expect, it } from 'vitest';
+import type { ModelConfig } from '../../../src/model/config.js';
+import { InstanceState } from '../../../src/model/instance-table.js';
+import { fixtureConfig, group } from './fixture-config.js';
+import { runControl } from './harness.js';
+
+const W = 150;
+const R = 1000;
+const F = 2000;
+const WRITES = 52;
+const READS = 14;
+const COMMANDS = 19;
+const NETLINK = 1_000_000;
+
+function burstOfOne(patch: (c: ModelConfig) => void): ModelConfig {
+  const config = fixtureConfig(1);
+  config.provisioning.start = 'burst';
+  patch(config);
+  return config;
+}
+
+function provisionTime(config: ModelConfig): number {
+  const run = runControl(config, { durationNs: 2_000_000_000 });
+  expect(run.metrics.instances_ready).toBe(1);
+  return run.dataPath.activatedAt.get(0) as number;
+}
+
+describe('provisioning timeline of one instance (exact ns)', () => {
+  it('per-vf + netlink: netlink request, VF creation, then BAR accesses', () => {
+    const config = burstOfOne((c) => {
+      c.strategy.transport = 'per-vf';
+      c.strategy.provisioning = 'netlink';
+    });
+    // 1 ms netlink + 400 ms VF creation + 52 × 150 + 14 × 1000 = 401 021 800
+    expect(provisionTime(config)).toBe(NETLINK + 400_000_000 + WRITES * W + READS * R);
+    expect(provisionTime(config)).toBe(401_021_800);
+  });
+
+  it('managed-cap + managed-cap-create: create sequence, then device_select + accesses per command', () => {
+    const config = burstOfOne((c) => {
+      c.strategy.transport = 'managed-cap';
+      c.strategy.provisioning = 'managed-cap-create';
+    });
+    // CREATE: device_select + 64 B / 4 = 16 config writes + create = 18 writes = 2700; then
+    // polls of create_ok (R + F = 3000, every 1000 ns): reads issued at 0, 4000, …, the first
+    // at ≥ 50 000 is the 13th (52 000), done at 55 000. CREATE = 57 700.
+    const create = 18 * W + 13 * 4000 + (R + F);
+    expect(create).toBe(57_700);
+    // Other 18 commands: (18 selects + 52 writes) × 150 + 14 × (1000 + 2000) = 52 500.
+    expect(provisionTime(config)).toBe(create + (18 + WRITES) * W + READS * (R + F));
+    expect(provisionTime(config)).toBe(110_200);
+  });
+
+  it('device-cmd-cap + netlink: every command through the one slot', () => {
+    const config = burstOfOne((c) => {
+      c.strategy.transport = 'device-cmd-cap';
+      c.strategy.provisioning = 'netlink';
+    });
+    // Per command: class/command + execute writes 2 × 150, 256 B / 8 = 32 UC stores × 100 =
+    // 3500; device 5000 polled by reads at 0, 2000, 4000, 6000 (R + P = 2000): done 7000.
+    const perCommand = 2 * W + 32 * 100 + (3 * 2000 + R);
+    expect(perCommand).toBe(10_500);
+    expect(provisionTime(config)).toBe(NETLINK + COMMANDS * perCommand);
+  });
+
+  it('admin-vq + admin-vq: submit + service per command, no waiting', () => {
+    const config = burstOfOne((c) => {
+      c.strategy.transport = 'admin-vq';
+      c.strategy.provisioning = 'admin-vq';
+    });
+    expect(provisionTime(config)).toBe(COMMANDS * (500 + 20_000));
+  });
+
+  it('admin-vq in sync mode costs the same for one instance and the polling is host CPU', () => {
+    const config = burstOfOne((c) => {
+      c.adminq.mode = 'sync';
+    });
+    const run = runControl(config, { durationNs: 1_000_000 });
+    expect(run.dataPath.activatedAt.get(0)).toBe(COMMANDS * 20_500);
+    // Submission (500) plus busy polling through the service (20 000), per command; the first
+    // submission is charged at t = 0 before the warm-up reset at t = 0 (priority LATE) clears it.
+    expect(run.hostCpu.busy).toBe(COMMANDS * 20_500 - 500);
+  });
+
+  it('vendor + netlink: one firmware command per step', () => {
+    const config = burstOfOne((c) => {
+      c.strategy.transport = 'vendor';
+      c.strategy.provisioning = 'netlink';
+    });
+    expect(provisionTime(config)).toBe(NETLINK + COMMANDS * 1_100_000);
+  });
+
+  it('netlink adds the per-existing-instance cost and serializes whole sequences', () => {
+    const config = burstOfOne((c) => {
+      c.instances = 3;
+      c.workload.groups = [group('g0', 3)];
+      c.strategy.transport = 'admin-vq';
+      c.strategy.provisioning = 'netlink';
+      c.provisioning.netlinkPerInstanceNs = 10_000;
+    });
+    const run = runControl(config, { durationNs: 1_000_000_000 });
+    // Instance k waits for the k before it; its request costs 1 ms + k × 10 µs.
+    const seq = COMMANDS * 20_500;
+    expect(run.dataPath.activatedAt.get(0)).toBe(NETLINK + seq);
+    expect(run.dataPath.activatedAt.get(1)).toBe(2 * (NETLINK + seq) + 10_000);
+    expect(run.dataPath.activatedAt.get(2)).toBe(3 * (NETLINK + seq) + 30_000);
+  });
+
+  it('EAGAIN and exponential backoff, by hand: depth 1, one worker, two creations at t = 0', () => {
+    const config = burstOfOne((c) => {
+      c.instances = 2;
+      c.workload.groups = [group('g0', 2)];
+      c.adminq.depth = 1;
+      c.adminq.workers = 1;
+      c.adminq.submitNs = 0;
+    });
+    const run = runControl(config, { durationNs: 2_000_000 });
+    // A (instance 0) holds the one entry from t = 0, one 20 µs command after another (its next
+    // command enters at the completion instant, before any retry at that instant): done 380 000.
+    // B is refused at 0 and retries after 10, 20, 40, 80, 160, 320 µs: at 10 000, 30 000,
+    // 70 000, 150 000, 310 000 (A still busy) and 630 000, when it enters; done 630 000 + 380 000.
+    expect(run.dataPath.activatedAt.get(0)).toBe(380_000);
+    expect(run.dataPath.activatedAt.get(1)).toBe(1_010_000);
+    // Six refusals; the one at t = 0 precedes the warm-up reset at t = 0 (priority LATE).
+    expect(run.plane.stats.retries.value).toBe(5);
+    expect(run.groups.g0?.adminq_wait_mean_us).toBe(0); // retry time is not admin-queue wait
+  });
+
+  it('sync admin-vq serializes every command across instances', () => {
+    const config = burstOfOne((c) => {
+      c.instances = 5;
+      c.workload.groups = [group('g0', 5)];
+      c.adminq.mode = 'sync';
+      c.adminq.workers = 8;
+    });
+    const run = runControl(config, { durationNs: 10_000_000 });
+    expect(run.plane.stats.burstLastReadyNs).toBe(5 * COMMANDS * 20_500);
+    expect(run.plane.transport.adminQueue?.peakBusy).toBe(1);
+  });
+
+  it('a software CVQ saves one VQ and one vector: 14 commands', () => {
+    const config = burstOfOne((c) => {
+      c.strategy.cvq = 'software';
+    });
+    // CREATE, FEAT, 2 × 4 VQ commands, 3 × MSI, STATUS.
+    expect(provisionTime(config)).toBe(14 * 20_500);
+  });
+
+  it('msi-store programs one message per command with 5 writes', () => {
+    const config = burstOfOne((c) => {
+      c.strategy.transport = 'per-vf';
+      c.strategy.provisioning = 'netlink';
+      c.strategy.interrupts = 'msi-store';
+    });
+    // As per-vf above with the four MSI commands at 5 writes, 0 reads instead of 2 and 1.
+    expect(provisionTime(config)).toBe(NETLINK + 400_000_000 + (WRITES + 4 * 3) * W + (READS - 4) * R);
+  });
+
+  it('teardown over admin-vq: STATUS, 3 VQ disables, 4 MSI, DESTROY', () => {
+    const config = fixtureConfig(1);
+    const run = runControl(config, { durationNs: 1000 });
+    expect(run.sim.now).toBe(1000);
+    run.plane.provisioner.destroy(0);
+    const done = 1000 + 9 * 20_500;
+    run.sim.run({ until: done - 1 });
+    expect(run.plane.ledger.admitted).toBe(1);
+    expect(run.sim.now).toBe(done - 1);
+    run.sim.run({ until: done });
+    expect(run.plane.ledger.admitted).toBe(0);
+    expect(run.dataPath.deactivations).toBe(1);
+  });
+});
+
+describe('runtime operation timelines (exact ns)', () => {
+  function opLatencyNs(patch: (c: ModelConfig) => void): number {
+    const config = fixtureConfig(1);
+    config.workload.groups = [
+      group('g0', 1, { control: { rate: 1, ops: { 'mac-set': 1 }, limit: undefined } }),
+    ];
+    patch(config);
+    // One op per second on average: a 20 s window sees several, all isolated from each other.
+    const run = runControl(config, { durationNs: 20_000_000_000 });
+    expect(run.metrics.ctrl_ops_per_s).toBeGreaterThan(0);
+    const h = run.plane.stats.ctrlLatency;
+    expect(h.min).toBe(h.max);
+    return h.min;
+  }
+
+  it("hardware CVQ: the instance's own CVQ service", () => {
+    expect(opLatencyNs(() => {})).toBe(10_000);
+  });
+
+  it('software CVQ: decode on a host core, then one CONFIG command over the admin queue', () => {
+    expect(opLatencyNs((c) => (c.strategy.cvq = 'software'))).toBe(5000 + 20_500);
+  });
+
+  it('software CVQ mq-set touches each data VQ enable', () => {
+    expect(
+      opLatencyNs((c) => {
+        c.strategy.cvq = 'software';
+        c.device.queuePairs = 2;
+        (c.workload.groups[0] as { control: { ops: object } }).control.ops = { 'mq-set': 1 };
+      }),
+    ).toBe(5000 + 4 * 20_500);
+  });
+
+  it('config-read over managed-cap: select + 5 firmware-emulated reads', () => {
+    expect(
+      opLatencyNs((c) => {
+        c.strategy.transport = 'managed-cap';
+        (c.workload.groups[0] as { control: { ops: object } }).control.ops = { 'config-read': 1 };
+      }),
+    ).toBe(W + 5 * (R + F));
+  });
+
+  it('cvq none: CVQ ops are not issued, with one warning', () => {
+    const config = fixtureConfig(1);
+    config.strategy.cvq = 'none';
+    config.workload.groups = [
+      group('g0', 1, { control: { rate: 100, ops: { 'mac-set': 1 }, limit: undefined } }),
+    ];
+    const run = runControl(config, { durationNs: 100_000_000 });
+    expect(run.metrics.ctrl_ops_per_s).toBe(0);
+    expect(run.warnings.filter((w) => w.includes('cvq: none'))).toHaveLength(1);
+    expect(run.sim.fingerprint.count).toBeLessThan(5);
+  });
+
+  it('ready start: instances are READY at t = 0 without control traffic', () => {
+    const run = runControl(fixtureConfig(5), { durationNs: 1000 });
+    expect(run.dataPath.activations).toBe(5);
+    expect(run.plane.cmds.peakLive).toBe(0);
+    expect(run.metrics.instances_ready).toBe(5);
+    expect(Number.isNaN(run.metrics.provision_makespan_ms)).toBe(true);
+    expect(run.plane.provisioner.ready.size).toBe(5);
+    expect(InstanceState.READY).toBe(2);
+  });
+});
