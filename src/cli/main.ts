@@ -3,6 +3,8 @@ import { isInputError } from '../util/errors.js';
 import { benchCommand } from './commands/bench.js';
 import { profilesCommand } from './commands/profiles.js';
 import { reportCommand } from './commands/report.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
 import { type CliIO, processIO } from './io.js';
 
 /** Thrown by yargs' fail handler: a usage error (unknown flag, missing argument). */
@@ -19,8 +21,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .usage(
       '$0 <command> [options]\n\nDeterministic discrete-event simulator for hyperscale virtio/vDPA studies.',
     )
+    .command(validateCommand(io))
     .command(reportCommand(io))
     .command(profilesCommand(io))
+    .command(schemaCommand(io))
     .command(benchCommand(io))
     .demandCommand(1, 'Name a command; see --help.')
     .strict()

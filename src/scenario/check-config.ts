@@ -1,0 +1,64 @@
+/**
+ * Cross-field rules on a resolved ModelConfig, checked before time zero (architecture.md,
+ * "CheckConfig"). Single-field rules live in the schema; these need two or more fields, or a
+ * value a profile supplied. Each failure names the scenario key to change.
+ */
+import type { ModelConfig } from '../model/config.js';
+import { ConfigProblem } from './config-problem.js';
+import { PAGE_SIZE_TEXT, PAGE_SIZES } from './schema-dma.js';
+
+const MAX_QUEUE_SIZE = 32_768;
+
+export function checkConfig(c: ModelConfig): void {
+  checkAdminQueues(c);
+  checkCache(['iommu', 'iotlb'], c.iommu.iotlb);
+  checkCache(['iommu', 'devtlb'], c.iommu.devtlb);
+  checkCache(['iommu', 'deviceMmu'], c.iommu.deviceMmu);
+  if (!PAGE_SIZES.includes(c.iommu.iotlb.pageSize)) {
+    throw new ConfigProblem(
+      ['iommu', 'iotlb', 'pageSize'],
+      `page size ${c.iommu.iotlb.pageSize}B is not ${PAGE_SIZE_TEXT}`,
+    );
+  }
+  const q = c.device.queueSize;
+  if (q < 1 || q > MAX_QUEUE_SIZE || (q & (q - 1)) !== 0) {
+    throw new ConfigProblem(
+      ['device', 'queueSize'],
+      `queue size ${q} must be a power of two ≤ ${MAX_QUEUE_SIZE}`,
+    );
+  }
+  if (c.transport.vendorThrottledSlots > c.transport.vendorSlots) {
+    throw new ConfigProblem(
+      ['transport', 'vendorThrottledSlots'],
+      `${c.transport.vendorThrottledSlots} throttled slots exceed the ${c.transport.vendorSlots} vendor slots: they are a subset`,
+    );
+  }
+}
+
+function checkAdminQueues(c: ModelConfig): void {
+  const { queues, weights } = c.adminq;
+  if (weights.length !== queues) {
+    throw new ConfigProblem(
+      ['adminq', 'weights'],
+      `adminq.weights lists ${weights.length} weight${weights.length === 1 ? '' : 's'} but adminq.queues is ${queues}: give one weight per queue`,
+    );
+  }
+  c.workload.groups.forEach((g, i) => {
+    if (g.adminQueue >= queues) {
+      throw new ConfigProblem(
+        ['workload', 'groups', i, 'adminQueue'],
+        `group '${g.name}' uses admin queue ${g.adminQueue}, but there ${queues === 1 ? 'is 1 queue' : `are ${queues} queues`} (numbered from 0): raise adminq.queues or pick a queue below ${queues}`,
+      );
+    }
+  });
+}
+
+function checkCache(path: string[], cache: { entries: number; ways: number }): void {
+  if (cache.ways === 0) return;
+  if (cache.ways > cache.entries || cache.entries % cache.ways !== 0) {
+    throw new ConfigProblem(
+      [...path, 'ways'],
+      `${cache.ways} ways do not divide ${cache.entries} entries: use a divisor of entries, or 0 for fully associative`,
+    );
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The scenario file (design/interface.md "Scenario files"): every key, its unit and its
+ * validator, with a description that `vdpascale schema` turns into editor help. Objects are
+ * strict: an unknown key is an error with a suggestion. Zod defaults are deliberately not
+ * used — a parsed scenario holds exactly what the user wrote, so the loader can tell a user
+ * choice from a default (for warnings) and layer defaults ← profile ← scenario itself.
+ */
+import { z } from 'zod';
+import { PARENTS } from '../model/config.js';
+import { count, duration } from './quantity.js';
+import {
+  adminqSchema,
+  fidelitySchema,
+  hostSchema,
+  provisioningSchema,
+  strategySchema,
+} from './schema-control.js';
+import { deviceSchema, limitsSchema, transportSchema } from './schema-device.js';
+import { interruptsSchema, iommuSchema } from './schema-dma.js';
+import { MAX_INSTANCES, workloadSchema } from './schema-workload.js';
+
+/** A scenario name is a folder name: this pattern cannot express `..`, `/` or a hidden file. */
+export const SCENARIO_NAME = /^[a-z0-9-]+$/;
+export const MAX_REPLICATIONS = 1_000_000;
+export const CHART_KINDS = ['line', 'bar', 'quantiles', 'instances'] as const;
+
+const sweepLists = (how: string) =>
+  z
+    .record(
+      z.string().describe('A dotted parameter path, e.g. adminq.workers or workload.groups[1].share.'),
+      z.array(z.unknown()).min(1, 'list at least one value').describe('Values, each written as in the file.'),
+    )
+    .optional()
+    .describe(how);
+
+export const sweepSchema = z
+  .strictObject({
+    grid: sweepLists('Cartesian product: every combination; the first key varies slowest.'),
+    zip: sweepLists('Lockstep: lists of equal length, varied together (the i-th values form one point).'),
+  })
+  .describe('Parameter study: grid × zip points; replications run innermost.');
+
+const chartSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(SCENARIO_NAME, "use lowercase letters, digits and '-' (it names the chart's files)")
+      .max(100)
+      .optional()
+      .describe('File name of the chart (charts/NAME.svg). Default: derived from y and x.'),
+    x: z.string().describe('x axis: a swept parameter path, `group` or `quantile`.'),
+    y: z.string().describe('y axis: a metric name, e.g. ctrl_latency_p99_us.'),
+    color: z.string().optional().describe('Color by a swept parameter path or `group`.'),
+    facet: z.string().optional().describe('Small multiples by a swept parameter path or `group`.'),
+    kind: z
+      .enum(CHART_KINDS)
+      .optional()
+      .describe('line (default), bar, quantiles (p50/p99/p99.9), instances.'),
+  })
+  .describe('One chart of the report.');
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Ignored by vdpascale: points editors at this JSON Schema.'),
+    extends: z
+      .string()
+      .optional()
+      .describe(
+        'A base scenario file (relative to this one) merged underneath: objects merge key by key, lists replace, null removes a key.',
+      ),
+    name: z
+      .string({ error: 'missing: every scenario needs a name' })
+      .regex(SCENARIO_NAME, "use lowercase letters, digits and '-' only: the name becomes the result folder")
+      .max(100, 'at most 100 characters')
+      .describe('Names the result folder results/NAME: lowercase letters, digits and -.'),
+    description: z
+      .string()
+      .max(100_000)
+      .optional()
+      .describe('What the scenario studies and the result it expects.'),
+    seed: count(0).optional().describe('Master seed; with the replication index it fixes every random draw.'),
+    duration: duration({ min: 0, exclusiveMin: true }).describe(
+      'Simulated time measured after the warm-up, e.g. 200ms.',
+    ),
+    warmup: duration()
+      .optional()
+      .describe('Simulated time before measurement starts (statistics discarded), e.g. 20ms.'),
+    replications: count(1, MAX_REPLICATIONS)
+      .optional()
+      .describe('Independent replications per sweep point (confidence intervals need ≥ 2).'),
+    parent: z
+      .enum(PARENTS)
+      .optional()
+      .describe('vDPA parent profile whose parameters underlie this scenario (vdpascale profiles NAME).'),
+    instances: count(1, MAX_INSTANCES, 'what one simulation can hold in memory')
+      .optional()
+      .describe('vDPA instances on the device (split into workload groups).'),
+    strategy: strategySchema.optional(),
+    device: deviceSchema.optional(),
+    limits: limitsSchema.optional(),
+    transport: transportSchema.optional(),
+    adminq: adminqSchema.optional(),
+    iommu: iommuSchema.optional(),
+    interrupts: interruptsSchema.optional(),
+    host: hostSchema.optional(),
+    provisioning: provisioningSchema.optional(),
+    fidelity: fidelitySchema.optional(),
+    workload: workloadSchema.optional(),
+    sweep: sweepSchema.optional(),
+    charts: z
+      .array(chartSchema)
+      .max(1000)
+      .optional()
+      .describe('Charts of the report (default: one per key metric).'),
+  })
+  .describe('A vdpascale scenario: what to simulate, for how long, and which parameters to sweep.');
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ParsedScenario = z.output<typeof scenarioSchema>;
+export type ChartSpec = z.output<typeof chartSchema>;

@@ -1,0 +1,182 @@
+/**
+ * Scenario sections `strategy`, `adminq`, `host`, `provisioning` and `fidelity`: the design
+ * choices a study compares, and the control-plane costs behind them.
+ */
+import { z } from 'zod';
+import {
+  ADMINQ_MODES,
+  ADMINQ_POLICIES,
+  COMMAND_CLASSES,
+  type CommandClass,
+  CVQ_MODES,
+  INTERRUPT_MODES,
+  ISOLATIONS,
+  PROVISIONING_METHODS,
+  TRANSPORTS,
+} from '../model/config.js';
+import type { DistSpec } from '../random/distribution.js';
+import { distribution } from './distribution-schema.js';
+import { count, duration, eventRate, real } from './quantity.js';
+import { didYouMean } from './suggest.js';
+
+export const strategySchema = z
+  .strictObject({
+    transport: z
+      .enum(TRANSPORTS)
+      .optional()
+      .describe(
+        'How managed devices are configured: per-vf (SR-IOV BARs), managed-cap (device_select window), device-cmd-cap (one command slot), admin-vq (virtio 1.3 admin virtqueues), vendor (firmware command channel).',
+      ),
+    cvq: z
+      .enum(CVQ_MODES)
+      .optional()
+      .describe(
+        'Control virtqueue: hardware (one more hardware VQ), software (decoded by a host core), none.',
+      ),
+    isolation: z
+      .enum(ISOLATIONS)
+      .optional()
+      .describe(
+        'DMA isolation: none, rid-per-vf, pasid-per-instance, pasid-per-vq, device-mmu (device-side IOTLB).',
+      ),
+    interrupts: z
+      .enum(INTERRUPT_MODES)
+      .optional()
+      .describe(
+        'Interrupt mode: msix (dedicated vectors; instances fail when exhausted), shared (vectors shared by queues), msi-store (IMS-like messages in the device), polling.',
+      ),
+    provisioning: z
+      .enum(PROVISIONING_METHODS)
+      .optional()
+      .describe(
+        'How instances are created: netlink (vdpa dev add, global lock), managed-cap-create, admin-vq (CREATE command).',
+      ),
+  })
+  .describe('The design under study: transport × CVQ × isolation × interrupt mode × provisioning.');
+
+const allClasses = (d: DistSpec): Record<CommandClass, DistSpec> =>
+  Object.fromEntries(COMMAND_CLASSES.map((c) => [c, d])) as Record<CommandClass, DistSpec>;
+
+/**
+ * A map class → distribution. Keys are checked by a refinement rather than an enum key type:
+ * zod lets an object with only unknown keys win a union, which would answer a mistyped
+ * `{dist: expo}` with "unknown class dist" instead of "unknown distribution expo".
+ */
+const classMapSchema = z
+  .record(z.string(), distribution('duration'))
+  .superRefine((map, ctx) => {
+    for (const key of Object.keys(map)) {
+      if (!(COMMAND_CLASSES as readonly string[]).includes(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `unknown command class '${key}'${didYouMean(key, COMMAND_CLASSES)}`,
+          params: { allowed: COMMAND_CLASSES.join(', ') },
+        });
+      }
+    }
+  })
+  .meta({ propertyNames: { enum: [...COMMAND_CLASSES] } });
+
+/** One distribution for every class, or a partial map class → distribution (the rest keep their defaults). */
+const serviceSchema = z
+  .union([distribution('duration').transform(allClasses), classMapSchema])
+  .describe(
+    `Device service time per admin command: one distribution for every class, or a map from class (${COMMAND_CLASSES.join(', ')}) to a distribution.`,
+  );
+
+export const adminqSchema = z
+  .strictObject({
+    queues: count(1, 65_535, 'admin_queue_num is 16 bits')
+      .optional()
+      .describe('Admin virtqueues (admin_queue_num); FIFO within one, free arbitration across them.'),
+    depth: count(1, 32_768).optional().describe('Entries per admin queue (Linux NVMe admin queue: 32).'),
+    workers: count(1, 1_000_000)
+      .optional()
+      .describe('Device-side workers executing admin commands in parallel.'),
+    policy: z
+      .enum(ADMINQ_POLICIES)
+      .optional()
+      .describe(
+        'Arbitration across admin queues: fifo (one queue), priority (queue 0 first, non-preemptive), drr (deficit round robin with weights).',
+      ),
+    weights: z
+      .array(real(0, Number.MAX_VALUE, true))
+      .min(1, 'list one weight per admin queue')
+      .optional()
+      .describe('DRR weight of each admin queue (one per queue, > 0). Default: 1 for every queue.'),
+    quantum: count(1, 1_000_000).optional().describe('DRR quantum: commands per round per unit of weight.'),
+    service: serviceSchema.optional(),
+    mode: z
+      .enum(ADMINQ_MODES)
+      .optional()
+      .describe(
+        'async: many commands in flight; sync: one at a time under a mutex with busy polling (the first Linux driver).',
+      ),
+    retryBackoff: duration()
+      .optional()
+      .describe('Driver wait before retrying a command answered EAGAIN or refused by a full queue.'),
+    retryBackoffFactor: real(1, 100)
+      .optional()
+      .describe('Backoff multiplier per consecutive retry (1 = constant).'),
+    deviceInflightLimit: count(1, 1_000_000_000)
+      .optional()
+      .describe('Most commands the device accepts before answering EAGAIN (device-side admission).'),
+    submit: duration()
+      .optional()
+      .describe('Driver-side cost of submitting one command (descriptors, headers, doorbell).'),
+  })
+  .describe('Admin virtqueues: queues, device workers, QoS policy and per-class service times.');
+
+export const hostSchema = z
+  .strictObject({
+    cores: count(1, 4096)
+      .optional()
+      .describe('Host mediation cores (software CVQ decode, netlink path, polling, interrupt handling).'),
+    swCvqDecode: distribution('duration')
+      .optional()
+      .describe('Software CVQ decode cost per command on a host core.'),
+  })
+  .describe('Host software resources.');
+
+export const provisioningSchema = z
+  .strictObject({
+    start: z
+      .enum(['ready', 'burst'])
+      .optional()
+      .describe(
+        'ready: every instance exists at time zero; burst: all are requested at time zero (provisioning study).',
+      ),
+    netlinkService: distribution('duration')
+      .optional()
+      .describe('Host software cost of one netlink `vdpa dev add`.'),
+    netlinkPerInstance: duration()
+      .optional()
+      .describe(
+        'Extra netlink cost per existing instance (management tools that list every port on each call).',
+      ),
+    churn: z
+      .strictObject({
+        create: eventRate()
+          .optional()
+          .describe('Instance creations per second while traffic runs (whole device), e.g. 10/s.'),
+        destroy: eventRate()
+          .optional()
+          .describe('Instance destructions per second while traffic runs (whole device).'),
+      })
+      .optional()
+      .describe('Instances created and destroyed while the workload runs.'),
+  })
+  .describe('Instance creation.');
+
+export const fidelitySchema = z
+  .strictObject({
+    mode: z
+      .enum(['packet', 'batch'])
+      .optional()
+      .describe(
+        'packet: one event chain per packet; batch: a NAPI-like budget of packets per event, for very large instance counts.',
+      ),
+    budget: count(1, 65_536).optional().describe('Packets per event in batch mode (NAPI budget).'),
+  })
+  .describe('Simulation detail: per-packet events or per-batch events.');
