@@ -177,6 +177,8 @@ export interface AdminqConfig {
   retryBackoffNs: number;
   /** Backoff multiplier per consecutive retry (1 = constant). */
   retryBackoffFactor: number;
+  /** Ceiling of one backoff wait (ns): without it, 10^5 creators behind a 32-deep queue back off for minutes. */
+  retryBackoffMaxNs: number;
   /** Most commands the device accepts before answering EAGAIN (device-side admission). */
   deviceInflightLimit: number;
   /** DMA/processing overhead per command on the driver side (ns). */
@@ -221,6 +223,7 @@ export interface IommuConfig {
 export interface CoalescingStatic {
   kind: 'static';
   maxPackets: number;
+  /** In µs, not ns: the unit of virtio's NOTF_COAL `max_usecs` field, which this mirrors. */
   maxUsecs: number;
 }
 export type CoalescingConfig = CoalescingStatic | { kind: 'adaptive'; profile: 'eqe' | 'cqe' };

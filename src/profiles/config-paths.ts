@@ -128,6 +128,7 @@ export const CONFIG_PATHS = [
   hw('adminq.mode', 'string', { values: ADMINQ_MODES }),
   hw('adminq.retryBackoffNs', 'integer'),
   hw('adminq.retryBackoffFactor', 'number'),
+  hw('adminq.retryBackoffMaxNs', 'integer'),
   hw('adminq.deviceInflightLimit', 'integer'),
   hw('adminq.submitNs', 'integer'),
 

@@ -179,6 +179,15 @@ export const PLATFORM_ADMINQ: ProfileParam[] = [
       'estimate: binary exponential backoff; 1 = the constant spin-and-retry of the Linux AVQ on −ENOSPC (facts.md §1)',
   },
   {
+    path: 'adminq.retryBackoffMaxNs',
+    value: ms(1),
+    unit: 'ns',
+    range: '10 µs–10 ms',
+    source:
+      'estimate: cap binary backoff near one heavy admin command (VQ_ENABLE ≈ 1.1 ms, facts.md §5 mlx5_vdpa ' +
+      'suspend/resume [meas]) so a retrying driver re-polls about once per command completion',
+  },
+  {
     path: 'adminq.deviceInflightLimit',
     value: 32,
     unit: 'commands',

@@ -119,6 +119,9 @@ export const adminqSchema = z
     retryBackoffFactor: real(1, 100)
       .optional()
       .describe('Backoff multiplier per consecutive retry (1 = constant).'),
+    retryBackoffMax: duration()
+      .optional()
+      .describe('Ceiling of one backoff wait, however many retries came before.'),
     deviceInflightLimit: count(1, 1_000_000_000)
       .optional()
       .describe('Most commands the device accepts before answering EAGAIN (device-side admission).'),

@@ -84,6 +84,7 @@ const SHAPE: ModelConfig = {
     mode: 'async',
     retryBackoffNs: 0,
     retryBackoffFactor: 1,
+    retryBackoffMaxNs: 0,
     deviceInflightLimit: 1,
     submitNs: 0,
   },

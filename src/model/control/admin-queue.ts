@@ -4,7 +4,7 @@
  *
  *   token (per-tenant bucket) → [sync: driver mutex] → submit (submitNs) → enter queue q
  *     ↳ queue q full, or device at `deviceInflightLimit` → EAGAIN: retry after
- *       retryBackoffNs × retryBackoffFactor^k (k = retries so far), then try to enter again
+ *       min(retryBackoffMaxNs, retryBackoffNs × retryBackoffFactor^k) (k = retries so far), then try to enter again
  *   queue q → a free worker (the QoS selector picks q) → service[class] → done
  *
  * - `queues` admin queues of `depth` entries; an entry is held from entering until completion
@@ -107,7 +107,8 @@ export class AdminQueue {
     const cmds = this.cmds;
     cmds.retries[cmd] = 0;
     this.stats.adminqSubmitted(cmds.tenant[cmd] as number);
-    if (this.buckets.admit(cmds.tenant[cmd] as number, cmd)) this.afterToken(cmd);
+    if (cmds.rateLimited[cmd] === 0 || this.buckets.admit(cmds.tenant[cmd] as number, cmd))
+      this.afterToken(cmd);
   }
 
   /** Workers busy now. */
@@ -146,7 +147,10 @@ export class AdminQueue {
       const k = cmds.retries[cmd] as number;
       if (k < 0xffff) cmds.retries[cmd] = k + 1;
       this.stats.retry(tenant);
-      const backoff = this.config.retryBackoffNs * this.config.retryBackoffFactor ** k;
+      const backoff = Math.min(
+        this.config.retryBackoffMaxNs,
+        this.config.retryBackoffNs * this.config.retryBackoffFactor ** k,
+      );
       this.ctx.sim.schedule(backoff, this.retryHandler, cmd);
       return;
     }

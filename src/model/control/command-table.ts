@@ -57,6 +57,10 @@ export class CommandTable extends IdTable {
   instance: Int32Array;
   /** Workload group (tenant) of the instance. */
   tenant: Uint16Array;
+  /** 1 when the tenant's token bucket applies: runtime operations only. Provisioning and
+   * teardown are the operator's, not the tenant's; metering them would let one over-limit
+   * tenant's backlog stall every creation (netlink holds the global lock meanwhile). */
+  rateLimited: Uint8Array;
   /** Consecutive EAGAIN / full-queue retries. */
   retries: Uint16Array;
   /** Admin queue: time it entered its queue; time it took the driver mutex (sync mode). */
@@ -71,6 +75,7 @@ export class CommandTable extends IdTable {
     this.reads = new Uint8Array(initialCapacity);
     this.instance = new Int32Array(initialCapacity);
     this.tenant = new Uint16Array(initialCapacity);
+    this.rateLimited = new Uint8Array(initialCapacity);
     this.retries = new Uint16Array(initialCapacity);
     this.enteredAt = new Float64Array(initialCapacity);
     this.grantedAt = new Float64Array(initialCapacity);
@@ -83,6 +88,7 @@ export class CommandTable extends IdTable {
     this.reads = grown(this.reads, new Uint8Array(capacity));
     this.instance = grown(this.instance, new Int32Array(capacity));
     this.tenant = grown(this.tenant, new Uint16Array(capacity));
+    this.rateLimited = grown(this.rateLimited, new Uint8Array(capacity));
     this.retries = grown(this.retries, new Uint16Array(capacity));
     this.enteredAt = grown(this.enteredAt, new Float64Array(capacity));
     this.grantedAt = grown(this.grantedAt, new Float64Array(capacity));

@@ -9,7 +9,7 @@ import { makeDistribution } from '../../random/distribution.js';
 import type { ModelContext } from '../ports.js';
 import type { CommandTable, OpTable } from './command-table.js';
 import { HardwareCvq } from './hw-cvq.js';
-import { type Step, StepKind } from './op-programs.js';
+import { OpKind, type Step, StepKind } from './op-programs.js';
 import { SlotPool } from './slot-pool.js';
 import { Station } from './station.js';
 import type { ProvisioningModel } from './strategy-ports.js';
@@ -148,6 +148,7 @@ export class OpRunner {
     cmds.reads[cmd] = step.reads;
     cmds.instance[cmd] = instance;
     cmds.tenant[cmd] = this.ctx.instances.group[instance] as number;
+    cmds.rateLimited[cmd] = (ops.kind[op] as number) < OpKind.PROVISION ? 1 : 0;
     this.deps.submitCommand(cmd);
   }
 }

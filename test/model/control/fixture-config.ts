@@ -103,6 +103,7 @@ export function fixtureConfig(instances = 1): ModelConfig {
       mode: 'async',
       retryBackoffNs: 10_000,
       retryBackoffFactor: 2,
+      retryBackoffMaxNs: 1_000_000,
       deviceInflightLimit: 1024,
       submitNs: 500,
     },

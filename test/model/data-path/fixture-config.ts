@@ -122,6 +122,7 @@ export function fixtureConfig(): ModelConfig {
       mode: 'async',
       retryBackoffNs: us(10),
       retryBackoffFactor: 2,
+      retryBackoffMaxNs: us(1000),
       deviceInflightLimit: 64,
       submitNs: 200,
     },
