@@ -1,9 +1,13 @@
 import yargs from 'yargs';
 import { isInputError } from '../util/errors.js';
 import { benchCommand } from './commands/bench.js';
+import { capacityCommand } from './commands/capacity.js';
+import { mergeCommand } from './commands/merge.js';
 import { profilesCommand } from './commands/profiles.js';
 import { reportCommand } from './commands/report.js';
+import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { slurmCommand } from './commands/slurm.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIO, processIO } from './io.js';
 
@@ -21,10 +25,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .usage(
       '$0 <command> [options]\n\nDeterministic discrete-event simulator for hyperscale virtio/vDPA studies.',
     )
+    .command(runCommand(io))
     .command(validateCommand(io))
     .command(reportCommand(io))
+    .command(mergeCommand(io))
+    .command(capacityCommand(io))
     .command(profilesCommand(io))
     .command(schemaCommand(io))
+    .command(slurmCommand(io))
     .command(benchCommand(io))
     .demandCommand(1, 'Name a command; see --help.')
     .strict()

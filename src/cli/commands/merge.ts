@@ -1,0 +1,39 @@
+/** `vdpascale merge DIR… --out DIR`: join the shard folders of one run into one result folder. */
+import type { Argv } from 'yargs';
+import { mergeShards } from '../../output/merge.js';
+import { summarizeRuns } from '../../output/summary.js';
+import { formatSummaryTable, headlineMetrics } from '../../output/summary-table.js';
+import type { CliIO } from '../io.js';
+import { type RunDeps, reportFor, resolveDeps, single } from './run.js';
+
+export function mergeCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
+  const resolved = resolveDeps(deps);
+  return {
+    command: 'merge <dirs..>',
+    describe: 'Merge the shard folders of one scenario into one result folder',
+    builder: (y: Argv) =>
+      y
+        .positional('dirs', { type: 'string', array: true, describe: 'shard folders (from run --shard I/N)' })
+        .option('out', {
+          type: 'string',
+          demandOption: true,
+          describe: 'merged result folder (must be new or empty)',
+        })
+        .option('report', {
+          type: 'boolean',
+          default: true,
+          describe: 'build charts and report.html (--no-report)',
+        })
+        .option('quiet', { type: 'boolean', default: false, describe: 'print only the result line' })
+        .example('$0 merge results/s-shard-0-of-2 results/s-shard-1-of-2 --out results/s', 'join two shards'),
+    handler: async (argv: Record<string, unknown>) => {
+      const dirs = ((argv.dirs as unknown[] | undefined) ?? []).map(String);
+      const out = single<string>(argv, 'out') as string;
+      const { info, records } = mergeShards(dirs, out);
+      if (argv.quiet !== true)
+        io.out(formatSummaryTable(info, summarizeRuns(records), headlineMetrics(info)));
+      io.out(`merged ${dirs.length} shard(s): ${records.length} run(s) in ${out}`);
+      await reportFor(io, resolved, out, argv.report !== false, false);
+    },
+  };
+}

@@ -1,0 +1,295 @@
+/**
+ * `vdpascale run FILE…`: expand each scenario's sweep, run every point × replication on a pool
+ * of worker threads, write the result folder, print a summary table and build the report.
+ * Everything is validated (flags, scenarios, result folders) before any folder is created.
+ */
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Argv } from 'yargs';
+import { columnName, type StudyInfo, studyInfo } from '../../output/records.js';
+import { type ReportWriter, writeReportLazily } from '../../output/report-adapter.js';
+import { type FolderState, inspectResultFolder } from '../../output/result-folder.js';
+import { type ProgressEvent, runStudy } from '../../output/run-study.js';
+import { summarizeRuns } from '../../output/summary.js';
+import { formatColumns, formatSummaryTable, headlineMetrics } from '../../output/summary-table.js';
+import { defaultJobs } from '../../runner/executor.js';
+import { type LoadOptions, loadScenarioFile, type ScenarioLoader } from '../../runner/scenario-loader.js';
+import { parseShard, type ShardSpec, type Study, shardLabel } from '../../runner/study.js';
+import { InputError } from '../../util/errors.js';
+import type { CliIO } from '../io.js';
+
+/** What the commands need from outside; tests inject stand-ins. */
+export interface RunDeps {
+  loadScenario: ScenarioLoader;
+  /** Worker module for runs (default: the real model). */
+  workerUrl: URL | undefined;
+  writeReport: ReportWriter;
+  /** Parent of default result folders. */
+  resultsRoot: string;
+}
+
+export function resolveDeps(deps: Partial<RunDeps>): RunDeps {
+  return {
+    loadScenario: deps.loadScenario ?? loadScenarioFile,
+    workerUrl: deps.workerUrl,
+    writeReport: deps.writeReport ?? writeReportLazily,
+    resultsRoot: deps.resultsRoot ?? 'results',
+  };
+}
+
+export interface RunArgs {
+  files: string[];
+  out?: string | undefined;
+  jobs?: number | undefined;
+  set?: string[] | undefined;
+  replications?: number | undefined;
+  seed?: number | undefined;
+  shard?: string | undefined;
+  resume: boolean;
+  dryRun: boolean;
+  report: boolean;
+  quiet: boolean;
+}
+
+/** Integer flag in [min, max]; yargs hands NaN for non-numbers. */
+export function checkInteger(
+  flag: string,
+  v: number | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (v === undefined) return undefined;
+  if (!Number.isSafeInteger(v) || v < min || v > max) {
+    throw new InputError(`--${flag} must be an integer in ${min}..${max}, got ${v}`);
+  }
+  return v;
+}
+
+/** `--set PATH=VALUE` shape check (the scenario loader validates path and value). */
+export function checkSets(sets: readonly string[] | undefined): string[] {
+  const out = [...(sets ?? [])].map(String);
+  for (const s of out) {
+    if (!/^[^=\s]+=/.test(s)) throw new InputError(`--set '${s}' is not PATH=VALUE (e.g. adminq.workers=8)`);
+  }
+  return out;
+}
+
+export function loadOptions(args: Pick<RunArgs, 'set' | 'replications' | 'seed'>): LoadOptions {
+  const opts: LoadOptions = { sets: checkSets(args.set) };
+  const replications = checkInteger('replications', args.replications, 1, 100_000);
+  const seed = checkInteger('seed', args.seed, 0, Number.MAX_SAFE_INTEGER);
+  if (replications !== undefined) opts.replications = replications;
+  if (seed !== undefined) opts.seed = seed;
+  return opts;
+}
+
+/** Progress on stderr: a bar on a terminal, one line per finished point otherwise, nothing when quiet. */
+export class Progress {
+  private bar: cliProgress.SingleBar | undefined;
+  private readonly t0 = performance.now();
+  constructor(
+    private readonly io: CliIO,
+    private readonly info: StudyInfo,
+    private readonly quiet: boolean,
+  ) {}
+
+  start(done: number, total: number): void {
+    if (this.quiet) return;
+    if (this.io.isTTY) {
+      this.bar = new cliProgress.SingleBar(
+        {
+          format: `${this.info.name} [{bar}] {value}/{total} runs | {percentage}% | ETA {eta_formatted}`,
+          stream: process.stderr,
+          hideCursor: false,
+          etaBuffer: 50,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      this.bar.start(total, done);
+    } else if (done > 0) {
+      this.io.err(`${this.info.name}: resuming, ${done}/${total} runs already done`);
+    }
+  }
+
+  run(e: ProgressEvent): void {
+    if (this.quiet) return;
+    if (this.bar) {
+      this.bar.update(e.done);
+      return;
+    }
+    if (!e.pointDone) return;
+    const params = this.info.points[e.job.point]?.params ?? {};
+    const values = this.info.swept.map((p) => `${columnName(p)}=${String(params[p])}`).join(' ');
+    const secs = ((performance.now() - this.t0) / 1000).toFixed(1);
+    this.io.err(
+      `${this.info.name}: point ${e.job.point + 1}/${this.info.points.length} done${values ? ` (${values})` : ''}; ` +
+        `${e.done}/${e.total} runs, ${secs} s`,
+    );
+  }
+
+  stop(): void {
+    this.bar?.stop();
+    this.bar = undefined;
+  }
+}
+
+interface Planned {
+  study: Study;
+  dir: string;
+}
+
+function plan(studies: Study[], args: RunArgs, deps: RunDeps, shard: ShardSpec | undefined): Planned[] {
+  if (args.out !== undefined && studies.length > 1) {
+    throw new InputError(
+      '--out names one result folder; with several files omit it (each goes to results/<name>/)',
+    );
+  }
+  const planned = studies.map((study) => ({
+    study,
+    dir: args.out ?? join(deps.resultsRoot, shard ? `${study.name}-${shardLabel(shard)}` : study.name),
+  }));
+  const seen = new Map<string, string>();
+  for (const p of planned) {
+    const other = seen.get(p.dir);
+    if (other !== undefined) throw new InputError(`${other} and ${p.study.file} would both write ${p.dir}`);
+    seen.set(p.dir, p.study.file);
+  }
+  return planned;
+}
+
+function describePlan(io: CliIO, p: Planned, shard: ShardSpec | undefined): void {
+  const { study } = p;
+  const runs = study.points.length * study.replications;
+  const mine = shard ? Math.ceil(Math.max(0, runs - shard.index) / shard.count) : runs;
+  const shardNote = shard ? `, shard ${shard.index}/${shard.count}: ${mine} runs` : '';
+  io.out(
+    `${study.name} (${study.file}): ${study.points.length} point(s) x ${study.replications} replication(s) = ` +
+      `${runs} runs${shardNote} -> ${p.dir}`,
+  );
+  const header = ['point', 'id', ...study.swept.map(columnName)];
+  const rows = study.points.map((pt) => [
+    String(pt.index),
+    pt.id,
+    ...study.swept.map((s) => String(pt.params[s])),
+  ]);
+  io.out(formatColumns([header, ...rows], 'left').replace(/^/gm, '  '));
+}
+
+export async function executeRun(args: RunArgs, io: CliIO, deps: RunDeps): Promise<void> {
+  const jobs = checkInteger('jobs', args.jobs, 1, 4096) ?? defaultJobs();
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  const options = loadOptions(args);
+  if (args.files.length === 0) throw new InputError('name at least one scenario FILE');
+  const studies: Study[] = [];
+  for (const file of args.files) studies.push(await deps.loadScenario(file, options));
+  const planned = plan(studies, args, deps, shard);
+  if (args.dryRun) {
+    for (const p of planned) describePlan(io, p, shard);
+    return;
+  }
+  const folders: FolderState[] = planned.map((p) =>
+    inspectResultFolder(p.dir, studyInfo(p.study), shard, args.resume),
+  );
+  for (const [i, p] of planned.entries()) {
+    const info = studyInfo(p.study);
+    if (!args.quiet) for (const w of p.study.warnings) io.err(`${p.study.name}: warning: ${w}`);
+    const progress = new Progress(io, info, args.quiet);
+    let outcome: Awaited<ReturnType<typeof runStudy>>;
+    try {
+      outcome = await runStudy({
+        study: p.study,
+        folder: folders[i] as FolderState,
+        shard,
+        jobs,
+        workerUrl: deps.workerUrl,
+        onStart: (done, total) => progress.start(done, total),
+        onRun: (e) => progress.run(e),
+      });
+    } finally {
+      progress.stop();
+    }
+    const rows = summarizeRuns(outcome.records);
+    io.out(formatSummaryTable(info, rows, headlineMetrics(info)));
+    io.out(
+      `${outcome.records.length} run(s) in ${p.dir} (${outcome.ran} run now, ${outcome.resumed} resumed)`,
+    );
+    await reportFor(io, deps, p.dir, args.report, shard !== undefined);
+  }
+}
+
+/** Builds the report unless --no-report; shards get theirs after merging. */
+export async function reportFor(io: CliIO, deps: RunDeps, dir: string, wanted: boolean, isShard: boolean) {
+  if (!wanted) return;
+  if (isShard) {
+    io.out('report: none for a shard; merge the shards (vdpascale merge) to get one');
+    return;
+  }
+  const r = await deps.writeReport(dir);
+  io.out(`report: ${r.reportPath}`);
+}
+
+export function runCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
+  const resolved = resolveDeps(deps);
+  return {
+    command: 'run <files..>',
+    describe: 'Run every point x replication of scenario files and write result folders',
+    builder: (y: Argv) =>
+      y
+        .positional('files', { type: 'string', array: true, describe: 'scenario files (YAML)' })
+        .option('out', { type: 'string', describe: 'result folder (default results/<name>/)' })
+        .option('jobs', { type: 'number', describe: 'runs in parallel (default: all cores)' })
+        .option('set', {
+          type: 'string',
+          array: true,
+          describe: 'override a parameter: PATH=VALUE (repeatable)',
+        })
+        .option('replications', { type: 'number', describe: 'override the replications per point' })
+        .option('seed', { type: 'number', describe: 'override the master seed' })
+        .option('shard', { type: 'string', describe: 'run only shard I/N (0-based) of the runs' })
+        .option('resume', {
+          type: 'boolean',
+          default: false,
+          describe: 'continue an interrupted run from its journal',
+        })
+        .option('dry-run', {
+          type: 'boolean',
+          default: false,
+          describe: 'list points and runs; write nothing',
+        })
+        .option('report', {
+          type: 'boolean',
+          default: true,
+          describe: 'build charts and report.html (--no-report)',
+        })
+        .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+        .example('$0 run scenarios/admin-vq-qos.yaml --jobs 8', 'run a sweep on 8 cores')
+        .example(
+          '$0 run s.yaml --shard 0/4 && … && $0 merge results/s-shard-* --out results/s',
+          'split a sweep',
+        ),
+    handler: (argv: Record<string, unknown>) => executeRun(toRunArgs(argv), io, resolved),
+  };
+}
+
+/** A flag given once; yargs turns a repeated flag into an array. */
+export function single<T>(argv: Record<string, unknown>, key: string): T | undefined {
+  const v = argv[key];
+  if (Array.isArray(v)) throw new InputError(`--${key} given ${v.length} times; give it once`);
+  return v as T | undefined;
+}
+
+function toRunArgs(argv: Record<string, unknown>): RunArgs {
+  return {
+    files: ((argv.files as unknown[] | undefined) ?? []).map(String),
+    out: single<string>(argv, 'out'),
+    jobs: single<number>(argv, 'jobs'),
+    set: argv.set as string[] | undefined,
+    replications: single<number>(argv, 'replications'),
+    seed: single<number>(argv, 'seed'),
+    shard: single<string>(argv, 'shard'),
+    resume: argv.resume === true,
+    dryRun: argv.dryRun === true,
+    report: argv.report !== false,
+    quiet: argv.quiet === true,
+  };
+}

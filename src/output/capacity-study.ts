@@ -1,0 +1,185 @@
+/**
+ * Runs a capacity search (runner/capacity.ts) on the model: each probe loads the scenario with
+ * one more `--set PATH=N`, runs its replications on a shared worker pool and checks the SLOs on
+ * the replication means. The probes then form an ordinary result folder: one point per probed
+ * value (in increasing order), swept column PATH, plus `capacity.json` with the verdicts.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runBatch } from '../runner/batch.js';
+import {
+  type SearchBounds,
+  type SearchResult,
+  type Slo,
+  searchCapacity,
+  sloHolds,
+} from '../runner/capacity.js';
+import { createExecutor, type Executor } from '../runner/executor.js';
+import type { LoadOptions, ScenarioLoader } from '../runner/scenario-loader.js';
+import { planRuns, runSpecFor, type Study } from '../runner/study.js';
+import { InputError } from '../util/errors.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { JOURNAL_FILE, journalHeader, journalText } from './journal.js';
+import { gitCommit, packageVersion } from './provenance.js';
+import { columnName, type RunRecord, type StudyInfo, studyInfo } from './records.js';
+import { isFreshFolder, writeResultFiles } from './result-folder.js';
+import { type SummaryRow, summarizeValues } from './summary.js';
+
+export const CAPACITY_FILE = 'capacity.json';
+
+export interface CapacityRequest {
+  file: string;
+  param: string;
+  slos: Slo[];
+  bounds: SearchBounds;
+  load: LoadOptions;
+  loader: ScenarioLoader;
+}
+
+export interface SloCheck {
+  slo: Slo;
+  stats: Omit<SummaryRow, 'point' | 'group' | 'metric'>;
+  holds: boolean;
+}
+
+export interface ProbeReport {
+  value: number;
+  pass: boolean;
+  checks: SloCheck[];
+}
+
+export interface CapacityOutcome {
+  search: SearchResult;
+  /** Probes in increasing value order (= point order in the folder). */
+  probes: ProbeReport[];
+  info: StudyInfo;
+  records: RunRecord[];
+}
+
+async function loadProbe(req: CapacityRequest, value: number): Promise<Study> {
+  const sets = [...(req.load.sets ?? []), `${req.param}=${value}`];
+  const study = await req.loader(req.file, { ...req.load, sets });
+  if (study.points.length !== 1)
+    throw new Error(`probe ${req.param}=${value} expanded to ${study.points.length} points`);
+  return study;
+}
+
+/** Every check that needs no run: the file, the parameter, the folder. Returns the base scenario. */
+export async function checkCapacityRequest(req: CapacityRequest, dir: string): Promise<Study> {
+  const base = await req.loader(req.file, req.load);
+  if (base.swept.includes(req.param)) {
+    throw new InputError(
+      `${req.file} sweeps ${req.param}; capacity varies it itself, so remove it from the sweep`,
+      { file: req.file, path: req.param },
+    );
+  }
+  if (base.points.length !== 1) {
+    throw new InputError(
+      `capacity needs a scenario without a sweep, but ${req.file} sweeps ${base.swept.join(', ')}; ` +
+        'fix those with --set PATH=VALUE',
+      { file: req.file },
+    );
+  }
+  await loadProbe(req, req.bounds.lo); // validates PATH and its value type through the loader
+  if (!isFreshFolder(dir))
+    throw new InputError(`${dir} exists and is not empty; choose another folder with --out`);
+  return base;
+}
+
+export async function runCapacity(
+  req: CapacityRequest,
+  base: Study,
+  dir: string,
+  options: { jobs: number; workerUrl?: URL | undefined; onProbe?: (p: ProbeReport) => void },
+): Promise<CapacityOutcome> {
+  const t0 = performance.now();
+  const runs = new Map<number, RunRecord[]>();
+  const reports = new Map<number, ProbeReport>();
+  const executor: Executor = await createExecutor({
+    jobs: Math.min(options.jobs, base.replications),
+    workerUrl: options.workerUrl,
+  });
+  let search: SearchResult;
+  try {
+    search = await searchCapacity(async (value) => {
+      const study = await loadProbe(req, value);
+      const records: RunRecord[] = [];
+      await runBatch(planRuns(study), {
+        executor,
+        specFor: (job) => runSpecFor(study, job),
+        onResult: (job, res) => records.push({ ...job, wallMs: res.wallMs, output: res.output }),
+      });
+      records.sort((a, b) => a.index - b.index);
+      const checks = req.slos.map((slo) => {
+        const stats = summarizeValues(records.map((r) => r.output.metrics[slo.metric]));
+        return { slo, stats, holds: sloHolds(slo, stats.mean) };
+      });
+      const report = { value, pass: checks.every((c) => c.holds), checks };
+      runs.set(value, records);
+      reports.set(value, report);
+      options.onProbe?.(report);
+      return report.pass;
+    }, req.bounds);
+  } finally {
+    await executor.close();
+  }
+
+  const values = [...runs.keys()].sort((a, b) => a - b);
+  const info: StudyInfo = {
+    ...studyInfo(base),
+    swept: [req.param],
+    points: values.map((v, i) => ({
+      index: i,
+      id: `${columnName(req.param)}=${v}`,
+      params: { [req.param]: v },
+    })),
+  };
+  const R = base.replications;
+  const records = values.flatMap((v, i) =>
+    (runs.get(v) ?? []).map((r) => ({ ...r, index: i * R + r.replication, point: i })),
+  );
+  const probes = values.map((v) => reports.get(v) as ProbeReport);
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, JOURNAL_FILE), journalText(journalHeader(info, undefined), records));
+  const wallMs = records.reduce((s, r) => s + r.wallMs, 0);
+  writeResultFiles(dir, info, records, {
+    version: packageVersion(),
+    gitCommit: gitCommit(),
+    shard: undefined,
+    runsExpected: records.length,
+    timings: {
+      wall_total_s: (performance.now() - t0) / 1000,
+      run_wall_mean_s: records.length ? wallMs / records.length / 1000 : 0,
+      jobs: executor.jobs,
+    },
+  });
+  writeFileAtomic(
+    join(dir, CAPACITY_FILE),
+    `${JSON.stringify(capacityJson(req, search, probes), null, 2)}\n`,
+  );
+  return { search, probes, info, records };
+}
+
+function capacityJson(req: CapacityRequest, search: SearchResult, probes: ProbeReport[]) {
+  return {
+    param: req.param,
+    slos: req.slos.map((s) => s.text),
+    lo: req.bounds.lo,
+    hi: req.bounds.hi ?? null,
+    answer: search.answer ?? null,
+    first_failure: search.firstFailure ?? null,
+    capped: search.capped,
+    probe_order: search.probes,
+    probes: probes.map((p) => ({
+      value: p.value,
+      pass: p.pass,
+      slos: p.checks.map((c) => ({
+        slo: c.slo.text,
+        n: c.stats.n,
+        mean: Number.isFinite(c.stats.mean) ? c.stats.mean : null,
+        ci95_half: Number.isFinite(c.stats.ci95Half) ? c.stats.ci95Half : null,
+        holds: c.holds,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,37 @@
+/** Where a result came from: the package version and, when the code sits in git, the commit. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The package root: two levels above this file in both `src/output/` and `dist/output/`. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * `git rev-parse HEAD` of the checkout the package runs from, or null (no git, not a checkout).
+ * Only when the package root is itself the work tree's top: an installed copy inside someone
+ * else's repository (node_modules/vdpascale) must not report that repository's commit.
+ */
+export function gitCommit(): string | null {
+  try {
+    const out = execFileSync('git', ['rev-parse', '--show-toplevel', 'HEAD'], {
+      cwd: PACKAGE_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    });
+    const [top = '', commit = ''] = out.trim().split('\n');
+    if (realpathSync(top) !== realpathSync(PACKAGE_ROOT)) return null;
+    return /^[0-9a-f]{40}$/.test(commit) ? commit : null;
+  } catch {
+    return null;
+  }
+}

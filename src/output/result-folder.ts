@@ -1,0 +1,156 @@
+/**
+ * A result folder's life: check it before anything is created (fresh, or a journal to resume),
+ * open its journal, and write the final files from the finished runs.
+ *
+ * Folder rules (never silently delete finished runs):
+ * - missing, empty, or holding no result file (other files and folders, e.g. `shards/` or a
+ *   README, are left alone) → a fresh run writes into it;
+ * - holds a journal → only `--resume` may continue it, and only when the journal belongs to the
+ *   same scenario, seed, replications, points and shard; without `--resume` it is an error that
+ *   suggests `--resume` or another `--out`;
+ * - holds result files but no journal → an error; choose another `--out`.
+ * `--resume` on a folder without results simply starts a fresh run.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify as stringifyYaml } from 'yaml';
+import type { ShardSpec } from '../runner/study.js';
+import { InputError } from '../util/errors.js';
+import { writeFileAtomic } from './atomic-write.js';
+import {
+  headerMismatches,
+  JOURNAL_FILE,
+  type JournalHeader,
+  JournalWriter,
+  journalHeader,
+  readJournal,
+} from './journal.js';
+import { buildManifest, MANIFEST_FILE, type ManifestMeta } from './manifest.js';
+import type { RunRecord, StudyInfo } from './records.js';
+import { summarizeRuns } from './summary.js';
+import { groupsCsv, runsCsv, summaryCsv } from './tables.js';
+
+export const SHARD_FILE = 'shard.json';
+export const RESULT_FILES = [
+  'runs.csv',
+  'groups.csv',
+  'summary.csv',
+  'scenario.yaml',
+  MANIFEST_FILE,
+] as const;
+
+export interface FolderState {
+  dir: string;
+  header: JournalHeader;
+  /** Runs already in the journal (resume), sorted by index. */
+  done: RunRecord[];
+  /** Set when a journal exists: bytes of it to keep (a torn tail is cut). */
+  existing: { validBytes: number; torn: boolean } | undefined;
+}
+
+/** Files whose presence makes a folder a result folder (charts and report.html are rebuilt freely). */
+export const RESULT_MARKERS = [JOURNAL_FILE, ...RESULT_FILES, SHARD_FILE] as const;
+
+/** The result files present in `dir` (none when it is missing). */
+export function resultFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) throw new InputError(`${dir} exists and is not a directory`);
+  return RESULT_MARKERS.filter((f) => existsSync(join(dir, f)));
+}
+
+/** True when `dir` holds no result of any run (it may hold other things). */
+export function isFreshFolder(dir: string): boolean {
+  return resultFilesIn(dir).length === 0;
+}
+
+/** Checks `dir` for a run of `info` (and `shard`); creates nothing. Throws InputError. */
+export function inspectResultFolder(
+  dir: string,
+  info: StudyInfo,
+  shard: ShardSpec | undefined,
+  resume: boolean,
+): FolderState {
+  const header = journalHeader(info, shard);
+  const journalPath = join(dir, JOURNAL_FILE);
+  if (isFreshFolder(dir)) return { dir, header, done: [], existing: undefined };
+  if (!existsSync(journalPath)) {
+    throw new InputError(
+      `${dir} holds results (${resultFilesIn(dir).join(', ')}) but no ${JOURNAL_FILE}, so there is no run ` +
+        'to resume; choose another folder with --out (or remove this one)',
+    );
+  }
+  const journal = readJournal(journalPath);
+  if (!resume) {
+    throw new InputError(
+      `${dir} already holds ${journal.records.length} finished run(s) of '${journal.header.scenario}' ` +
+        `(${JOURNAL_FILE}); pass --resume to continue it (finished runs are kept), ` +
+        'or choose another folder with --out',
+    );
+  }
+  const diffs = headerMismatches(journal.header, header);
+  if (diffs.length > 0) {
+    throw new InputError(
+      `cannot resume ${dir}: its journal belongs to a different run (${diffs.join('; ')}); ` +
+        'choose another folder with --out',
+    );
+  }
+  for (const r of journal.records) {
+    const expected = {
+      point: Math.floor(r.index / info.replications),
+      replication: r.index % info.replications,
+    };
+    const member = shard === undefined || r.index % shard.count === shard.index;
+    if (
+      r.point !== expected.point ||
+      r.replication !== expected.replication ||
+      !member ||
+      r.index >= header.runs_total
+    ) {
+      throw new InputError(
+        `cannot resume ${dir}: ${JOURNAL_FILE} holds run ${r.index}, which is not part of this run`,
+      );
+    }
+  }
+  const done = [...journal.records].sort((a, b) => a.index - b.index);
+  return { dir, header, done, existing: { validBytes: journal.validBytes, torn: journal.torn } };
+}
+
+/** Creates the folder and opens its journal for appending (new, or the existing one). */
+export function openResultFolder(state: FolderState): JournalWriter {
+  mkdirSync(state.dir, { recursive: true });
+  const path = join(state.dir, JOURNAL_FILE);
+  return state.existing
+    ? JournalWriter.reopen(path, state.existing.validBytes)
+    : JournalWriter.create(path, state.header);
+}
+
+/** Reads the folder's journal back: the runs, sorted by index. */
+export function readFinishedRuns(dir: string): RunRecord[] {
+  return [...readJournal(join(dir, JOURNAL_FILE)).records].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Writes runs.csv, groups.csv, summary.csv, scenario.yaml, shard.json (for a shard) and
+ * manifest.json (last: its presence marks a finished folder), each atomically.
+ */
+export function writeResultFiles(
+  dir: string,
+  info: StudyInfo,
+  records: readonly RunRecord[],
+  meta: ManifestMeta,
+): void {
+  const sorted = [...records].sort((a, b) => a.index - b.index);
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, 'runs.csv'), runsCsv(info, sorted));
+  writeFileAtomic(join(dir, 'groups.csv'), groupsCsv(sorted));
+  writeFileAtomic(join(dir, 'summary.csv'), summaryCsv(info, summarizeRuns(sorted)));
+  writeFileAtomic(join(dir, 'scenario.yaml'), stringifyYaml(info.document));
+  if (meta.shard) {
+    const shard = { index: meta.shard.index, count: meta.shard.count, scenario_hash: info.hash };
+    writeFileAtomic(join(dir, SHARD_FILE), `${JSON.stringify(shard, null, 2)}\n`);
+  }
+  writeFileAtomic(
+    join(dir, MANIFEST_FILE),
+    `${JSON.stringify(buildManifest(info, sorted, meta), null, 2)}\n`,
+  );
+}
