@@ -7,15 +7,20 @@
  *   README, are left alone) → a fresh run writes into it;
  * - holds a journal → only `--resume` may continue it, and only when the journal belongs to the
  *   same scenario, seed, replications, points and shard; without `--resume` it is an error that
- *   suggests `--resume` or another `--out`;
- * - holds result files but no journal → an error; choose another `--out`.
+ *   suggests `--resume` or another `--out` — unless every run is finished (below);
+ * - holds the finished results of the same study (same scenario hash, seed, replications,
+ *   points and shard, every run done) → a fresh run replaces them: by determinism it writes
+ *   the same CSVs, and this is what lets committed reference results be regenerated in place;
+ * - holds any other result files → an error; choose another `--out`.
  * `--resume` on a folder without results simply starts a fresh run.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import type { ShardSpec } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
+import { hash53Hex } from '../util/hash.js';
+import { stableStringify } from '../util/stable-json.js';
 import { writeFileAtomic } from './atomic-write.js';
 import {
   headerMismatches,
@@ -72,7 +77,9 @@ export function inspectResultFolder(
 ): FolderState {
   const header = journalHeader(info, shard);
   const journalPath = join(dir, JOURNAL_FILE);
-  if (isFreshFolder(dir)) return { dir, header, done: [], existing: undefined };
+  const fresh: FolderState = { dir, header, done: [], existing: undefined };
+  if (isFreshFolder(dir)) return fresh;
+  if (!resume && isFinishedSameStudy(dir, header)) return fresh;
   if (!existsSync(journalPath)) {
     throw new InputError(
       `${dir} holds results (${resultFilesIn(dir).join(', ')}) but no ${JOURNAL_FILE}, so there is no run ` +
@@ -80,6 +87,13 @@ export function inspectResultFolder(
     );
   }
   const journal = readJournal(journalPath);
+  const diffs = headerMismatches(journal.header, header);
+  if (diffs.length > 0 && !resume) {
+    throw new InputError(
+      `${dir} holds ${journal.records.length} run(s) of a different study (${diffs.join('; ')}); ` +
+        'choose another folder with --out (or remove this one)',
+    );
+  }
   if (!resume) {
     throw new InputError(
       `${dir} already holds ${journal.records.length} finished run(s) of '${journal.header.scenario}' ` +
@@ -87,7 +101,6 @@ export function inspectResultFolder(
         'or choose another folder with --out',
     );
   }
-  const diffs = headerMismatches(journal.header, header);
   if (diffs.length > 0) {
     throw new InputError(
       `cannot resume ${dir}: its journal belongs to a different run (${diffs.join('; ')}); ` +
@@ -113,6 +126,29 @@ export function inspectResultFolder(
   }
   const done = [...journal.records].sort((a, b) => a.index - b.index);
   return { dir, header, done, existing: { validBytes: journal.validBytes, torn: journal.torn } };
+}
+
+/** True when `dir`'s manifest says it holds every run of the study `header` describes. */
+function isFinishedSameStudy(dir: string, header: JournalHeader): boolean {
+  const path = join(dir, MANIFEST_FILE);
+  if (!existsSync(path)) return false;
+  let m: Record<string, unknown>;
+  try {
+    m = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return false;
+  }
+  const points = Array.isArray(m.points) ? (m.points as Array<Record<string, unknown>>) : [];
+  const digest = hash53Hex(stableStringify(points.map((p) => [p.point, p.id, p.params])));
+  return (
+    m.scenario_hash === header.scenario_hash &&
+    m.seed === header.seed &&
+    m.replications === header.replications &&
+    digest === header.points_digest &&
+    stableStringify(m.shard ?? null) === stableStringify(header.shard) &&
+    typeof m.runs_done === 'number' &&
+    m.runs_done === m.runs_expected
+  );
 }
 
 /** Creates the folder and opens its journal for appending (new, or the existing one). */

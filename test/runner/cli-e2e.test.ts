@@ -88,15 +88,8 @@ const MODES: Mode[] = [
       return { code: r.status, out: r.stdout, err: r.stderr };
     },
     child: [BIN],
-    prepare: () => {
-      // tsc still emits when an unrelated file has type errors, so check the output instead.
-      try {
-        execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'ignore' });
-      } catch {
-        // checked below
-      }
-      expect(existsSync(join(REPO, 'dist/cli/commands/run.js'))).toBe(true);
-    },
+    // dist/ is built once by test/global-setup.ts before any test file starts.
+    prepare: () => expect(existsSync(join(REPO, 'dist/cli/commands/run.js'))).toBe(true),
   },
 ];
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -17,13 +17,17 @@ const UMD_BUILDS = [
 /** Folder under the result folder that holds the scripts, so the page works offline from file://. */
 export const ASSETS_DIR = 'assets';
 
-/** Copies the UMD builds into `<dir>/assets/`; returns their paths relative to `dir`, in load order. */
-export async function copyVegaAssets(dir: string): Promise<string[]> {
+/**
+ * Copies the UMD builds into `assetsDir` (default `<dir>/assets/`); returns their paths
+ * relative to `dir`, in load order, as URL paths. A shared `assetsDir` lets many committed
+ * result folders use one copy (~0.8 MB) instead of one each.
+ */
+export async function copyVegaAssets(dir: string, assetsDir = join(dir, ASSETS_DIR)): Promise<string[]> {
   const copied: string[] = [];
   for (const { specifier, file } of UMD_BUILDS) {
     const source = join(dirname(fileURLToPath(import.meta.resolve(specifier))), file);
-    await writeFileAtomic(join(dir, ASSETS_DIR, file), await readFile(source));
-    copied.push(`${ASSETS_DIR}/${file}`);
+    await writeFileAtomic(join(assetsDir, file), await readFile(source));
+    copied.push(relative(dir, join(assetsDir, file)).split(sep).join('/'));
   }
   return copied;
 }

@@ -2,4 +2,4 @@
 
 export { csvObjects, parseCsv } from './parse-csv.js';
 export { type ResultFolder, readResultFolder } from './read-result-folder.js';
-export { type ReportOutput, writeReport } from './write-report.js';
+export { type ReportOptions, type ReportOutput, writeReport } from './write-report.js';

@@ -23,13 +23,19 @@ const CHART_EXTENSIONS = ['.vl.json', '.svg', '.png'] as const;
  * file is written atomically; chart files of an earlier build that this one no longer draws
  * are removed, so `charts/` always matches the page.
  */
-export async function writeReport(dir: string): Promise<ReportOutput> {
+export interface ReportOptions {
+  /** Where the Vega scripts go (default `<dir>/assets`); the page links them relatively. */
+  assetsDir?: string;
+}
+
+export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportOutput> {
   const folder = await readResultFolder(dir);
   const summary = withGroupRows(folder.summary, folder.groups);
   const selection = chooseCharts(folder.manifest, summary, folder.runs);
   const chartsDir = join(dir, 'charts');
   await mkdir(chartsDir, { recursive: true });
-  await mkdir(join(dir, 'assets'), { recursive: true });
+  const assetsDir = options.assetsDir ?? join(dir, 'assets');
+  await mkdir(assetsDir, { recursive: true });
   const notes = [...selection.skipped];
   const drawn: NamedChart[] = [];
   for (const chart of selection.charts) {
@@ -43,7 +49,7 @@ export async function writeReport(dir: string): Promise<ReportOutput> {
     }
   }
   await removeStaleCharts(chartsDir, new Set(drawn.map((c) => c.name)));
-  const scripts = await copyVegaAssets(dir);
+  const scripts = await copyVegaAssets(dir, assetsDir);
   const files = new Set(await readdir(dir));
   const warnings = [...(folder.manifest.warnings ?? []), ...notes];
   const notCharted = selection.notCharted;
