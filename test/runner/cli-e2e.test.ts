@@ -5,7 +5,7 @@
  * - through the BUILT command line `node bin/vdpascale.js` — needs run/merge/capacity
  *   registered in `src/cli/main.ts` (the lead's step); skipped with the reason until then.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

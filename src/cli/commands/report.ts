@@ -13,10 +13,14 @@ export function reportCommand(io: CliIO) {
         .positional('dir', { type: 'string', describe: 'result folder written by `vdpascale run`' })
         .option('assets', {
           type: 'string',
-          describe: 'folder for the Vega scripts the page loads (default DIR/assets); share one across reports',
+          describe:
+            'folder for the Vega scripts the page loads (default DIR/assets); share one across reports',
         })
         .example('$0 report results/adminq-qos', 'rebuild that study’s charts and report')
-        .example('$0 report results/adminq-qos --assets results/assets', 'link one shared copy of the scripts'),
+        .example(
+          '$0 report results/adminq-qos --assets results/assets',
+          'link one shared copy of the scripts',
+        ),
     handler: async (args: { dir?: string; assets?: string }) => {
       if (args.dir === undefined || args.dir === '') throw new InputError('name a result folder', {}, 'DIR');
       // writeReport names the missing or malformed file itself (InputError, exit 2).
