@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates the committed reference results of every study in scenarios/: results/<name>/
+# (runs/groups/summary CSV, manifest, scenario.yaml, charts, report.html, all reports sharing
+# one results/assets/), then re-executes the notebooks that read them so that their committed
+# outputs match. `npm run studies` runs this; pass study names to regenerate only those.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm run build --silent
+all=(quickstart scale-transports provisioning adminq-qos software-cvq dma-isolation interrupts parents)
+studies=("${@:-${all[@]}}")
+for name in "${studies[@]}"; do
+  start=$(date +%s)
+  node bin/vdpascale.js run "scenarios/$name.yaml" --out "results/$name" --no-report --quiet
+  node bin/vdpascale.js report "results/$name" --assets results/assets
+  echo "study $name: $(( $(date +%s) - start )) s"
+done
+if [ "$#" -eq 0 ]; then bash scripts/run-notebooks.sh; fi
