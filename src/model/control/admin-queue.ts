@@ -3,8 +3,9 @@
  * for commands:
  *
  *   token (per-tenant bucket) → [sync: driver mutex] → submit (submitNs) → enter queue q
- *     ↳ queue q full, or device at `deviceInflightLimit` → EAGAIN: retry after
- *       min(retryBackoffMaxNs, retryBackoffNs × retryBackoffFactor^k) (k = retries so far), then try to enter again
+ *     ↳ queue q full, or device at `deviceInflightLimit` → EAGAIN: retry after a uniform draw in
+ *       [b/2, b], b = min(retryBackoffMaxNs, retryBackoffNs × retryBackoffFactor^k) (k = retries
+ *       so far), then try to enter again
  *   queue q → a free worker (the QoS selector picks q) → service[class] → done
  *
  * - `queues` admin queues of `depth` entries; an entry is held from entering until completion
@@ -13,7 +14,13 @@
  *   within a queue (the spec's in-order processing is read as in-order *start*; completions
  *   may overtake each other when several workers serve one queue), any order across queues.
  * - EAGAIN is answered at submission (no side effects, facts.md §1 "Status codes"); the time
- *   spent backing off counts in the operation's latency, not in `adminq_wait`.
+ *   spent backing off counts in the operation's latency, not in `adminq_wait`. The backoff is
+ *   jittered ("equal jitter": half fixed, half uniform; stream `control/adminq/retry`):
+ *   without it, commands refused at the same instant — a provisioning burst requests every
+ *   instance at t = 0 — retry in lockstep for ever, each wave fills the freed entries and the
+ *   queue then idles until the next wave, so a burst's makespan grew in proportion to
+ *   `retryBackoffMaxNs` (an artefact: real spinning drivers drift apart, and randomized
+ *   binary exponential backoff is the textbook remedy, as in Ethernet).
  * - `sync` mode is the first Linux implementation: one driver mutex, one command at a time,
  *   busy polling for its completion — the polling is host CPU time. `async` has many in flight.
  * - `submitNs` is driver-side work per submission (host CPU), before the command is visible.
@@ -22,6 +29,7 @@
  */
 import { Priority } from '../../engine/priority.js';
 import type { HandlerId } from '../../engine/simulator.js';
+import type { RandomStream } from '../../random/random-stream.js';
 import { InputError } from '../../util/errors.js';
 import type { AdminqConfig } from '../config.js';
 import type { ModelContext } from '../ports.js';
@@ -57,6 +65,8 @@ export class AdminQueue {
   /** Entries held per queue: waiting + in service. */
   private readonly occupancy: Int32Array;
   private readonly buckets: TokenBuckets;
+  /** Backoff jitter; created on the first retry so runs without EAGAIN draw nothing. */
+  private retryRng: RandomStream | undefined;
   private readonly mutex: SlotPool | undefined;
   private readonly submitHandler: HandlerId;
   private readonly retryHandler: HandlerId;
@@ -147,10 +157,12 @@ export class AdminQueue {
       const k = cmds.retries[cmd] as number;
       if (k < 0xffff) cmds.retries[cmd] = k + 1;
       this.stats.retry(tenant);
-      const backoff = Math.min(
+      const ceiling = Math.min(
         this.config.retryBackoffMaxNs,
         this.config.retryBackoffNs * this.config.retryBackoffFactor ** k,
       );
+      if (this.retryRng === undefined) this.retryRng = this.ctx.streams.stream('control/adminq/retry');
+      const backoff = Math.max(1, Math.round(ceiling * (0.5 + 0.5 * this.retryRng.random())));
       this.ctx.sim.schedule(backoff, this.retryHandler, cmd);
       return;
     }

@@ -29,6 +29,8 @@ export const StepKind = {
   MGMT_HOST: 4,
   /** Release the global vDPA management lock. */
   MGMT_UNLOCK: 5,
+  /** The device MMU builds the instance's memory keys (`iommu.deviceMmu.keyBuildNs`). */
+  KEY_BUILD: 6,
 } as const;
 export type StepKindValue = (typeof StepKind)[keyof typeof StepKind];
 
@@ -120,9 +122,16 @@ function msiStep(config: ModelConfig): Step {
   return config.strategy.interrupts === 'msi-store' ? ACCESS.msiStore : ACCESS.msiVector;
 }
 
-/** CREATE, FEAT, per VQ (ADDR, SIZE, NOTIFY, ENABLE), MSI per vector or message, DRIVER_OK. */
+/**
+ * CREATE, FEAT, [memory keys], per VQ (ADDR, SIZE, NOTIFY, ENABLE), MSI per vector or message,
+ * DRIVER_OK. With a device MMU the instance's guest memory is registered (mlx5_vdpa builds its
+ * MKEYs in set_map) before any VQ can reference it, so the key build sits before VQ setup.
+ */
 export function provisionSequence(config: ModelConfig): Step[] {
   const steps: Step[] = [ACCESS.create, ACCESS.feat];
+  if (config.strategy.isolation === 'device-mmu' && config.iommu.deviceMmu.keyBuildNs > 0) {
+    steps.push(special(StepKind.KEY_BUILD));
+  }
   for (let q = 0; q < queuesPerInstance(config); q++) {
     steps.push(ACCESS.vqAddr, ACCESS.vqSize, ACCESS.vqNotify, ACCESS.vqEnable);
   }

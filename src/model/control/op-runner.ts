@@ -34,6 +34,7 @@ export class OpRunner {
   private readonly swDecode: Station | undefined;
   private readonly mgmtLock: SlotPool | undefined;
   private readonly mgmtHostHandler: HandlerId | undefined;
+  private readonly keyBuildHandler: HandlerId | undefined;
 
   constructor(ctx: ModelContext, deps: OpRunnerDeps) {
     this.ctx = ctx;
@@ -68,6 +69,11 @@ export class OpRunner {
       // The one global vDPA management lock (vdpa_dev_lock), across every parent.
       this.mgmtLock = new SlotPool(1, 1, (op) => this.run(op));
       this.mgmtHostHandler = sim.handler('control/mgmt/host-done', (op) => this.run(op));
+    }
+    if (uses(StepKind.KEY_BUILD)) {
+      // Device firmware work per instance, in parallel across instances (mlx5 builds MKEYs with
+      // parallel firmware commands: facts.md §3 "Device-side MMU").
+      this.keyBuildHandler = sim.handler('control/device-mmu/keys-built', (op) => this.run(op));
     }
   }
 
@@ -116,6 +122,13 @@ export class OpRunner {
           return;
         case StepKind.MGMT_LOCK:
           this.mgmtLock?.acquire(op, false);
+          return;
+        case StepKind.KEY_BUILD:
+          this.ctx.sim.schedule(
+            this.ctx.config.iommu.deviceMmu.keyBuildNs,
+            this.keyBuildHandler as HandlerId,
+            op,
+          );
           return;
         case StepKind.MGMT_HOST: {
           const ns = Math.round(this.deps.provisioning.requestCostNs(this.deps.existingInstances()));

@@ -112,18 +112,25 @@ export const DEVICE_CMD_CAP: TransportRule = {
   sources: [
     'talk: VIRTIO_PCI_CAP_DEVICE_CMD_CFG (a proposal, not in the spec: facts.md preamble)',
     'facts.md §2 "MMIO write (posted)" (256 B as 32 × 8-byte UC stores ≈ 3–20 µs)',
+    'CREATE: transport.createService, the device work of building an instance (as managed-cap create)',
   ],
   build(config, rng): TransportModel {
     const t = config.transport;
     const read = makeDistribution(t.mmioRead);
     const service = makeDistribution(t.deviceCmdService);
+    // Building a managed device is the same device work whatever carries the request
+    // (transport.createService, as managed-cap's `create` and the admin-queue CREATE); only
+    // the way the driver issues it and waits for it is this transport's.
+    const create = makeDistribution(t.createService);
     // class+command write, data stores, execute write.
     const dataBytes = Math.min(t.deviceCmdDataBytes, WINDOW_BYTES);
     const issueNs = 2 * t.mmioWriteNs + Math.ceil(dataBytes / UC_STORE_BYTES) * t.ucStoreNs;
     return {
       channels: [slots('device-cmd-cap/slot', 1)],
       channelOf: () => 0,
-      holdNs: () => issueNs + pollUntilDoneNs(service.sample(rng), t.pollIntervalNs, read, 0, rng),
+      holdNs: (cls) =>
+        issueNs +
+        pollUntilDoneNs((cls === CREATE ? create : service).sample(rng), t.pollIntervalNs, read, 0, rng),
       heavy: () => false,
       hostBusy: () => true,
     };

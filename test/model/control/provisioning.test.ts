@@ -66,6 +66,27 @@ describe('provisioning bursts', () => {
     expect(run.plane.transport.adminQueue?.peakBusy).toBe(4);
   });
 
+  it('refused commands of a burst do not retry in lockstep: the makespan does not grow with the backoff cap', () => {
+    // 200 creations at t = 0, 4 workers, 4 entries, 19 commands of 20 µs: ideal makespan
+    // 200 × 380 µs / 4 = 19 ms. Were the 196 refused commands to retry at the same instants
+    // (deterministic backoff), each 10 ms wave would refill the 4 entries and the queue would
+    // idle until the next: ≈ 50 waves × 10 ms = 0.5 s. Jittered over [5, 10] ms they retry
+    // ≈ 26 times per ms, so a freed entry is refilled within ≈ 40 µs of its 380 µs sequence.
+    const makespan = (capNs: number) =>
+      runControl(
+        burst(200, (c) => {
+          c.adminq.depth = 4;
+          c.adminq.workers = 4;
+          c.adminq.submitNs = 0;
+          c.adminq.retryBackoffMaxNs = capNs;
+        }),
+        { durationNs: 5_000_000_000 },
+      ).plane.stats.burstLastReadyNs;
+    const ideal = (200 * 19 * 20_000) / 4;
+    expect(makespan(10_000_000)).toBeLessThan(2 * ideal);
+    expect(makespan(1_000_000)).toBeLessThan(1.5 * ideal);
+  });
+
   it('the device in-flight limit answers EAGAIN as well', () => {
     const run = runControl(
       burst(50, (c) => {

@@ -74,7 +74,12 @@ describe('provisioning timeline of one instance (exact ns)', () => {
     // 3500; device 5000 polled by reads at 0, 2000, 4000, 6000 (R + P = 2000): done 7000.
     const perCommand = 2 * W + 32 * 100 + (3 * 2000 + R);
     expect(perCommand).toBe(10_500);
-    expect(provisionTime(config)).toBe(NETLINK + COMMANDS * perCommand);
+    // CREATE is the device building the instance (create service 50 000, as managed-cap's
+    // create), not a CVQ-like command: polled at 0, 2000, …, the first read at ≥ 50 000 is
+    // issued at 50 000 and returns at 51 000; CREATE = 3500 + 51 000 = 54 500.
+    const create = 2 * W + 32 * 100 + (25 * 2000 + R);
+    expect(create).toBe(54_500);
+    expect(provisionTime(config)).toBe(NETLINK + create + (COMMANDS - 1) * perCommand);
   });
 
   it('admin-vq + admin-vq: submit + service per command, no waiting', () => {
@@ -82,6 +87,19 @@ describe('provisioning timeline of one instance (exact ns)', () => {
       c.strategy.transport = 'admin-vq';
       c.strategy.provisioning = 'admin-vq';
     });
+    expect(provisionTime(config)).toBe(COMMANDS * (500 + 20_000));
+  });
+
+  it('device-mmu isolation adds the memory-key build of the instance before its VQ setup', () => {
+    const config = burstOfOne((c) => {
+      c.strategy.transport = 'admin-vq';
+      c.strategy.provisioning = 'admin-vq';
+      c.strategy.isolation = 'device-mmu';
+      c.iommu.deviceMmu.keyBuildNs = 3_000_000;
+    });
+    // The same 19 admin commands plus one 3 ms key build (device work, no channel held).
+    expect(provisionTime(config)).toBe(COMMANDS * (500 + 20_000) + 3_000_000);
+    config.iommu.deviceMmu.keyBuildNs = 0;
     expect(provisionTime(config)).toBe(COMMANDS * (500 + 20_000));
   });
 
@@ -131,12 +149,20 @@ describe('provisioning timeline of one instance (exact ns)', () => {
     const run = runControl(config, { durationNs: 2_000_000 });
     // A (instance 0) holds the one entry from t = 0, one 20 µs command after another (its next
     // command enters at the completion instant, before any retry at that instant): done 380 000.
-    // B is refused at 0 and retries after 10, 20, 40, 80, 160, 320 µs: at 10 000, 30 000,
-    // 70 000, 150 000, 310 000 (A still busy) and 630 000, when it enters; done 630 000 + 380 000.
+    // B is refused at 0 and retries after backoffs drawn in [b/2, b] for b = 10, 20, 40, 80,
+    // 160, 320, 640 µs: its k-th retry falls in [5, 10], [15, 30], [35, 70], [75, 150],
+    // [155, 310], [315, 630], [635, 1270] µs. It enters at the first retry after A is done
+    // (≥ 380 000), which follows a refused one at < 380 000 by at most 640 µs, so B is done
+    // between 380 000 + 380 000 and 380 000 + 640 000 + 380 000.
     expect(run.dataPath.activatedAt.get(0)).toBe(380_000);
-    expect(run.dataPath.activatedAt.get(1)).toBe(1_010_000);
-    // Six refusals; the one at t = 0 precedes the warm-up reset at t = 0 (priority LATE).
-    expect(run.plane.stats.retries.value).toBe(5);
+    const b = run.dataPath.activatedAt.get(1) as number;
+    expect(b).toBeGreaterThan(760_000);
+    expect(b).toBeLessThanOrEqual(1_400_000);
+    // Refusals: the one at t = 0 precedes the warm-up reset (priority LATE), then every retry
+    // before 380 000 — at least the 5 whose upper bounds end before it (5th ≤ 310 µs), at most
+    // the 6 whose lower bounds do (6th ≥ 315 µs, 7th ≥ 635 µs).
+    expect(run.plane.stats.retries.value).toBeGreaterThanOrEqual(5);
+    expect(run.plane.stats.retries.value).toBeLessThanOrEqual(6);
     expect(run.groups.g0?.adminq_wait_mean_us).toBe(0); // retry time is not admin-queue wait
   });
 
