@@ -65,13 +65,17 @@ describe('run: existing result folders', () => {
   const deps = fakeDeps(root);
   const file = writeScenario(root);
 
-  it('refuses a folder with a journal without --resume, and a journal of another scenario', async () => {
+  it('re-runs a finished folder of the same study in place; refuses another study; an unfinished one needs --resume', async () => {
     const dir = join(root, 'done');
     expect((await runCli(['run', file, '--out', dir, '--quiet'], deps)).code).toBe(0);
+    const csv = readFileSync(join(dir, 'runs.csv'), 'utf8');
+    const again = await runCli(['run', file, '--out', dir, '--quiet'], deps);
+    expect(again.code, again.err).toBe(0);
+    expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe(csv);
     const snapshot = readFileSync(join(dir, 'journal.jsonl'), 'utf8');
-    const again = await runCli(['run', file, '--out', dir], deps);
-    expect(again.code).toBe(2);
-    expect(again.err).toMatch(/already holds 18 finished run\(s\).*pass --resume/);
+    const otherStudy = await runCli(['run', file, '--out', dir, '--seed', '8'], deps);
+    expect(otherStudy.code).toBe(2);
+    expect(otherStudy.err).toMatch(/holds 18 run\(s\) of a different study \(.*seed 7 in the journal, 8 now/);
     const otherSeed = await runCli(['run', file, '--out', dir, '--resume', '--seed', '8'], deps);
     expect(otherSeed.code).toBe(2);
     expect(otherSeed.err).toMatch(/different run \(scenario_hash .*seed 7 in the journal, 8 now/);
@@ -79,6 +83,15 @@ describe('run: existing result folders', () => {
     expect(otherShard.code).toBe(2);
     expect(otherShard.err).toMatch(/shard none in the journal/);
     expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8')).toBe(snapshot);
+    // An interrupted sweep (journal without every run, no manifest yet) is only continued by --resume.
+    const partial = join(root, 'partial');
+    mkdirSync(partial);
+    writeFileSync(join(partial, 'journal.jsonl'), `${snapshot.split('\n').slice(0, 4).join('\n')}\n`);
+    const fresh = await runCli(['run', file, '--out', partial], deps);
+    expect(fresh.code).toBe(2);
+    expect(fresh.err).toMatch(/already holds 3 finished run\(s\).*pass --resume/);
+    expect((await runCli(['run', file, '--out', partial, '--quiet', '--resume'], deps)).code).toBe(0);
+    expect(readFileSync(join(partial, 'runs.csv'), 'utf8')).toBe(csv);
   });
 
   it('refuses a folder with result files but no journal; writes beside unrelated files', async () => {
