@@ -123,7 +123,7 @@ table.info th { background: #f6f6f6; font-weight: normal; }
 small { color: #777; } .none { color: #888; } .files { font-size: .9rem; } .note { font-size: .85rem; color: #555; }
 .scroll { overflow-x: auto; max-width: 100%; }
 .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; }
-figure.chart { margin: 0; } figcaption { font-size: .8rem; color: #555; margin-top: .3rem; }
+figure.chart { margin: 0; max-width: 100%; overflow-x: auto; } figcaption { font-size: .8rem; color: #555; margin-top: .3rem; }
 ul.warnings li { color: #8a4b00; }
 details summary h3 { display: inline; }
 `;
