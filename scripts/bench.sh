@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every speed target of the project, as benchmarks (never timed tests). `npm run bench`.
+#   engine   PHOLD events/s of the scheduler (`vdpascale bench`); the ratio against a C binary
+#            heap comes from ../shared/bench/phold-ratio.sh when that baseline is present
+#   model    data path (100K instances at 10^8 pkt/s, 10K-instance event rate, bytes per idle
+#            instance) and control plane (100K-instance burst, 10K-tenant QoS event rate)
+#   runner   --jobs 2 against --jobs 1 on a CPU-bound sweep, and worker start-up
+# Pass names to run a subset: `npm run bench -- engine runner`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm run build --silent
+parts=("${@:-engine model runner}")
+want() { [[ " ${parts[*]} " == *" $1 "* ]]; }
+tsx=node_modules/.bin/tsx
+if want engine; then
+  node bin/vdpascale.js bench --lps 1000 --epl 10 --until 1000
+  node bin/vdpascale.js bench --lps 100000 --epl 10 --until 50
+  if [ -x ../shared/bench/phold-ratio.sh ] || [ -f ../shared/bench/phold-ratio.sh ]; then
+    bash ../shared/bench/phold-ratio.sh 1000 10 1000 3
+    bash ../shared/bench/phold-ratio.sh 100000 10 50 3
+  fi
+fi
+if want model; then
+  node --expose-gc --import tsx bench/data-path-bench.ts
+  "$tsx" bench/control-bench.ts
+fi
+if want runner; then
+  "$tsx" bench/jobs-bench.ts --compiled
+fi
