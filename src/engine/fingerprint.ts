@@ -10,8 +10,11 @@ export class Fingerprint {
 
   /** Folds one event in. `handlerKey` is a stable 32-bit id of the handler (hash of its name). */
   update(timeNs: number, priority: number, handlerKey: number): void {
-    const lo = timeNs % 4294967296;
-    const hi = (timeNs - lo) / 4294967296;
+    // The two 32-bit halves of the integer time. `x | 0` is ToInt32 — exactly x mod 2^32 for
+    // any integer below 2^53 — and costs one instruction, where `%` on a double calls fmod.
+    // Same bits as the former `timeNs % 2^32` (ToInt32 was applied by `^` anyway).
+    const lo = timeNs | 0;
+    const hi = (timeNs * 2.3283064365386963e-10) | 0; // × 2^-32 is exact, | 0 floors it
     let h = Math.imul(this.h ^ lo, 0x01000193);
     h = Math.imul(h ^ hi ^ (priority << 24), 0x01000193);
     this.h = Math.imul(h ^ handlerKey, 0x01000193);

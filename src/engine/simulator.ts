@@ -33,13 +33,21 @@ const GEN_SPAN = 2 ** 27;
 // The tie key packs priority above a 45-bit sequence number: (priority, seq) in one exact
 // double, so equal-time events compare with one subtraction. 2^45 ≈ 3.5e13 events per run.
 const SEQ_SPAN = 2 ** 45;
+const INV_SEQ_SPAN = 2 ** -45;
+/**
+ * `slotHandler` of a cancelled event. Any negative value means "no live event": a free slot
+ * holds −2 − (next free slot), threading the free list through the array it already has
+ * (−1 there ends the list), which saves a separate 4-byte-per-slot stack.
+ */
+const NO_HANDLER = -1;
 
 /**
  * The kernel: integer-ns time and a total event order (time, priority, seq). It knows nothing
  * of resources, randomness or statistics; components build on `schedule` and `cancel` only.
- * Event records live in typed arrays indexed by slot (handler id, argument, generation,
- * liveness) so that the whole state is a few arrays — the shape checkpointing needs — and no
- * object or closure is allocated per event.
+ * Event records live in typed arrays indexed by slot (handler id, argument, generation) so
+ * that the whole state is a few arrays — the shape checkpointing needs — and no object or
+ * closure is allocated per event. A slot's handler is negative while it is free or its event
+ * is cancelled, which is all the liveness state there is (16 bytes per pending event here).
  */
 export class Simulator {
   /** Current simulated time in integer nanoseconds. */
@@ -53,9 +61,8 @@ export class Simulator {
   private slotHandler: Int32Array;
   private slotArg: Float64Array;
   private slotGen: Uint32Array;
-  private slotLive: Uint8Array;
-  private freeSlots: Int32Array;
-  private freeCount = 0;
+  /** First free slot, or -1; the list continues through slotHandler (see NO_HANDLER). */
+  private freeHead = -1;
   private slotCount = 0;
   private seq = 0;
   private cancelledPending = 0;
@@ -63,12 +70,11 @@ export class Simulator {
   private stopRequested = false;
 
   constructor(initialCapacity = 1024) {
-    this.queue = new EventQueue(initialCapacity);
-    this.slotHandler = new Int32Array(initialCapacity);
-    this.slotArg = new Float64Array(initialCapacity);
-    this.slotGen = new Uint32Array(initialCapacity);
-    this.slotLive = new Uint8Array(initialCapacity);
-    this.freeSlots = new Int32Array(initialCapacity);
+    const cap = Math.max(16, initialCapacity);
+    this.queue = new EventQueue(cap);
+    this.slotHandler = new Int32Array(cap);
+    this.slotArg = new Float64Array(cap);
+    this.slotGen = new Uint32Array(cap);
   }
 
   /**
@@ -85,23 +91,15 @@ export class Simulator {
 
   /** Schedules `handler(arg)` at now + delayNs (rounded to whole ns, must be ≥ 0). */
   schedule(delayNs: number, handler: HandlerId, arg = 0, priority: number = Priority.NORMAL): EventHandle {
-    return this.scheduleAt(this.now + Math.round(delayNs), handler, arg, priority);
+    // now is an integer and so is the rounded delay; enqueue's range test on the time covers a
+    // negative, NaN or too large delay.
+    return this.handleOf(this.enqueue(this.now + Math.round(delayNs), handler, arg, priority));
   }
 
   /** Schedules `handler(arg)` at the absolute time `timeNs` (≥ now, integer). */
   scheduleAt(timeNs: number, handler: HandlerId, arg = 0, priority: number = Priority.NORMAL): EventHandle {
-    if (!(timeNs >= this.now && timeNs <= MAX_TIME_NS) || timeNs !== Math.floor(timeNs)) {
-      throw new RangeError(`event time ${timeNs} ns is not an integer in [now=${this.now}, 2^53)`);
-    }
-    if (priority < 0 || priority > MAX_PRIORITY || (priority | 0) !== priority) {
-      throw new RangeError(`priority ${priority} outside 0..${MAX_PRIORITY}`);
-    }
-    const slot = this.allocSlot();
-    this.slotHandler[slot] = handler;
-    this.slotArg[slot] = arg;
-    this.slotLive[slot] = 1;
-    this.queue.push(timeNs, priority * SEQ_SPAN + this.seq++, slot);
-    return slot + (this.slotGen[slot] as number) * SLOT_SPAN;
+    if (timeNs !== Math.floor(timeNs)) throwBadEvent(this.now, timeNs, handler, priority);
+    return this.handleOf(this.enqueue(timeNs, handler, arg, priority));
   }
 
   /**
@@ -110,19 +108,16 @@ export class Simulator {
    * event already ran or was already cancelled.
    */
   cancel(handle: EventHandle): boolean {
-    const slot = handle % SLOT_SPAN;
-    const gen = (handle - slot) / SLOT_SPAN;
-    if (slot >= this.slotCount || this.slotGen[slot] !== gen || this.slotLive[slot] !== 1) return false;
-    this.slotLive[slot] = 0;
+    const slot = this.pendingSlot(handle);
+    if (slot < 0) return false;
+    this.slotHandler[slot] = NO_HANDLER;
     this.cancelledPending++;
     return true;
   }
 
   /** True while the event behind `handle` is still pending. */
   isPending(handle: EventHandle): boolean {
-    const slot = handle % SLOT_SPAN;
-    const gen = (handle - slot) / SLOT_SPAN;
-    return slot < this.slotCount && this.slotGen[slot] === gen && this.slotLive[slot] === 1;
+    return this.pendingSlot(handle) >= 0;
   }
 
   /** Number of pending (not cancelled) events. */
@@ -158,23 +153,22 @@ export class Simulator {
     const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
     if (until < this.now) throw new RangeError(`run until ${until} ns is before now=${this.now}`);
     const q = this.queue;
+    const fingerprint = this.fingerprint;
     let events = 0;
     this.stopRequested = false;
     while (events < maxEvents) {
-      if (q.size === 0) return this.finish(events, until, 'empty');
-      if (q.peekTime() > until) return this.finish(events, until, 'until');
-      const slot = q.pop();
-      if (this.slotLive[slot] === 0) {
-        this.cancelledPending--;
-        this.freeSlot(slot);
-        continue;
-      }
-      const time = q.poppedTime;
+      const slot = q.popUntil(until);
+      if (slot < 0) return this.finish(events, until, q.size === 0 ? 'empty' : 'until');
       const handler = this.slotHandler[slot] as number;
       const arg = this.slotArg[slot] as number;
       this.freeSlot(slot);
+      if (handler === NO_HANDLER) {
+        this.cancelledPending--;
+        continue;
+      }
+      const time = q.poppedTime;
       this.now = time;
-      this.fingerprint.update(time, Math.floor(q.poppedTie / SEQ_SPAN), this.handlerKeys[handler] as number);
+      fingerprint.update(time, Math.floor(q.poppedTie * INV_SEQ_SPAN), this.handlerKeys[handler] as number);
       events++;
       (this.handlers[handler] as Handler)(arg);
       if (this.stopRequested) {
@@ -191,6 +185,45 @@ export class Simulator {
     return this.handlerNames[id] ?? `#${id}`;
   }
 
+  /**
+   * Files an event and returns its slot — a small integer, not the handle: when the JIT does
+   * not inline this function, a handle (≥ 2^30 once a slot has been reused 16 times) would be
+   * boxed into a fresh HeapNumber on every return, while the handle computed in the small,
+   * inlined schedule() is dropped unboxed when the caller ignores it.
+   */
+  private enqueue(time: number, handler: HandlerId, arg: number, priority: number): number {
+    // One test each: the time range (which also rejects NaN); `& MAX_PRIORITY` changes any
+    // priority that is not an integer in 0..MAX_PRIORITY (2^8 − 1); an unregistered id has no
+    // handler. Messages are built out of line: they would double this function's bytecode and
+    // push schedule() past the JIT's inlining budget in a tight loop such as PHOLD's (measured:
+    // two HeapNumbers per call, for the boxed delay and handle, when schedule is not inlined).
+    if (
+      !(time >= this.now && time <= MAX_TIME_NS) ||
+      (priority & MAX_PRIORITY) !== priority ||
+      this.handlers[handler] === undefined
+    ) {
+      throwBadEvent(this.now, time, handler, priority);
+    }
+    const slot = this.allocSlot();
+    this.slotHandler[slot] = handler;
+    this.slotArg[slot] = arg;
+    this.queue.push(time, priority * SEQ_SPAN + this.seq++, slot);
+    return slot;
+  }
+
+  private handleOf(slot: number): EventHandle {
+    return slot + (this.slotGen[slot] as number) * SLOT_SPAN;
+  }
+
+  /** The slot of a pending event's handle, or -1 (ran, cancelled, stale or not a handle). */
+  private pendingSlot(handle: EventHandle): number {
+    // Split with floor and multiply rather than `%`, which calls fmod on a double.
+    const gen = Math.floor(handle / SLOT_SPAN);
+    const slot = handle - gen * SLOT_SPAN;
+    if (!(slot >= 0 && slot < this.slotCount) || this.slotGen[slot] !== gen) return -1;
+    return (this.slotHandler[slot] as number) < 0 ? -1 : slot;
+  }
+
   private finish(events: number, until: number, reason: 'until' | 'empty'): RunResult {
     this.processed += events;
     if (until !== MAX_TIME_NS) this.now = until;
@@ -201,7 +234,7 @@ export class Simulator {
     const q = this.queue;
     while (this.cancelledPending > 0 && q.size > 0) {
       const slot = q.peekSlot();
-      if (this.slotLive[slot] !== 0) return;
+      if (this.slotHandler[slot] !== NO_HANDLER) return;
       q.pop();
       this.cancelledPending--;
       this.freeSlot(slot);
@@ -209,16 +242,25 @@ export class Simulator {
   }
 
   private allocSlot(): number {
-    if (this.freeCount > 0) return this.freeSlots[--this.freeCount] as number;
+    const free = this.freeHead;
+    if (free >= 0) {
+      this.freeHead = -2 - (this.slotHandler[free] as number);
+      return free;
+    }
+    return this.newSlot();
+  }
+
+  /** A never-used slot (the free list is empty); grows the slot arrays when full. */
+  private newSlot(): number {
     if (this.slotCount === this.slotHandler.length) this.growSlots();
     if (this.slotCount >= SLOT_SPAN) throw new RangeError('more than 2^26 pending events');
     return this.slotCount++;
   }
 
   private freeSlot(slot: number): void {
-    this.slotLive[slot] = 0;
-    this.slotGen[slot] = ((this.slotGen[slot] as number) + 1) % GEN_SPAN;
-    this.freeSlots[this.freeCount++] = slot;
+    this.slotHandler[slot] = -2 - this.freeHead;
+    this.freeHead = slot;
+    this.slotGen[slot] = ((this.slotGen[slot] as number) + 1) & (GEN_SPAN - 1);
   }
 
   private growSlots(): void {
@@ -226,12 +268,21 @@ export class Simulator {
     this.slotHandler = grow(this.slotHandler, new Int32Array(cap));
     this.slotArg = grow(this.slotArg, new Float64Array(cap));
     this.slotGen = grow(this.slotGen, new Uint32Array(cap));
-    this.slotLive = grow(this.slotLive, new Uint8Array(cap));
-    this.freeSlots = grow(this.freeSlots, new Int32Array(cap));
   }
 }
 
-function grow<T extends Int32Array | Float64Array | Uint32Array | Uint8Array>(from: T, to: T): T {
+/** Throws the RangeError that explains why enqueue refused an event. */
+function throwBadEvent(now: number, time: number, handler: HandlerId, priority: number): never {
+  if (!(time >= now && time <= MAX_TIME_NS) || time !== Math.floor(time)) {
+    throw new RangeError(`event time ${time} ns is not an integer in [now=${now}, 2^53)`);
+  }
+  if ((priority & MAX_PRIORITY) !== priority) {
+    throw new RangeError(`priority ${priority} outside 0..${MAX_PRIORITY}`);
+  }
+  throw new RangeError(`no handler with id ${handler}`);
+}
+
+function grow<T extends Int32Array | Float64Array | Uint32Array>(from: T, to: T): T {
   to.set(from as never);
   return to;
 }
