@@ -31,7 +31,7 @@ export interface ArrivalProcess {
 }
 
 class PoissonArrivals implements ArrivalProcess {
-  nextNs: number;
+  nextNs = 0; // initialised so V8 stores it as an unboxed double (see stats/time-weighted.ts)
   private readonly meanNs: number;
   constructor(
     private readonly first: number,
@@ -50,7 +50,7 @@ class PoissonArrivals implements ArrivalProcess {
 }
 
 class ConstantArrivals implements ArrivalProcess {
-  nextNs: number;
+  nextNs = 0; // initialised so V8 stores it as an unboxed double (see stats/time-weighted.ts)
   private readonly periodNs: number;
   private readonly phase: Float64Array;
   private readonly order: Int32Array;
