@@ -3,6 +3,7 @@
  * design/interface.md "Result folder"). Kept here, not in the writer, because charts only
  * read: a reader's types must accept every folder a past version wrote.
  */
+import { columnName } from '../../scenario/key-path.js';
 
 /** A swept parameter's value in one point: numbers stay numbers so axes can be quantitative. */
 export type ParamValue = string | number | boolean | null;
@@ -76,7 +77,11 @@ export interface ResultManifest {
   charts?: ChartDeclaration[] | undefined;
 }
 
-/** CSV column of a parameter path: Vega-Lite reads dots in field names as nested access. */
+/**
+ * CSV column of a parameter path — the runner's own naming (`workload.groups[1].share` →
+ * `workload_groups_1_share`), so a chart finds every swept column; no dots or brackets either,
+ * which Vega-Lite would read as nested access.
+ */
 export function columnOf(path: string): string {
-  return path.replace(/\./g, '_');
+  return columnName(path);
 }
