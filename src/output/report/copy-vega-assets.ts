@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '../atomic-write.js';
 
 /**
  * The UMD builds the report page loads, in load order: vega-lite's build expects the global

@@ -1,5 +1,6 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import { chooseCharts } from '../charts/choose-charts.js';
 import type { NamedChart } from '../charts/named-chart.js';
 import { renderChart } from '../charts/render.js';
@@ -7,7 +8,6 @@ import { copyVegaAssets } from './copy-vega-assets.js';
 import { readResultFolder } from './read-result-folder.js';
 import { reportHtml } from './report-html.js';
 import { withGroupRows } from './summarize-groups.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface ReportOutput {
   /** Path of the written report.html. */
