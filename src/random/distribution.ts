@@ -1,3 +1,4 @@
+import { cdfIndex } from './cdf-index.js';
 import type { RandomStream } from './random-stream.js';
 
 /**
@@ -113,16 +114,7 @@ class Empirical implements Distribution {
     this.variance = Math.max(0, m2 - m * m);
   }
   sample(rng: RandomStream): number {
-    const u = rng.random();
-    const c = this.cumulative;
-    let lo = 0;
-    let hi = c.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (u < (c[mid] as number)) hi = mid;
-      else lo = mid + 1;
-    }
-    return this.values[lo] as number;
+    return this.values[cdfIndex(this.cumulative, rng.random())] as number;
   }
 }
 

@@ -5,6 +5,7 @@
  * binary search on a Float64Array: O(log pages) per packet, 8 bytes per page per group.
  */
 
+import { cdfIndex } from '../../random/cdf-index.js';
 import type { RandomStream } from '../../random/random-stream.js';
 import type { Locality } from '../config.js';
 
@@ -41,16 +42,7 @@ class ZipfPages implements PageSampler {
     this.cdf[pages - 1] = 1;
   }
   sample(rng: RandomStream): number {
-    const u = rng.random();
-    const c = this.cdf;
-    let lo = 0;
-    let hi = c.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (u < (c[mid] as number)) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return cdfIndex(this.cdf, rng.random());
   }
   probability(k: number): number {
     return (this.cdf[k] as number) - (k > 0 ? (this.cdf[k - 1] as number) : 0);
