@@ -1,10 +1,3 @@
-/**
- * Runs a capacity search (runner/capacity.ts) on the model: each probe loads the scenario with
- * one more `--set PATH=N`, runs its replications on a shared worker pool and checks the SLOs on
- * the replication means. The probes then form an ordinary result folder: one point per probed
- * value (in increasing order), swept column PATH, plus `capacity.json` with the verdicts.
- */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBatch } from '../runner/batch.js';
 import {
@@ -19,10 +12,9 @@ import type { LoadOptions, ScenarioLoader } from '../runner/scenario-loader.js';
 import { planRuns, runSpecFor, type Study } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { JOURNAL_FILE, journalHeader, journalText } from './journal.js';
-import { gitCommit, packageVersion } from './provenance.js';
+import { manifestMeta } from './provenance.js';
 import { columnName, type RunRecord, type StudyInfo, studyInfo } from './records.js';
-import { isFreshFolder, writeResultFiles } from './result-folder.js';
+import { isFreshFolder, writeFinishedFolder } from './result-folder.js';
 import { type SummaryRow, summarizeValues } from './summary.js';
 
 export const CAPACITY_FILE = 'capacity.json';
@@ -139,20 +131,12 @@ export async function runCapacity(
     (runs.get(v) ?? []).map((r) => ({ ...r, index: i * R + r.replication, point: i })),
   );
   const probes = values.map((v) => reports.get(v) as ProbeReport);
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(join(dir, JOURNAL_FILE), journalText(journalHeader(info, undefined), records));
-  const wallMs = records.reduce((s, r) => s + r.wallMs, 0);
-  writeResultFiles(dir, info, records, {
-    version: packageVersion(),
-    gitCommit: gitCommit(),
-    shard: undefined,
-    runsExpected: records.length,
-    timings: {
-      wall_total_s: (performance.now() - t0) / 1000,
-      run_wall_mean_s: records.length ? wallMs / records.length / 1000 : 0,
-      jobs: executor.jobs,
-    },
-  });
+  writeFinishedFolder(
+    dir,
+    info,
+    records,
+    manifestMeta(records, t0, executor.jobs, undefined, records.length),
+  );
   writeFileAtomic(
     join(dir, CAPACITY_FILE),
     `${JSON.stringify(capacityJson(req, search, probes), null, 2)}\n`,

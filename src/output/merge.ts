@@ -4,23 +4,15 @@
  * and together hold every run exactly once. The merged folder also gets a journal (all runs,
  * no shard), so it is a complete result folder in every respect.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ShardSpec } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
-import { writeFileAtomic } from './atomic-write.js';
-import {
-  headerMismatches,
-  JOURNAL_FILE,
-  type JournalHeader,
-  journalHeader,
-  journalText,
-  readJournal,
-} from './journal.js';
+import { headerMismatches, JOURNAL_FILE, type JournalHeader, journalHeader, readJournal } from './journal.js';
 import { MANIFEST_FILE, type Manifest, studyInfoFromManifest } from './manifest.js';
-import { gitCommit, packageVersion } from './provenance.js';
+import { manifestMeta } from './provenance.js';
 import { type RunRecord, type StudyInfo, totalRuns } from './records.js';
-import { isFreshFolder, SHARD_FILE, writeResultFiles } from './result-folder.js';
+import { isFreshFolder, SHARD_FILE, writeFinishedFolder } from './result-folder.js';
 
 interface ShardFolder {
   dir: string;
@@ -135,19 +127,7 @@ export function mergeShards(
   const { info, records } = collectShards(dirs);
   const header = journalHeader(info, undefined);
   checkMergeTarget(outDir, header);
-  writeFileAtomicInto(outDir, JOURNAL_FILE, journalText(header, records));
-  const runWallMs = records.reduce((s, r) => s + r.wallMs, 0);
-  writeResultFiles(outDir, info, records, {
-    version: packageVersion(),
-    gitCommit: gitCommit(),
-    shard: undefined,
-    runsExpected: records.length,
-    timings: {
-      wall_total_s: (performance.now() - t0) / 1000,
-      run_wall_mean_s: records.length > 0 ? runWallMs / records.length / 1000 : 0,
-      jobs: null,
-    },
-  });
+  writeFinishedFolder(outDir, info, records, manifestMeta(records, t0, null, undefined, records.length));
   return { info, records };
 }
 
@@ -161,10 +141,4 @@ function checkMergeTarget(outDir: string, header: JournalHeader): void {
   const journal = join(outDir, JOURNAL_FILE);
   if (existsSync(journal) && headerMismatches(readJournal(journal).header, header).length === 0) return;
   throw new InputError(`--out ${outDir} already holds results of another run; choose another folder`);
-}
-
-function writeFileAtomicInto(dir: string, name: string, text: string): void {
-  // The journal goes first, so a crash mid-merge leaves a folder that --resume can finish.
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(join(dir, name), text);
 }

@@ -2,6 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ShardSpec } from '../runner/study.js';
+import type { ManifestMeta } from './manifest.js';
+import type { RunRecord } from './records.js';
 
 /** The package root: two levels above this file in both `src/output/` and `dist/output/`. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,4 +37,29 @@ export function gitCommit(): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The manifest's provenance (version, commit) and wall-clock timings of a folder holding
+ * `records`, written by an invocation that started at `t0` (performance.now()).
+ */
+export function manifestMeta(
+  records: readonly RunRecord[],
+  t0: number,
+  jobs: number | null,
+  shard: ShardSpec | undefined,
+  runsExpected: number,
+): ManifestMeta {
+  const runWallMs = records.reduce((s, r) => s + r.wallMs, 0);
+  return {
+    version: packageVersion(),
+    gitCommit: gitCommit(),
+    shard,
+    runsExpected,
+    timings: {
+      wall_total_s: (performance.now() - t0) / 1000,
+      run_wall_mean_s: records.length > 0 ? runWallMs / records.length / 1000 : 0,
+      jobs,
+    },
+  };
 }

@@ -28,6 +28,7 @@ import {
   type JournalHeader,
   JournalWriter,
   journalHeader,
+  journalText,
   readJournal,
 } from './journal.js';
 import { buildManifest, MANIFEST_FILE, type ManifestMeta } from './manifest.js';
@@ -158,6 +159,22 @@ export function openResultFolder(state: FolderState): JournalWriter {
   return state.existing
     ? JournalWriter.reopen(path, state.existing.validBytes)
     : JournalWriter.create(path, state.header);
+}
+
+/**
+ * Writes a whole finished folder from runs gathered elsewhere (a merge of shards, a capacity
+ * search): the journal first, so a crash midway leaves a folder that --resume can finish, then
+ * the result files.
+ */
+export function writeFinishedFolder(
+  dir: string,
+  info: StudyInfo,
+  records: readonly RunRecord[],
+  meta: ManifestMeta,
+): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, JOURNAL_FILE), journalText(journalHeader(info, undefined), records));
+  writeResultFiles(dir, info, records, meta);
 }
 
 /** Reads the folder's journal back: the runs, sorted by index. */

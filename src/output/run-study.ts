@@ -8,7 +8,7 @@ import { RunFailedError, runBatch } from '../runner/batch.js';
 import { createExecutor } from '../runner/executor.js';
 import { inShard, planRuns, type RunJob, runSpecFor, type ShardSpec, type Study } from '../runner/study.js';
 import { JOURNAL_FILE } from './journal.js';
-import { gitCommit, packageVersion } from './provenance.js';
+import { manifestMeta } from './provenance.js';
 import { type RunRecord, type StudyInfo, studyInfo } from './records.js';
 import { type FolderState, openResultFolder, readFinishedRuns, writeResultFiles } from './result-folder.js';
 
@@ -91,17 +91,6 @@ export async function runStudy(options: RunStudyOptions): Promise<StudyOutcome> 
   }
 
   const records = readFinishedRuns(folder.dir);
-  const runWallMs = records.reduce((s, r) => s + r.wallMs, 0);
-  writeResultFiles(folder.dir, info, records, {
-    version: packageVersion(),
-    gitCommit: gitCommit(),
-    shard,
-    runsExpected: mine.length,
-    timings: {
-      wall_total_s: (performance.now() - t0) / 1000,
-      run_wall_mean_s: records.length > 0 ? runWallMs / records.length / 1000 : 0,
-      jobs,
-    },
-  });
+  writeResultFiles(folder.dir, info, records, manifestMeta(records, t0, jobs, shard, mine.length));
   return { dir: folder.dir, info, records, ran: pending.length, resumed: folder.done.length };
 }
