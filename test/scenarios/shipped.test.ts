@@ -1,83 +1,18 @@
 /**
  * Every scenario shipped under `scenarios/` (recursively; the JSON Schema aside) loads and
- * validates as written, and runs in a shrunk form (architecture.md principle 10: "every shipped
- * scenario also runs, shrunk, as a test"). Shrinking goes through the same `--set` overrides a
- * user has: no warm-up, one replication, at most 8 instances (a `--set` on a swept key replaces
- * that sweep dimension, so `instances=8` also pins a swept instance count) and a short window:
- * 200 µs, or longer for light scenarios (control traffic at a few per second per instance) until
- * ≈ 20 arrivals are expected, so that the run has events to count. The first and the last sweep
- * point then run through `runOne`, and their output must carry the run metrics. New scenario
- * files are picked up without editing this test.
+ * validates as written, and runs in a shrunk form (every shipped scenario also runs, shrunk,
+ * as a test; `shrink.ts` says how). The first and the last sweep point then run through
+ * `runOne`, and their output must carry the run metrics. New scenario files are picked up
+ * without editing this test.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ModelConfig } from '../../src/model/config.js';
 import { LIMIT_RESOURCE_COLUMN, METRICS } from '../../src/model/metrics.js';
 import { runOne } from '../../src/runner/run-one.js';
-import { loadScenario, type ResolvedScenario } from '../../src/scenario/load-scenario.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { arrivalsPerS, ends, loadShrunk, SCENARIOS, scenarioFiles } from './shrink.js';
 
-const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const MAX_INSTANCES = 8;
-/** Candidate windows (ms), shortest first; the first with ≈ MIN_ARRIVALS expected is used. */
-const WINDOWS_MS = [0.2, 2, 20, 200];
-const MIN_ARRIVALS = 20;
-
-/** Scenario files under `dir`, recursively, in a stable order. */
-function scenarioFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) return scenarioFiles(path);
-      return e.name.endsWith('.yaml') || e.name.endsWith('.yml') ? [path] : [];
-    })
-    .sort();
-}
-
-/** True when some workload group is sized by `count`: those must sum to `instances`, so it stays. */
-function sizedByCount(document: Record<string, unknown>): boolean {
-  const workload = document.workload as { groups?: Array<Record<string, unknown>> } | undefined;
-  return (workload?.groups ?? []).some((g) => g.count !== undefined);
-}
-
-/** The `--set` overrides that shrink a study, window aside. */
-function shrinkSets(full: ResolvedScenario): string[] {
-  const sets = ['warmup=0s', 'replications=1'];
-  const tooMany = full.points.some((p) => p.config.instances > MAX_INSTANCES);
-  if (tooMany && !sizedByCount(full.document)) sets.push(`instances=${MAX_INSTANCES}`);
-  return sets;
-}
-
-/**
- * Packets, control operations and churn events per second a point generates (rates are per
- * instance); Infinity for a provisioning burst, which has work at time zero. 0 = an idle point.
- */
-function arrivalsPerS(c: ModelConfig): number {
-  if (c.provisioning.start === 'burst') return Number.POSITIVE_INFINITY;
-  const churn = c.provisioning.churnCreateRate + c.provisioning.churnDestroyRate;
-  return c.workload.groups.reduce((sum, g) => sum + g.count * (g.traffic.ratePps + g.control.rate), churn);
-}
-
-/** The first (first, last) sweep points. */
-function ends(s: ResolvedScenario) {
-  const first = s.points[0];
-  const last = s.points[s.points.length - 1];
-  if (first === undefined || last === undefined) throw new Error(`${s.name}: no sweep point`);
-  return first === last ? [first] : [first, last];
-}
-
-/** The shortest window in which every non-idle end point expects MIN_ARRIVALS arrivals. */
-function windowMs(s: ResolvedScenario): number {
-  const rates = ends(s)
-    .map((p) => arrivalsPerS(p.config))
-    .filter((r) => r > 0);
-  const slowest = Math.min(...rates);
-  const fit = WINDOWS_MS.find((ms) => slowest * ms * 1e-3 >= MIN_ARRIVALS);
-  return fit ?? (WINDOWS_MS[WINDOWS_MS.length - 1] as number);
-}
-
-const files = scenarioFiles(SCENARIOS);
+const files = scenarioFiles();
 
 describe('shipped scenarios', () => {
   it('finds the scenario files', () => {
@@ -90,10 +25,7 @@ describe('shipped scenarios', () => {
       const full = await loadScenario(file);
       expect(full.points.length).toBeGreaterThan(0);
 
-      const sets = shrinkSets(full);
-      const probe = await loadScenario(file, { sets: [...sets, `duration=${WINDOWS_MS[0]}ms`] });
-      const ms = windowMs(probe);
-      const shrunk = await loadScenario(file, { sets: [...sets, `duration=${ms}ms`] });
+      const { shrunk, windowMs: ms } = await loadShrunk(file);
       expect(shrunk.replications).toBe(1);
       expect(shrunk.warmupNs).toBe(0);
       expect(shrunk.durationNs).toBe(ms * 1e6);
