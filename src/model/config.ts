@@ -4,7 +4,7 @@
  * for times, bytes for sizes, per-second for rates, distributions as `DistSpec` in ns).
  *
  * This is the contract between `scenario/` (which produces it from YAML) and `model/` (which
- * consumes it). Section and key names mirror the scenario file (interface.md), so a profile
+ * consumes it). Section and key names mirror the scenario file (README, "Scenario files"), so a profile
  * parameter `iommu.iotlb.entries` and a scenario override `iommu.iotlb.entries` are the same
  * thing. Each field says what it means; sources of hardware defaults live with the profiles.
  */
@@ -27,7 +27,7 @@ export type AdminqMode = (typeof ADMINQ_MODES)[number];
 export const PARENTS = ['ifcvf', 'mlx5', 'vp_vdpa', 'vduse', 'vdpa_sim'] as const;
 export type ParentName = (typeof PARENTS)[number];
 
-/** Control operations a workload can issue (interface.md "Control ops"). */
+/** Control operations a workload can issue (README, "Scenario files"). */
 export const CONTROL_OPS = [
   'mac-set',
   'rx-mode',
@@ -44,7 +44,7 @@ export const CVQ_OPS: readonly ControlOp[] = ['mac-set', 'rx-mode', 'mq-set', 'v
 
 /**
  * Transport command classes. The first nine are the talk's admin-VQ classes (not standard
- * opcodes, see facts.md §1); CREATE/DESTROY create and destroy a managed device; the last
+ * opcodes [[virtio-admin]]); CREATE/DESTROY create and destroy a managed device; the last
  * ones are the virtio 1.3/1.4 standard commands a scenario may use instead.
  */
 export const COMMAND_CLASSES = [

@@ -1,5 +1,5 @@
 /**
- * Metric names (interface.md "Metric names"): the stable, documented columns of runs.csv in
+ * Metric names (README, "Result folder"): the stable, documented columns of runs.csv in
  * order. Components write them through a MetricSink; the runner writes NaN-free columns in
  * exactly this order, so adding a metric here is a contract change (changelog line).
  */

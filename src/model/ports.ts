@@ -49,7 +49,7 @@ export interface HostCpuPort {
   addBusy(ns: number): void;
 }
 
-/** Where components write their metrics at the end of a run (names: interface.md). */
+/** Where components write their metrics at the end of a run (names: metrics.ts). */
 export interface MetricSink {
   /** An aggregate metric (one column of runs.csv). */
   set(metric: string, value: number | string): void;

@@ -1,5 +1,5 @@
 /**
- * The three result tables as CSV text (interface.md "Result folder"). Rows follow run index
+ * The three result tables as CSV text (README, "Result folder"). Rows follow run index
  * order and every number goes through `formatCell`, so equal records give equal bytes whatever
  * order the runs finished in, or which process ran them.
  */

@@ -57,13 +57,11 @@ export function formatDist(d: DistSpec): string {
   }
 }
 
-/** The value of a parameter with its unit, in the form a reader expects. */
-export function formatParamValue(p: Pick<ProfileParam, 'value' | 'unit'>): string {
-  const { value, unit } = p;
-  if (typeof value === 'object') return formatDist(value);
-  if (typeof value !== 'number') return String(value);
+/** A number in a parameter's canonical unit, in the form a reader expects. */
+function formatInUnit(value: number, unit: string): string {
   switch (unit) {
     case 'ns':
+    case 'dist(ns)':
       return formatNs(value);
     case 'bytes':
       return formatBytes(value);
@@ -72,4 +70,24 @@ export function formatParamValue(p: Pick<ProfileParam, 'value' | 'unit'>): strin
     default:
       return `${formatNumber(value)} ${unit}`;
   }
+}
+
+/** The value of a parameter with its unit, in the form a reader expects. */
+export function formatParamValue(p: Pick<ProfileParam, 'value' | 'unit'>): string {
+  const { value, unit } = p;
+  if (typeof value === 'object') return formatDist(value);
+  if (typeof value !== 'number') return String(value);
+  return formatInUnit(value, unit);
+}
+
+/** '50 ns–500 ns', '1 µs–1 ms (log); at most limits.hostCpus', or the note alone; '' when neither. */
+export function formatParamRange(p: Pick<ProfileParam, 'range' | 'rangeNote' | 'unit'>): string {
+  const { range, rangeNote, unit } = p;
+  const scaled = ['ns', 'dist(ns)', 'bytes', 'ns/instance'].includes(unit);
+  const ends = (r: NonNullable<typeof range>) =>
+    scaled
+      ? `${formatInUnit(r.min, unit)}–${formatInUnit(r.max, unit)}`
+      : `${formatNumber(r.min)}–${formatNumber(r.max)} ${unit}`;
+  const span = range === undefined ? undefined : `${ends(range)}${range.scale === 'log' ? ' (log)' : ''}`;
+  return [span, rangeNote].filter((x) => x !== undefined).join('; ');
 }

@@ -3,11 +3,11 @@
  * VF's requester ID in the platform IOMMU, at most 17 virtqueues. Only what differs from the
  * platform profile is listed.
  */
-import type { ParentProfile } from './profile.js';
+import { between, type ParentProfile } from './profile.js';
 
-/** ifcvf_base.h IFCVF_MAX_QUEUES: 8 data pairs + CVQ. */
+/** IFCVF_MAX_QUEUES: 8 data pairs + CVQ [[linux-ifcvf]]. */
 const IFCVF_MAX_QUEUES = 17;
-/** N3000 TotalVFs: no public source; facts.md §2 says treat it as ≤ 128 (unverified). */
+/** N3000 TotalVFs: no public source was found; taken as ≤ 128 (unverified). */
 const N3000_TOTAL_VFS = 128;
 
 export const IFCVF_PROFILE: ParentProfile = {
@@ -19,41 +19,48 @@ export const IFCVF_PROFILE: ParentProfile = {
     'At most 17 virtqueues per instance: 8 data pairs + a hardware CVQ (limits.maxQueuesPerInstance 17; device.hwCvqService from the platform); queues up to 32768 entries (IFCVF_QUEUE_MAX).',
     'Three MSI-X modes: per-VQ + config, shared VQ + separate config, or all shared — strategy.interrupts msix or shared, drawing from the VF table (limits.msixPerVf, platform).',
   ],
+  cite: ['linux-ifcvf'],
   params: [
     {
       path: 'limits.totalVfs',
       value: N3000_TOTAL_VFS,
       unit: 'VFs',
-      range: '≤ 128 (UNVERIFIED)',
-      source:
-        'facts.md §2 "SR-IOV VF counts": no public N3000 TotalVFs was found; treat as ≤ 128 — UNVERIFIED ' +
-        '(facts.md "Unverified or to-check list")',
+      range: between(1, 128),
+      rangeNote: 'UNVERIFIED: no public N3000 TotalVFs',
+      basis: 'estimate',
+      cite: [],
+      note: 'no public N3000 TotalVFs was found; taken as ≤ 128, to be checked before it decides a result',
     },
     {
       path: 'limits.maxQueuesPerInstance',
       value: IFCVF_MAX_QUEUES,
       unit: 'VQs',
-      range: '3–17 (8 pairs + CVQ)',
-      source:
-        'facts.md §5 "ifcvf": IFCVF_MAX_QUEUES = 17 (8 data pairs + CVQ), drivers/vdpa/ifcvf/ifcvf_base.h [spec]',
+      range: between(3, 17),
+      basis: 'spec',
+      cite: ['linux-ifcvf'],
+      note: 'IFCVF_MAX_QUEUES = 17: 8 data pairs + CVQ',
     },
     {
       path: 'limits.hwVqs',
       value: IFCVF_MAX_QUEUES * N3000_TOTAL_VFS,
       unit: 'VQs',
-      range: '≤ 2176',
-      source:
-        'derived: one vDPA device per VF (facts.md §5 "ifcvf") × 17 VQs per VF × 128 VFs (unverified) = 2176; ' +
-        'no device-wide queue limit is published',
+      range: between(17, 2176),
+      basis: 'derived',
+      cite: ['linux-ifcvf'],
+      note:
+        'one vDPA device per VF × 17 VQs per VF × 128 VFs (unverified) = 2176; no device-wide queue limit is ' +
+        'published',
     },
     {
       path: 'limits.pasidBits',
       value: 0,
       unit: 'bits',
-      range: '0 (no PASID) – 20',
-      source:
-        'facts.md §5 "ifcvf": one vDPA device per VF, isolated by the VF itself; the ifcvf driver configures no PASID ' +
-        'and no N3000 PASID capability is published (estimate) — so pasid-per-* isolation is rejected',
+      rangeNote: '0 = no PASID; 20 to study a PASID-capable VF',
+      basis: 'design',
+      cite: ['linux-ifcvf'],
+      note:
+        'one vDPA device per VF, isolated by the VF itself; the ifcvf driver configures no PASID and no N3000 ' +
+        'PASID capability is published — so pasid-per-* isolation is rejected',
     },
   ],
 };

@@ -1,5 +1,5 @@
 /**
- * The vDPA parent profiles (model.md §6): the platform defaults plus one profile per parent,
+ * The vDPA parent profiles (docs/model.md): the platform defaults plus one profile per parent,
  * each listing only what differs. The scenario layer applies `profileValues(parent)` to its
  * defaults by dotted path, then the scenario's own keys on top.
  */
@@ -22,9 +22,9 @@ export {
   hardwarePaths,
   isHardwarePath,
 } from './config-paths.js';
-export { formatParamValue } from './format.js';
+export { formatParamRange, formatParamValue } from './format.js';
 export { PLATFORM_PROFILE } from './platform.js';
-export type { ParentProfile, ProfileParam } from './profile.js';
+export { BASES, type Basis, type ParamRange, type ParentProfile, type ProfileParam } from './profile.js';
 
 const PROFILES: Readonly<Record<ParentName, ParentProfile>> = {
   ifcvf: IFCVF_PROFILE,
@@ -45,7 +45,7 @@ export function getProfile(name: string): ParentProfile {
   return PROFILES[name];
 }
 
-/** The parent profiles in the order model.md lists them (the platform is not among them). */
+/** The parent profiles in the order PARENTS lists them (the platform is not among them). */
 export function listProfiles(): ParentProfile[] {
   return PARENTS.map((n) => PROFILES[n]);
 }

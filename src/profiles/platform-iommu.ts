@@ -1,174 +1,208 @@
 /**
  * Platform defaults of `iommu.*`: IOTLB, page walks, PASID tables, ATS, invalidation.
- * Each `source` names the facts.md section and its primary source, or starts with 'estimate:'.
  */
 import { ms, us } from '../util/units.js';
-import { exponential, type ProfileParam } from './profile.js';
+import { between, exponential, type ProfileParam } from './profile.js';
 
 export const PLATFORM_IOMMU: ProfileParam[] = [
   {
     path: 'iommu.iotlb.entries',
     value: 64,
     unit: 'entries',
-    range: '32–512 (unknown on new parts)',
-    source:
-      'facts.md §3 "IOTLB reach and miss cost": ≈ 64 entries inferred by pcie-bench (Neugebauer et al., SIGCOMM 2018) [mem]',
+    range: between(32, 512),
+    rangeNote: 'unknown on new parts',
+    basis: 'unchecked',
+    cite: ['neugebauer-pcie-2018'],
+    note: '≈ 64 entries inferred by pcie-bench from where DMA throughput drops with 4 KiB pages',
   },
   {
     path: 'iommu.iotlb.ways',
     value: 0,
     unit: 'ways',
-    range: '0 (fully associative) – 16',
-    source: 'facts.md §3 "IOTLB reach and miss cost": default fully-associative LRU (pcie-bench) [mem]',
+    range: between(0, 16),
+    rangeNote: '0 = fully associative',
+    basis: 'unchecked',
+    cite: ['neugebauer-pcie-2018'],
+    note: 'modelled fully associative LRU, as pcie-bench reads it',
   },
   {
     path: 'iommu.iotlb.pageSize',
     value: 4096,
     unit: 'bytes',
-    range: '4 KiB | 2 MiB | 1 GiB',
-    source:
-      'facts.md §3 "IOTLB wall": 4 KiB pages lose up to 20% at 200 Gb/s, hugepage buffers recover it ' +
-      '(Farshin et al., PeerJ CS 2023) [meas]',
+    rangeNote: '4 KiB | 2 MiB | 1 GiB',
+    basis: 'measured',
+    cite: ['farshin-iotlb-2023'],
+    note: '4 KiB pages lose up to 20% of a 200 Gb/s link to IOTLB misses; 2 MiB buffers recover it',
   },
   {
     path: 'iommu.walk.levels',
     value: 4,
     unit: 'levels',
-    range: '4–5',
-    source:
-      'facts.md §3 "Two-dimensional (nested) walk cost": a native 4-level walk = 4 references (Bhargava et al., ASPLOS 2008) [mem]',
+    range: between(4, 5),
+    basis: 'spec',
+    cite: ['bhargava-2d-walk-2008'],
+    note: 'a native 4-level walk = 4 memory references (5 with 5-level tables)',
   },
   {
     path: 'iommu.walk.guestLevels',
     value: 0,
     unit: 'levels',
-    range: '0 (single stage) | 4 (nested)',
-    source:
-      'facts.md §3 "Two-dimensional walk": nested 4 over 4 = (4+1)(4+1) − 1 = 24 references ≈ 1.8 µs at 75 ns, within ' +
-      'the 600–3000 ns of suggested default iotlb_miss_penalty_nested (Bhargava ASPLOS 2008) [mem]; 0 by default ' +
-      'because vhost-vdpa maps guest memory in one host stage (no guest vIOMMU)',
+    rangeNote: '0 (single stage) | 4 (nested)',
+    basis: 'design',
+    cite: ['bhargava-2d-walk-2008', 'linux-vhost'],
+    note:
+      'nested 4 over 4 = (4 + 1)(4 + 1) − 1 = 24 references ≈ 1.8 µs at 75 ns; 0 by default because vhost-vdpa ' +
+      'maps guest memory in one host stage (no guest vIOMMU)',
   },
   {
     path: 'iommu.walk.memAccessNs',
     value: 75,
     unit: 'ns',
-    range: '50–125 ns',
-    source:
-      'facts.md §3 "IOTLB reach and miss cost": single-stage miss ≈ 300 ns (pcie-bench) [mem] / 4 levels = 75 ns per access',
+    range: between(50, 125),
+    basis: 'unchecked',
+    cite: ['neugebauer-pcie-2018'],
+    note: 'a single-stage miss costs ≈ 300 ns (pcie-bench) over 4 levels = 75 ns per access',
   },
   {
     path: 'iommu.walk.pwcEntries',
     value: 0,
     unit: 'entries',
-    range: '0–64',
-    source:
-      'estimate: the 300 ns single-stage miss was measured with the hardware paging-structure caches in place, ' +
-      'so a modelled PWC would count them twice; PWC sizes are unpublished',
+    range: between(0, 64),
+    basis: 'estimate',
+    cite: [],
+    note:
+      'the 300 ns single-stage miss was measured with the hardware paging-structure caches in place, so a ' +
+      'modelled PWC would count them twice; PWC sizes are unpublished',
   },
   {
     path: 'iommu.pasidTableAccesses',
     value: 2,
     unit: 'accesses',
-    range: '0–2',
-    source:
-      'estimate: on a PASID-cache miss the scalable-mode walk reads the PASID directory entry and the 64-byte ' +
-      'PASID-table entry (facts.md §3 "Scalable-mode PASID table", drivers/iommu/intel/pasid.h [spec]); 0 on a hit',
+    range: between(0, 2),
+    basis: 'estimate',
+    cite: ['linux-intel-pasid'],
+    note:
+      'on a PASID-cache miss the scalable-mode walk reads the PASID directory entry and the 64-byte ' +
+      'PASID-table entry; 0 on a hit',
   },
   {
     path: 'iommu.devtlb.entries',
     value: 0,
     unit: 'entries',
-    range: '0 (no ATS) – unknown',
-    source:
-      'ATS off by default; device ATC sizes (e.g. ConnectX-6) have no public primary source (facts.md "Unverified" list)',
+    rangeNote: '0 = no ATS; device ATC sizes are unpublished',
+    basis: 'estimate',
+    cite: [],
+    note: 'ATS off by default: no public primary source gives a device TLB size (e.g. ConnectX-6)',
   },
   {
     path: 'iommu.devtlb.ways',
     value: 0,
     unit: 'ways',
-    range: '0 (fully associative) – 16',
-    source:
-      'estimate: fully associative like the IOTLB; ATC organization unpublished (facts.md "Unverified" list)',
+    range: between(0, 16),
+    rangeNote: '0 = fully associative',
+    basis: 'estimate',
+    cite: [],
+    note: 'fully associative like the IOTLB; ATC organisation unpublished',
   },
   {
     path: 'iommu.atsRttNs',
     value: us(1),
     unit: 'ns',
-    range: '0.5–2 µs (+ walk on a miss)',
-    source:
-      'facts.md §2 "ATS": one PCIe round trip to the translation agent ≈ 0.5–1 µs + IOMMU lookup; suggested default ' +
-      'ats_translation_rtt 1 µs (estimate from PCIe RTT, no measurement)',
+    range: between(us(0.5), us(2)),
+    rangeNote: 'plus a walk on an IOTLB miss',
+    basis: 'estimate',
+    cite: ['neugebauer-pcie-2018'],
+    note:
+      'one PCIe round trip to the translation agent (≈ 0.5–1 µs, as a small DMA read) plus the IOMMU lookup; ' +
+      'no measurement of ATS translation requests was found',
   },
   {
     path: 'iommu.deviceMmu.entries',
     value: 0,
     unit: 'entries',
-    range: '0 (no device MMU) – 64K',
-    source: 'no device MMU on a generic virtio device (limits.deviceMmuContexts 0); mlx5 sets its own',
+    rangeNote: '0 = no device MMU; mlx5 sets its own',
+    basis: 'design',
+    cite: [],
+    note: 'no device MMU on a generic virtio device (limits.deviceMmuContexts 0)',
   },
   {
     path: 'iommu.deviceMmu.ways',
     value: 0,
     unit: 'ways',
-    range: '0 (fully associative) – 16',
-    source: 'estimate: fully associative like the IOTLB (no published device-MMU cache organization)',
+    range: between(0, 16),
+    rangeNote: '0 = fully associative',
+    basis: 'estimate',
+    cite: [],
+    note: 'fully associative like the IOTLB (no published device-MMU cache organisation)',
   },
   {
     path: 'iommu.deviceMmu.fetchNs',
     value: 500,
     unit: 'ns',
-    range: '400–1000 ns',
-    source:
-      'one DMA read of the table entry over PCIe: facts.md §2 "DMA read latency, small reads" ≈ 0.5 µs (pcie-bench) [mem]',
+    range: between(400, 1000),
+    basis: 'unchecked',
+    cite: ['neugebauer-pcie-2018'],
+    note: 'one DMA read of the table entry over PCIe ≈ 0.5 µs',
   },
   {
     path: 'iommu.deviceMmu.keyBuildNs',
     value: 0,
     unit: 'ns',
-    range: '0 (no device MMU) – seconds',
-    source: 'no device MMU on a generic device; mlx5 sets its MKEY rebuild cost',
+    rangeNote: '0 = no device MMU; mlx5 sets its memory-key rebuild cost',
+    basis: 'design',
+    cite: [],
+    note: 'no device MMU on a generic device',
   },
   {
     path: 'iommu.mappings',
     value: 'static',
     unit: 'mode',
-    range: 'static | dynamic',
-    source:
-      'vhost-vdpa maps all guest memory once through the IOTLB API (facts.md §3 "vhost-vdpa IOTLB API", ' +
-      'include/uapi/linux/vhost_types.h [spec]); dynamic = map/unmap per buffer (guest vIOMMU, kernel DMA API)',
+    rangeNote: 'static | dynamic',
+    basis: 'design',
+    cite: ['linux-vhost'],
+    note:
+      'vhost-vdpa maps all guest memory once through the IOTLB API; dynamic = map/unmap per buffer (guest ' +
+      'vIOMMU, kernel DMA API)',
   },
   {
     path: 'iommu.invalidation',
     value: 'lazy',
     unit: 'mode',
-    range: 'strict | lazy',
-    source:
-      'facts.md §3 "Linux deferred flush parameters": Linux batches unmaps (drivers/iommu/dma-iommu.c) [spec]; ' +
-      'strict gives ≈ 6× fewer IOPS (NV-Kernels PR #182) [meas]',
+    rangeNote: 'strict | lazy',
+    basis: 'design',
+    cite: ['linux-dma-iommu', 'linux-iommu-deferred-2008', 'nv-kernels-strict-lazy'],
+    note:
+      'Linux batches unmaps by default (deferred flushing since 2008); strict invalidation gives ≈ 6× fewer ' +
+      'IOPS on 8 NVMe SSDs',
   },
   {
     path: 'iommu.invalidationService',
     value: exponential(us(10)),
     unit: 'dist(ns)',
-    range: '9–60 µs (1–20 cores); tail to 1 ms',
-    source:
-      'facts.md §3 "Invalidation cost": mean qi_submit_sync ≈ 8.7–10.6 µs at 1–8 cores, ≈ 59 µs at 16–20 ' +
-      '(xlab-uiuc Fast-and-Safe-IO-Memory-Protection artifact) [meas]; the shared queue in the model adds the contention',
+    range: between(us(9), us(60)),
+    rangeNote: 'tail to 1 ms under contention',
+    basis: 'measured',
+    cite: ['xlab-iommu-artifact'],
+    note:
+      'mean qi_submit_sync ≈ 8.7–10.6 µs at 1–8 cores, ≈ 59 µs at 16–20; the shared queue in the model adds ' +
+      'the contention',
   },
   {
     path: 'iommu.lazyBatch',
     value: 256,
     unit: 'unmaps',
-    range: '256–32,768',
-    source:
-      'facts.md §3 "Linux deferred flush parameters": IOVA_DEFAULT_FQ_SIZE 256 per CPU (32,768 single-queue), dma-iommu.c [spec]',
+    range: between(256, 32768),
+    basis: 'spec',
+    cite: ['linux-dma-iommu'],
+    note: 'IOVA_DEFAULT_FQ_SIZE = 256 per CPU (32,768 in single-queue mode)',
   },
   {
     path: 'iommu.lazyTimeoutNs',
     value: ms(10),
     unit: 'ns',
-    range: '10–1000 ms',
-    source:
-      'facts.md §3 "Linux deferred flush parameters": IOVA_DEFAULT_FQ_TIMEOUT 10 ms (1000 ms single-queue), dma-iommu.c [spec]',
+    range: between(ms(10), ms(1000)),
+    basis: 'spec',
+    cite: ['linux-dma-iommu'],
+    note: 'IOVA_DEFAULT_FQ_TIMEOUT = 10 ms (1000 ms in single-queue mode)',
   },
 ];

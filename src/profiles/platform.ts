@@ -2,9 +2,9 @@
  * The generic platform: an x86 host with a VT-d-style IOMMU and a PCIe vDPA device without
  * vendor specifics. It gives a value for every hardware or platform-software field of
  * ModelConfig (`hardwarePaths()` in config-paths.ts); a parent profile overrides only what
- * differs. Numbers come from ../shared/design/facts.md, whose section and primary source each
- * `source` names; where facts.md has no number the source starts with 'estimate:' and says
- * how the value was reasoned, and the range is wide.
+ * differs. Each value cites the public documents it rests on (docs/sources.md); where none
+ * gives a number, its basis is `estimate`, the note says how the value was reasoned, and the
+ * range is wide.
  */
 import { PLATFORM_ADMINQ, PLATFORM_TRANSPORT } from './platform-control.js';
 import { PLATFORM_DEVICE, PLATFORM_LIMITS } from './platform-device.js';
@@ -22,6 +22,7 @@ export const PLATFORM_PROFILE: ParentProfile = {
     'Control: 1 µs register reads, 0.15 µs posted writes, an mlx5-like vendor channel (31/16 slots, 1.1 ms), one 32-deep admin queue with 16 device workers.',
     'No device MMU (limits.deviceMmuContexts 0) and no ATS (iommu.devtlb.entries 0).',
   ],
+  cite: ['linux-intel-iommu', 'linux-pci-regs', 'virtio-pci'],
   params: [
     ...PLATFORM_DEVICE,
     ...PLATFORM_LIMITS,

@@ -4,7 +4,7 @@
  * functional testing and CI. Only what differs from the platform profile is listed.
  */
 import { us } from '../util/units.js';
-import { exponential, fixed, type ParentProfile } from './profile.js';
+import { between, exponential, fixed, type ParentProfile } from './profile.js';
 
 /** vdpa_sim_net: RX, TX and CVQ. */
 const VDPASIM_NET_VQS = 3;
@@ -21,137 +21,158 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
     '3 VQs per instance: 1 pair + CVQ (limits.maxQueuesPerInstance 3), with 2 address spaces and 2 VQ groups so the CVQ can sit in its own ASID for a shadow CVQ; CVQ commands such as MAC_ADDR_SET are handled in software (device.hwCvqService).',
     'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); config accesses are function calls (transport.mmioRead, transport.mmioWriteNs) and doorbells are trapped (device.kickNs). Queues up to VDPASIM_QUEUE_MAX = 256 entries, the platform device.queueSize.',
   ],
+  cite: ['linux-vdpa-sim'],
   params: [
     {
       path: 'device.dataPath',
       value: 'software',
       unit: 'kind',
-      range: 'software',
-      source:
-        'facts.md §5 "vdpa_sim": TX→RX loopback in a workqueue/kthread under a device spinlock, vringh over a ' +
-        'software IOTLB (drivers/vdpa/vdpa_sim/vdpa_sim_net.c) [spec]',
+      rangeNote: 'hardware | vduse | software',
+      basis: 'design',
+      cite: ['linux-vdpa-sim'],
+      note: 'TX→RX loopback in a kthread worker under a device spinlock, vringh over a software IOTLB',
     },
     {
       path: 'device.copyNsPerByte',
       value: 0.2,
       unit: 'ns/byte',
-      range: '0.1–1 ns/byte',
-      source:
-        'estimate: two vringh copies per packet (pull from the TX buffer, push into the RX buffer; facts.md §5 ' +
-        '"vdpa_sim") at ≈ 0.1 ns/byte each (≈ 10 GB/s memcpy per core)',
+      range: between(0.1, 1),
+      basis: 'estimate',
+      cite: ['linux-vdpa-sim'],
+      note:
+        'two vringh copies per packet (pull from the TX buffer, push into the RX buffer) at ≈ 0.1 ns/byte each ' +
+        '(≈ 10 GB/s memcpy per core)',
     },
     {
       path: 'device.wakeupNs',
       value: us(3),
       unit: 'ns',
-      range: '1–20 µs',
-      source:
-        'estimate: a kick queues the device work and a kthread worker wakes to run it (facts.md §5 "vdpa_sim")',
+      range: between(us(1), us(20)),
+      basis: 'estimate',
+      cite: ['linux-vdpa-sim'],
+      note: 'a kick queues the device work and a kthread worker wakes to run it',
     },
     {
       path: 'device.engines',
       value: 4,
       unit: 'threads',
-      range: '1–limits.hostCpus',
-      source:
-        'estimate: each device has its own kthread worker; the host cores left to them (4, the rest run guests) bound the parallelism',
+      range: between(1, 64),
+      rangeNote: 'at most limits.hostCpus',
+      basis: 'estimate',
+      cite: [],
+      note: 'each device has its own kthread worker; the host cores left to them (4, the rest run guests) bound the parallelism',
     },
     {
       path: 'device.engineService',
       value: fixed(us(1.5)),
       unit: 'dist(ns)',
-      range: '0.5–5 µs',
-      source:
-        'estimate: per-packet vringh descriptor fetches, software IOTLB lookups and used-ring updates under the ' +
-        'device spinlock, copy excluded',
+      range: between(us(0.5), us(5)),
+      basis: 'estimate',
+      cite: [],
+      note:
+        'per-packet vringh descriptor fetches, software IOTLB lookups and used-ring updates under the device ' +
+        'spinlock, copy excluded',
     },
     {
       path: 'device.engineNsPerByte',
       value: 0,
       unit: 'ns/byte',
-      range: '0',
-      source: 'no PCIe payload DMA: the per-byte cost is the vringh copy, device.copyNsPerByte',
+      rangeNote: '0: no payload crosses PCIe',
+      basis: 'design',
+      cite: [],
+      note: 'no PCIe payload DMA: the per-byte cost is the vringh copy, device.copyPerByte',
     },
     {
       path: 'device.dmaReadNs',
       value: 100,
       unit: 'ns',
-      range: '50–150 ns',
-      source:
-        'estimate: a ring entry is read from host memory (one cache-missing access, cf. iommu.walk.memAccessNs 75 ns), ' +
-        'not across PCIe',
+      range: between(50, 150),
+      basis: 'estimate',
+      cite: [],
+      note: 'a ring entry is read from host memory (one cache-missing access, cf. iommu.walk.memAccess 75 ns), not across PCIe',
     },
     {
       path: 'device.kickNs',
       value: us(2),
       unit: 'ns',
-      range: '1–5 µs',
-      source:
-        'estimate: no mapped notify area by default, so the guest doorbell traps: a VM exit (≈ 0.71 µs, facts.md §4) ' +
-        'plus the ioeventfd relay',
+      range: between(us(1), us(5)),
+      basis: 'estimate',
+      cite: ['linux-kvm-posted-timer'],
+      note: 'no mapped notify area by default, so the guest doorbell traps: a VM exit (≈ 0.71 µs) plus the ioeventfd relay',
     },
     {
       path: 'device.hwCvqService',
       value: exponential(us(2)),
       unit: 'dist(ns)',
-      range: '1–20 µs',
-      source:
-        'estimate: the worker handles CVQ commands such as MAC_ADDR_SET in software (facts.md §5 "vdpa_sim"): a ' +
-        'descriptor fetch and a config update under the spinlock',
+      range: between(us(1), us(20)),
+      basis: 'estimate',
+      cite: ['linux-vdpa-sim'],
+      note:
+        'the worker handles CVQ commands such as MAC_ADDR_SET in software: a descriptor fetch and a config update ' +
+        'under the spinlock',
     },
     {
       path: 'limits.maxQueuesPerInstance',
       value: VDPASIM_NET_VQS,
       unit: 'VQs',
-      range: '3',
-      source:
-        'facts.md §5 "vdpa_sim": vdpa_sim_net has 3 VQs (RX, TX, CVQ), 2 address spaces, 2 VQ groups [spec]',
+      rangeNote: 'fixed by the driver',
+      basis: 'spec',
+      cite: ['linux-vdpa-sim'],
+      note: 'vdpa_sim_net has 3 VQs (RX, TX, CVQ), 2 address spaces and 2 VQ groups',
     },
     {
       path: 'limits.totalVfs',
       value: 0,
       unit: 'VFs',
-      range: '0',
-      source:
-        'no PCI function: vdpa_sim devices are created with `vdpa dev add` on the vdpasim_net mgmtdev (facts.md §5)',
+      rangeNote: '0: no PCI function',
+      basis: 'design',
+      cite: ['iproute2-vdpa'],
+      note: 'no PCI function: vdpa_sim devices are created with `vdpa dev add` on the vdpasim_net mgmtdev',
     },
     {
       path: 'limits.hwVqs',
       value: SOFTWARE_VQS,
       unit: 'VQs',
-      range: 'memory-bound',
-      source: 'estimate: no hardware queues; 3 VQs × the 2^20 vhost-vdpa minor-number space',
+      rangeNote: 'memory-bound',
+      basis: 'design',
+      cite: ['linux-vduse'],
+      note: 'no hardware queues; 3 VQs × the 2^20 vhost-vdpa minor-number space',
     },
     {
       path: 'iommu.iotlb.entries',
       value: 2048,
       unit: 'entries',
-      range: 'module parameter; 0 = unlimited',
-      source:
-        'facts.md §3 "vhost IOTLB software limits": vdpa_sim max_iotlb_entries = 2048 per address space, like vhost ' +
-        '(drivers/vdpa/vdpa_sim/vdpa_sim.c, drivers/vhost/vhost.c) [spec]',
+      rangeNote: 'a module parameter; 0 = unlimited',
+      basis: 'spec',
+      cite: ['linux-vdpa-sim', 'linux-vhost'],
+      note: 'max_iotlb_entries = 2048 per address space, as in vhost',
     },
     {
       path: 'iommu.missPenaltyNs',
       value: 200,
       unit: 'ns',
-      range: '50–1000 ns',
-      source:
-        'estimate: a software lookup in the vhost_iotlb interval tree, O(log n), instead of a hardware page walk',
+      range: between(50, 1000),
+      basis: 'estimate',
+      cite: ['linux-vhost'],
+      note: 'a software lookup in the vhost_iotlb interval tree, O(log n), instead of a hardware page walk',
     },
     {
       path: 'transport.mmioRead',
       value: fixed(100),
       unit: 'dist(ns)',
-      range: '50–500 ns',
-      source: 'estimate: no PCIe; a config read is a kernel function call under the device spinlock',
+      range: between(50, 500),
+      basis: 'estimate',
+      cite: [],
+      note: 'no PCIe; a config read is a kernel function call under the device spinlock',
     },
     {
       path: 'transport.mmioWriteNs',
       value: 50,
       unit: 'ns',
-      range: '20–200 ns',
-      source: 'estimate: no PCIe; a register write is a kernel function call storing to memory',
+      range: between(20, 200),
+      basis: 'estimate',
+      cite: [],
+      note: 'no PCIe; a register write is a kernel function call storing to memory',
     },
   ],
 };

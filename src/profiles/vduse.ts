@@ -4,7 +4,7 @@
  * walks or PCIe. Only what differs from the platform profile is listed.
  */
 import { size, us } from '../util/units.js';
-import { exponential, fixed, type ParentProfile } from './profile.js';
+import { between, exponential, fixed, type ParentProfile } from './profile.js';
 
 /** VDUSE default bounce buffer per device (VDUSE_BOUNCE_SIZE = 64 × 1024 × 1024). */
 const BOUNCE_BYTES = size('64MiB');
@@ -22,146 +22,172 @@ export const VDUSE_PROFILE: ParentProfile = {
     'Control: config and status accesses the daemon must answer are VDUSE control messages, a round trip to userspace (transport.fwEmulationNs) with a 30 s timeout; cached config reads are kernel function calls (transport.mmioRead, transport.mmioWriteNs). The CVQ is served by the daemon (device.hwCvqService).',
     'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); guest doorbells are trapped and relayed as eventfds (device.kickNs).',
   ],
+  cite: ['linux-vduse'],
   params: [
     {
       path: 'device.dataPath',
       value: 'vduse',
       unit: 'kind',
-      range: 'vduse',
-      source:
-        'facts.md §5 "VDUSE": DMA is copied through bounce pages (virtio-vdpa) or user memory is mapped (vhost-vdpa); ' +
-        'cost = a memcpy per buffer plus userspace wake-ups (drivers/vdpa/vdpa_user/vduse_dev.c) [spec]',
+      rangeNote: 'hardware | vduse | software',
+      basis: 'design',
+      cite: ['linux-vduse'],
+      note:
+        'DMA is copied through bounce pages (virtio-vdpa) or user memory is mapped (vhost-vdpa): a memcpy per ' +
+        'buffer plus userspace wake-ups',
     },
     {
       path: 'device.copyNsPerByte',
       value: 0.1,
       unit: 'ns/byte',
-      range: '0.05–0.5 ns/byte',
-      source:
-        'estimate: one memcpy per buffer through the bounce pages (facts.md §5 "VDUSE") at ≈ 10 GB/s per core = ' +
-        '0.1 ns/byte; up to 0.5 with cold caches or across NUMA nodes',
+      range: between(0.05, 0.5),
+      basis: 'estimate',
+      cite: ['linux-vduse'],
+      note:
+        'one memcpy per buffer through the bounce pages at ≈ 10 GB/s per core = 0.1 ns/byte; up to 0.5 with cold ' +
+        'caches or across NUMA nodes',
     },
     {
       path: 'device.wakeupNs',
       value: us(5),
       unit: 'ns',
-      range: '1–50 µs',
-      source:
-        'estimate: an eventfd signal and the scheduling of the daemon thread per batch (facts.md §5 "VDUSE": ' +
-        '"userspace wakeups"); 1 µs with a busy-polling daemon, tens of µs on a loaded host',
+      range: between(us(1), us(50)),
+      basis: 'estimate',
+      cite: ['linux-vduse'],
+      note:
+        'an eventfd signal and the scheduling of the daemon thread per batch; 1 µs with a busy-polling daemon, ' +
+        'tens of µs on a loaded host',
     },
     {
       path: 'device.engines',
       value: 4,
       unit: 'threads',
-      range: '1–limits.hostCpus',
-      source: "estimate: host cores running the daemon's data-path threads (the data path is CPU bound)",
+      range: between(1, 64),
+      rangeNote: 'at most limits.hostCpus',
+      basis: 'estimate',
+      cite: [],
+      note: "host cores running the daemon's data-path threads (the data path is CPU bound)",
     },
     {
       path: 'device.engineService',
       value: fixed(us(1)),
       unit: 'dist(ns)',
-      range: '0.3–5 µs',
-      source:
-        'estimate: userspace virtqueue processing per packet (descriptor walk, backend submit), copy excluded',
+      range: between(us(0.3), us(5)),
+      basis: 'estimate',
+      cite: [],
+      note: 'userspace virtqueue processing per packet (descriptor walk, backend submit), copy excluded',
     },
     {
       path: 'device.engineNsPerByte',
       value: 0,
       unit: 'ns/byte',
-      range: '0',
-      source: 'no PCIe payload DMA: the per-byte cost is the bounce copy, device.copyNsPerByte',
+      rangeNote: '0: no payload crosses PCIe',
+      basis: 'design',
+      cite: [],
+      note: 'no PCIe payload DMA: the per-byte cost is the bounce copy, device.copyPerByte',
     },
     {
       path: 'device.dmaReadNs',
       value: 100,
       unit: 'ns',
-      range: '50–150 ns',
-      source:
-        'estimate: a ring entry is read from host memory (one cache-missing access, cf. iommu.walk.memAccessNs 75 ns), ' +
-        'not across PCIe',
+      range: between(50, 150),
+      basis: 'estimate',
+      cite: [],
+      note: 'a ring entry is read from host memory (one cache-missing access, cf. iommu.walk.memAccess 75 ns), not across PCIe',
     },
     {
       path: 'device.kickNs',
       value: us(2),
       unit: 'ns',
-      range: '1–5 µs',
-      source:
-        'estimate: no mappable notify area, so the guest doorbell traps: a VM exit (≈ 0.71 µs, facts.md §4) plus the ' +
-        'ioeventfd relay to the kernel',
+      range: between(us(1), us(5)),
+      basis: 'estimate',
+      cite: ['linux-kvm-posted-timer'],
+      note: 'no mappable notify area, so the guest doorbell traps: a VM exit (≈ 0.71 µs) plus the ioeventfd relay to the kernel',
     },
     {
       path: 'device.hwCvqService',
       value: exponential(us(10)),
       unit: 'dist(ns)',
-      range: '5–100 µs',
-      source:
-        'estimate: the daemon serves the CVQ in userspace: a wake-up (device.wakeupNs, 5 µs) plus decode and apply',
+      range: between(us(5), us(100)),
+      basis: 'estimate',
+      cite: [],
+      note: 'the daemon serves the CVQ in userspace: a wake-up (device.wakeup, 5 µs) plus decode and apply',
     },
     {
       path: 'limits.totalVfs',
       value: 0,
       unit: 'VFs',
-      range: '0',
-      source:
-        'no PCI function: VDUSE devices are created by ioctl on /dev/vduse/control (facts.md §5 "VDUSE")',
+      rangeNote: '0: no PCI function',
+      basis: 'design',
+      cite: ['linux-vduse'],
+      note: 'no PCI function: VDUSE devices are created by ioctl on /dev/vduse/control',
     },
     {
       path: 'limits.hwVqs',
       value: SOFTWARE_VQS,
       unit: 'VQs',
-      range: 'memory-bound',
-      source:
-        'estimate: no hardware queues; 3 VQs × the 2^20 minor-number space (facts.md §5 "VDUSE") so host memory ' +
-        '(limits.deviceMemoryBytes) binds first',
+      rangeNote: 'memory-bound',
+      basis: 'design',
+      cite: ['linux-vduse'],
+      note: 'no hardware queues; 3 VQs × the 2^20 minor-number space, so host memory (limits.deviceMemory) binds first',
     },
     {
       path: 'limits.instanceMemoryBytes',
       value: BOUNCE_BYTES,
       unit: 'bytes',
-      range: '1 MiB–1 GiB',
-      source:
-        'facts.md §5 "VDUSE": default bounce buffer 64 MB (64 × 1024 × 1024 bytes), configurable 1 MB–1 GB per device, ' +
-        'vduse_dev.c [spec]',
+      range: between(size('1MiB'), size('1GiB')),
+      basis: 'spec',
+      cite: ['linux-vduse'],
+      note: 'the default bounce buffer is 64 MiB, configurable from 1 MiB to 1 GiB per device',
     },
     {
       path: 'limits.deviceMemoryBytes',
       value: BOUNCE_POOL_BYTES,
       unit: 'bytes',
-      range: '16 GiB–4 TiB',
-      source: 'estimate: host memory set aside for bounce buffers; 256 GiB / 64 MiB = 4096 instances',
+      range: between(size('16GiB'), size('4TiB')),
+      basis: 'estimate',
+      cite: [],
+      note: 'host memory set aside for bounce buffers; 256 GiB / 64 MiB = 4096 instances',
     },
     {
       path: 'iommu.missPenaltyNs',
       value: 0,
       unit: 'ns',
-      range: '0–1 µs',
-      source:
-        'the daemon maps the bounce/IOVA regions once (VDUSE_IOTLB_GET_FD + mmap; facts.md §5 "VDUSE": bounce pages ' +
-        'or mapped user memory), so a translation is a userspace pointer offset, not a page walk',
+      range: between(0, 1000),
+      basis: 'design',
+      cite: ['linux-vduse'],
+      note:
+        'the daemon maps the bounce/IOVA regions once (VDUSE_IOTLB_GET_FD + mmap), so a translation is a ' +
+        'userspace pointer offset, not a page walk',
     },
     {
       path: 'transport.mmioRead',
       value: fixed(100),
       unit: 'dist(ns)',
-      range: '50–500 ns',
-      source: 'estimate: no PCIe; a config read is a kernel function call returning cached device state',
+      range: between(50, 500),
+      basis: 'estimate',
+      cite: [],
+      note: 'no PCIe; a config read is a kernel function call returning cached device state',
     },
     {
       path: 'transport.mmioWriteNs',
       value: 50,
       unit: 'ns',
-      range: '20–200 ns',
-      source: 'estimate: no PCIe; a register write is a kernel function call storing to memory',
+      range: between(20, 200),
+      basis: 'estimate',
+      cite: [],
+      note: 'no PCIe; a register write is a kernel function call storing to memory',
     },
     {
       path: 'transport.fwEmulationNs',
       value: us(10),
       unit: 'ns',
-      range: '2–100 µs (timeout 30 s)',
-      source:
-        'estimate: an access the daemon must answer (status, VQ state) is a VDUSE control message round trip: two ' +
-        'wake-ups ≈ 2 × 5 µs; the control-message timeout is 30 s (facts.md §5 "VDUSE", vduse_dev.c [spec])',
+      range: between(us(2), us(100)),
+      rangeNote: 'the control-message timeout is 30 s',
+      basis: 'estimate',
+      cite: ['linux-vduse'],
+      note:
+        'an access the daemon must answer (status, VQ state) is a VDUSE control message round trip: two ' +
+        'wake-ups ≈ 2 × 5 µs',
     },
   ],
 };

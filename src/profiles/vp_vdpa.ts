@@ -4,7 +4,7 @@
  * IOMMU. Only what differs from the platform profile is listed.
  */
 import { us } from '../util/units.js';
-import type { ParentProfile } from './profile.js';
+import { between, type ParentProfile } from './profile.js';
 
 export const VP_VDPA_PROFILE: ParentProfile = {
   name: 'vp_vdpa',
@@ -16,26 +16,30 @@ export const VP_VDPA_PROFILE: ParentProfile = {
     'DMA isolation only through the platform IOMMU (strategy.isolation rid-per-vf, iommu.* from the platform): no device MMU (limits.deviceMmuContexts 0, platform) and no PASID configuration in the virtio standard (limits.pasidBits 0).',
     'Standard virtio-net CVQ in the device (device.hwCvqService, platform) and per-VQ MSI-X vectors with the Linux fallback to one shared vector (strategy.interrupts msix / shared).',
   ],
+  cite: ['linux-vp-vdpa', 'virtio-pci'],
   params: [
     {
       path: 'limits.pasidBits',
       value: 0,
       unit: 'bits',
-      range: '0 (standard) | 20 (to study the PASID proposal)',
-      source:
-        "virtio-pci has no PASID configuration: the talk's VIRTIO_PCI_CAP_PASID is an RFC, not in virtio-spec " +
-        '(facts.md intro; seed talk "Spec support for PASID"); vp_vdpa relies on the platform IOMMU (facts.md §5 ' +
-        '"vp_vdpa", drivers/vdpa/virtio_pci/ [spec, design level]) — set 20 to study the proposal',
+      rangeNote: '0 (standard) | 20 (to study the PASID proposal)',
+      basis: 'design',
+      cite: ['wang-hyperscale-vdpa', 'linux-vp-vdpa'],
+      note:
+        "virtio-pci has no PASID configuration (the talk's VIRTIO_PCI_CAP_PASID is an RFC, not in the spec) and " +
+        'vp_vdpa relies on the platform IOMMU; set 20 to study the proposal',
     },
     {
       path: 'transport.fwEmulationNs',
       value: us(2),
       unit: 'ns',
-      range: '0 (hardware register) – 20 µs (QEMU-emulated, nested guest)',
-      source:
-        'estimate: virtio-pci hardware commonly emulates common-config registers in device firmware (SmartNIC/DPU ' +
-        'virtio emulation; facts.md §2 "MMIO read": add firmware time); no public number — 2 µs for a firmware ' +
-        'handler on an embedded core, 0 for a hardware register',
+      range: between(0, us(20)),
+      rangeNote: '0 for a hardware register; up to 20 µs when QEMU emulates it in a nested guest',
+      basis: 'estimate',
+      cite: [],
+      note:
+        'virtio-pci hardware commonly emulates common-config registers in device firmware (SmartNIC/DPU virtio ' +
+        'emulation); no public number — 2 µs for a firmware handler on an embedded core',
     },
   ],
 };

@@ -2,8 +2,9 @@ import seedrandom from 'seedrandom';
 
 /**
  * One named, independently seeded source of uniform numbers. Built on seedrandom's Alea
- * generator: toolchain.md measured ARC4 (seedrandom's default) at ~80 ns per PHOLD event's two
- * draws against ~18 ns for Alea, whose streams are also identical across Node and Deno.
+ * generator: ARC4 (seedrandom's default) measured ~80 ns per PHOLD event's two draws against
+ * ~18 ns for Alea (bench/, `npm run bench -- engine`), whose streams are also identical across
+ * Node and Deno.
  */
 export class RandomStream {
   readonly name: string;

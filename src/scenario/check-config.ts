@@ -1,6 +1,6 @@
 /**
- * Cross-field rules on a resolved ModelConfig, checked before time zero (architecture.md,
- * "CheckConfig"). Single-field rules live in the schema; these need two or more fields, or a
+ * Cross-field rules on a resolved ModelConfig, checked before time zero (ns-3's CheckConfig
+ * step). Single-field rules live in the schema; these need two or more fields, or a
  * value a profile supplied. Each failure names the scenario key to change.
  */
 import type { ModelConfig } from '../model/config.js';

@@ -53,11 +53,11 @@ export const GROUP_DEFAULTS = {
     offMean: '1ms',
     packetSize: '1500B',
     direction: 'both',
-    // 256 KiB = the pcie-bench window where a 64-entry IOTLB of 4 KiB pages starts to miss (facts.md §3).
+    // 256 KiB = the pcie-bench window where a 64-entry IOTLB of 4 KiB pages starts to miss [[neugebauer-pcie-2018]].
     workingSet: '256KiB',
     locality: 'uniform',
   },
-  // A bare control rate means config reads (interface.md "Control ops").
+  // A bare control rate means config reads (README, "Scenario files").
   control: { rate: '0/s', ops: { 'config-read': 1 } },
   adminQueue: 0,
 } as const;

@@ -1,6 +1,6 @@
 /**
  * Options the chosen strategy does not use. A parameter means the same thing in every
- * strategy (interface.md), so setting one that the strategy ignores is not an error — but it
+ * strategy, so setting one that the strategy ignores is not an error — but it
  * is reported, once, so that a study does not silently vary something that has no effect.
  */
 import type { ModelConfig } from '../model/config.js';

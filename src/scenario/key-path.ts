@@ -44,7 +44,7 @@ export function formatKeyPath(segments: readonly Segment[]): string {
 }
 
 /**
- * The CSV column of a swept parameter (interface.md): `.` → `_`, `[i]` → `_i`, so
+ * The CSV column of a swept parameter (README, "Result folder"): `.` → `_`, `[i]` → `_i`, so
  * `adminq.workers` → `adminq_workers` and `workload.groups[1].share` → `workload_groups_1_share`.
  * Vega-Lite reads dots as nesting, hence no dots.
  */

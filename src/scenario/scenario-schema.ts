@@ -1,5 +1,5 @@
 /**
- * The scenario file (design/interface.md "Scenario files"): every key, its unit and its
+ * The scenario file (README, "Scenario files"): every key, its unit and its
  * validator, with a description that `vdpascale schema` turns into editor help. Objects are
  * strict: an unknown key is an error with a suggestion. Zod defaults are deliberately not
  * used — a parsed scenario holds exactly what the user wrote, so the loader can tell a user

@@ -1,5 +1,5 @@
 /**
- * Notification coalescing policies (model.md §4), registered by name with a description and
+ * Notification coalescing policies (docs/model.md, "Data path"), registered by name with a description and
  * sources. The mechanism lives beside the model (src/model/interrupts/coalescer.ts, dim.ts),
  * which may not import this layer.
  */
@@ -19,8 +19,8 @@ coalescingPolicies.register({
   description:
     'virtio-net NOTF_COAL per queue: notify when maxPackets completions are pending or maxUsecs after the first pending one, whichever first; 0 in either notifies every packet.',
   sources: [
-    'facts.md §1 "virtio-net notification coalescing" (VIRTIO_NET_F_VQ_NOTF_COAL, semantics)',
-    'facts.md §4 "Static ethtool defaults" (mlx5e 16 µs / 32 packets)',
+    'VIRTIO_NET_F_VQ_NOTF_COAL semantics [[virtio-net]]',
+    'mlx5e default moderation, 16 µs / 32 packets [[linux-mlx5e-moderation]]',
   ],
 });
 for (const profile of ['eqe', 'cqe'] as const) {
@@ -30,7 +30,7 @@ for (const profile of ['eqe', 'cqe'] as const) {
       `Linux net_dim with the ${profile.toUpperCase()} profiles: every ${DIM_NEVENTS} interrupts compares bytes, packets and ` +
       `events per ms with the previous sample and steps through 5 (max_usecs, max_packets) levels, starting at ` +
       `${DIM_DEFAULT_PROFILE}, parking at the top.`,
-    sources: ['facts.md §4 "Linux net_dim profiles" (lib/dim/net_dim.c)'],
+    sources: ['Linux net_dim profiles [[linux-net-dim]]'],
     profiles: DIM_PROFILES[profile],
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Provisioning methods (model.md §5): `netlink`, `managed-cap-create`, `admin-vq`, registered by
+ * Provisioning methods (docs/model.md, "Control plane"): `netlink`, `managed-cap-create`, `admin-vq`, registered by
  * name. Their behaviour lives beside the model (src/model/control/provisioning-rules.ts),
  * which may not import this layer.
  */

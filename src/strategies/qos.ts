@@ -1,5 +1,5 @@
 /**
- * Admin-queue QoS policies (model.md §2 "Admin VQ contention and QoS"): `fifo`, `priority`,
+ * Admin-queue QoS policies (docs/model.md, "Control plane"): `fifo`, `priority`,
  * `drr`, registered by name. A per-tenant token bucket (`group.control.limit`) composes with
  * any of them (src/model/control/token-bucket.ts). The selectors live beside the model
  * (src/model/control/qos-policies.ts), which may not import this layer.

@@ -5,7 +5,7 @@ export interface StrategyInfo {
   readonly name: string;
   /** One sentence: what it models and what it costs. */
   readonly description: string;
-  /** Where its constants come from (facts.md section or a public document). */
+  /** Where its constants come from: public documents, cited as [[bibliography keys]]. */
   readonly sources: readonly string[];
 }
 

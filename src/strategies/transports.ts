@@ -1,5 +1,5 @@
 /**
- * The transports to a managed device (model.md §2), registered by name with a description and
+ * The transports to a managed device (docs/model.md, "Control plane"), registered by name with a description and
  * the sources of their constants. The cost rules themselves live beside the model
  * (src/model/control/transport-rules.ts) because the model may not import this layer; this
  * registry is the catalogue the scenario layer validates `strategy.transport` against.

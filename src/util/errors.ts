@@ -1,6 +1,6 @@
 /**
  * Error types that carry an exit status. The CLI maps `InputError` to exit 2 (bad input or
- * usage) and anything else to exit 1 (internal failure); see interface.md "Exit status".
+ * usage) and anything else to exit 1 (internal failure); see the README, "Commands".
  */
 
 /** Where in a scenario file a bad value sits; every field optional because flags have no file. */

@@ -40,14 +40,23 @@ describe('vdpascale profiles', () => {
     expect(text).toContain('device MMU');
   });
 
-  it('prints every mlx5 parameter with value, range and source', async () => {
+  it('prints every mlx5 parameter with value, range, basis and resolvable sources', async () => {
     const text = await run(['profiles', 'mlx5']);
-    expect(text).toMatch(/^PATH\s+VALUE\s+FROM\s+RANGE\s+SOURCE$/m);
-    expect(text).toMatch(/limits\.totalVfs\s+127 VFs\s+mlx5\s+.*NVIDIA ConnectX6Dx firmware RN/);
-    expect(text).toMatch(/transport\.vendorSlots\s+31 slots\s+platform\s+.*cmd\.c/);
-    expect(text).toMatch(/iommu\.deviceMmu\.keyBuildNs\s+1 s\s+mlx5/);
+    expect(text).toMatch(/^PATH\s+VALUE\s+FROM\s+RANGE\s+BASIS\s+NOTE \[SOURCES\]$/m);
+    expect(text).toMatch(
+      /limits\.totalVfs\s+127 VFs\s+mlx5\s+63–127 VFs; firmware-dependent\s+spec\s+.*\[nvidia-cx6dx-firmware\]/,
+    );
+    expect(text).toMatch(/transport\.vendorSlots\s+31 slots\s+platform\s+.*\[linux-mlx5-cmd\]/);
+    expect(text).toMatch(/iommu\.deviceMmu\.keyBuildNs\s+1 s\s+mlx5\s+250 ms–3\.6 s \(log\)/);
     expect(text).toContain('empirical {1.1 ms, 500 µs}');
-    expect(text).toContain('[meas, derived]');
+    // Every cited key is spelled out below the table, with where to find the document.
+    const cited = new Set([...text.matchAll(/\[([a-z0-9]+(?:-[a-z0-9]+)+)\]/g)].map((m) => m[1]));
+    const listed = text.slice(text.indexOf('Sources (docs/sources.md):'));
+    for (const key of cited) expect(listed, key).toContain(`[${key}] `);
+    expect(listed).toMatch(
+      /\[linux-mlx5-cmd\] "mlx5 firmware command interface", Linux v6\.12, drivers\/net\/ethernet\/mellanox\/mlx5\/core\/cmd\.c/,
+    );
+    expect(listed).toMatch(/\[mlx5-vdpa-suspend-2024\] Dragos Tatulea .*2024/);
   });
 
   it('handles the handler directly with a capturing io', () => {
@@ -59,7 +68,8 @@ describe('vdpascale profiles', () => {
   it('prints JSON in canonical units with inheritance marked', async () => {
     const parsed = JSON.parse(await run(['profiles', 'mlx5', '--json'])) as {
       name: string;
-      params: Array<{ path: string; value: unknown; inherited: boolean; source: string }>;
+      params: Array<{ path: string; value: unknown; inherited: boolean; cite: string[]; basis: string }>;
+      sources: Record<string, { title: string }>;
     };
     expect(parsed.name).toBe('mlx5');
     const byPath = new Map(parsed.params.map((p) => [p.path, p]));
@@ -68,7 +78,9 @@ describe('vdpascale profiles', () => {
       value: 1_000_000_000,
       inherited: false,
     });
-    expect(parsed.params.every((p) => p.source !== '')).toBe(true);
+    expect(parsed.params.every((p) => p.basis !== '')).toBe(true);
+    for (const key of parsed.params.flatMap((p) => p.cite))
+      expect(parsed.sources[key]?.title, key).toBeDefined();
   });
 
   it('shows the platform base itself', async () => {

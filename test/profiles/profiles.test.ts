@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { isSourceKey } from '../../src/bibliography/bibliography.js';
 import { COMMAND_CLASSES, PARENTS } from '../../src/model/config.js';
 import {
+  BASES,
   CONFIG_PATHS,
   configPathInfo,
   getProfile,
@@ -12,7 +14,7 @@ import {
   profileValues,
   resolveProfile,
 } from '../../src/profiles/index.js';
-import { DIST_NAMES, type DistSpec } from '../../src/random/distribution.js';
+import { DIST_NAMES, type DistSpec, makeDistribution } from '../../src/random/distribution.js';
 import { InputError } from '../../src/util/errors.js';
 
 const ALL = [PLATFORM_PROFILE, ...listProfiles()];
@@ -93,11 +95,27 @@ describe('config paths', () => {
 });
 
 describe.each(ALL.map((p) => [p.name, p] as const))('profile %s', (_name, profile) => {
-  it('documents every parameter with a unit, a range and a source', () => {
+  it('documents every parameter with a unit, a range or a note on it, a basis and its sources', () => {
     for (const p of profile.params) {
       expect(p.unit.trim(), p.path).not.toBe('');
-      expect(p.range.trim(), p.path).not.toBe('');
-      expect(p.source.trim(), p.path).not.toBe('');
+      expect(p.range !== undefined || (p.rangeNote ?? '').trim() !== '', p.path).toBe(true);
+      expect(BASES, p.path).toContain(p.basis);
+      expect(p.note.trim(), p.path).not.toBe('');
+      for (const key of p.cite) expect(isSourceKey(key), `${p.path}: ${key}`).toBe(true);
+      // Only an estimate or a design fact may stand without a public document.
+      if (p.basis !== 'estimate' && p.basis !== 'design') expect(p.cite.length, p.path).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives numeric ranges that hold the value (for a distribution: its mean)', () => {
+    for (const p of profile.params) {
+      if (p.range === undefined) continue;
+      const v = typeof p.value === 'object' ? makeDistribution(p.value).mean : p.value;
+      expect(typeof v, p.path).toBe('number');
+      expect(p.range.min, p.path).toBeLessThanOrEqual(v as number);
+      expect(p.range.max, p.path).toBeGreaterThanOrEqual(v as number);
+      const decades = p.range.min > 0 && p.range.max / p.range.min > 10;
+      expect(p.range.scale, p.path).toBe(decades ? 'log' : 'linear');
     }
   });
 
@@ -199,7 +217,8 @@ describe('parent profiles', () => {
 
   it('say so when a number is unverified', () => {
     const vfs = getProfile('ifcvf').params.find((p) => p.path === 'limits.totalVfs');
-    expect(vfs?.source).toMatch(/UNVERIFIED/);
+    expect(vfs?.rangeNote).toMatch(/UNVERIFIED/);
+    expect(vfs?.basis).toBe('estimate');
   });
 
   it('hand out copies, so callers cannot change a profile', () => {

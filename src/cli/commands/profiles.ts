@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
+import { BIBLIOGRAPHY, formatCitation, type SourceKey } from '../../bibliography/bibliography.js';
 import { PARENTS } from '../../model/config.js';
 import {
+  formatParamRange,
   formatParamValue,
   getProfile,
   listProfiles,
@@ -49,17 +51,12 @@ function printList(io: CliIO, json: boolean): void {
 }
 
 function printProfile(io: CliIO, profile: ParentProfile, params: ResolvedParam[], json: boolean): void {
+  const cited = citedKeys(profile, params);
   if (json) {
-    const { name, description, behaviour } = profile;
-    const out = params.map(({ path, value, unit, range, source, from }) => ({
-      path,
-      value,
-      unit,
-      range,
-      source,
-      inherited: from !== name,
-    }));
-    io.out(JSON.stringify({ name, description, behaviour, params: out }));
+    const { name, description, behaviour, cite } = profile;
+    const out = params.map(({ from, ...p }) => ({ ...p, inherited: from !== name }));
+    const sources = Object.fromEntries(cited.map((k) => [k, BIBLIOGRAPHY[k]]));
+    io.out(JSON.stringify({ name, description, behaviour, cite, params: out, sources }));
     return;
   }
   const own = params.filter((p) => p.from === profile.name).length;
@@ -69,21 +66,39 @@ function printProfile(io: CliIO, profile: ParentProfile, params: ResolvedParam[]
     ...profile.behaviour.map((b) => `- ${b}`),
     '',
   ];
+  if (profile.cite.length > 0)
+    lines.push(`About ${profile.name}: ${profile.cite.map((k) => `[${k}]`).join(' ')}`, '');
   if (profile.name !== PLATFORM) {
     lines.push(
       `${own} parameters set by ${profile.name}; ${params.length - own} inherited from ${PLATFORM} (marked ${PLATFORM}).`,
       '',
     );
   }
-  const header = ['PATH', 'VALUE', 'FROM', 'RANGE', 'SOURCE'];
-  const rows = params.map((p) => [p.path, formatParamValue(p), p.from, p.range, p.source]);
-  io.out([...lines, ...alignRows([header, ...rows])].join('\n'));
+  const header = ['PATH', 'VALUE', 'FROM', 'RANGE', 'BASIS', 'NOTE [SOURCES]'];
+  const rows = params.map((p) => [
+    p.path,
+    formatParamValue(p),
+    p.from,
+    formatParamRange(p) || '—',
+    p.basis,
+    [p.note, ...p.cite.map((k) => `[${k}]`)].join(' '),
+  ]);
+  const sources = cited.map((k) => `  [${k}] ${formatCitation(k)}`);
+  io.out(
+    [...lines, ...alignRows([header, ...rows]), '', 'Sources (docs/sources.md):', ...sources].join('\n'),
+  );
+}
+
+/** The bibliography keys a listing cites, the profile's own first, each once. */
+function citedKeys(profile: ParentProfile, params: readonly ResolvedParam[]): SourceKey[] {
+  return [...new Set([...profile.cite, ...params.flatMap((p) => p.cite)])];
 }
 
 export function profilesCommand(io: CliIO) {
   return {
     command: 'profiles [name]',
-    describe: 'List vDPA parent profiles, or one profile’s parameters with units, ranges and sources',
+    describe:
+      'List vDPA parent profiles, or one profile’s parameters with units, ranges, basis and cited sources',
     builder: (y: Argv) =>
       y
         .positional('name', {

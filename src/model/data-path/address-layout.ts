@@ -1,13 +1,13 @@
 /**
- * The DMA address space of the instances, in pages of `iommu.iotlb.pageSize` (model.md §3):
+ * The DMA address space of the instances, in pages of `iommu.iotlb.pageSize` (docs/model.md, "Data path"):
  * which page each DMA access touches and the translation key that names it.
  *
  * A translation context (an instance, or a virtqueue under `pasid-per-vq`) owns pages
  * [0, bufferPages) of buffer memory — its group's `workingSetBytes`, so 2 MiB pages shrink it
  * to a few entries — followed by its rings. Each split virtqueue's ring is laid out as Linux's
  * vring: descriptor table (16 B × size) and avail ring (6 + 2 B × size), then the used ring
- * (6 + 8 B × size) at the next 4 KiB boundary, the whole rounded to 4 KiB (virtio-spec
- * split-ring sizes; vhost regions are 4 KiB aligned, facts.md §3). Under per-VQ contexts a
+ * (6 + 8 B × size) at the next 4 KiB boundary, the whole rounded to 4 KiB ([[virtio-rings]]
+ * split-ring sizes; vhost regions are 4 KiB aligned [[linux-vhost]]). Under per-VQ contexts a
  * queue's space holds only its own ring.
  *
  * key = context × span + page, where span (pages per context) is rounded up to a multiple of

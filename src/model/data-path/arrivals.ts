@@ -1,6 +1,6 @@
 /**
  * Packet arrival processes of one workload group, each ONE pending event for the whole group
- * however many instances it has (model.md §7; rates are per instance):
+ * however many instances it has (docs/model.md, "Instances and the workload"; rates are per instance):
  *
  * - `poisson`: the superposition of n independent Poisson streams of rate r is a Poisson
  *   stream of rate n·r whose every arrival belongs to a uniformly chosen instance.

@@ -1,6 +1,6 @@
 /**
  * The data path's accumulators over the measured window, per workload group where
- * interface.md asks for group rows, and the mapping to metric names (metrics.ts).
+ * groups.csv has rows per group, and the mapping to metric names (metrics.ts).
  *
  * Warm-up convention: `reset` restarts every accumulator at the boundary. Counts then follow
  * the event that defines them: `offered` counts arrivals in the window, `throughput` and the
@@ -71,7 +71,7 @@ export class DataPathStats {
     return all;
   }
 
-  /** Writes the data-path metrics of interface.md; values that are not finite are left unset. */
+  /** Writes the data-path metrics (metrics.ts); values that are not finite are left unset. */
   write(sink: MetricSink, groupNames: readonly string[], windowNs: number): void {
     const perS = 1e9 / windowNs;
     const offered = sum(this.offered);

@@ -1,5 +1,5 @@
 /**
- * The data path (model.md §1.1, §3, §4): every instance's RX/TX virtqueues, the device's
+ * The data path (docs/model.md, "Data path"): every instance's RX/TX virtqueues, the device's
  * shared engines, DMA translation, invalidations, notification coalescing and interrupt
  * delivery (or polling), driven by the workload groups' merged arrival processes.
  *

@@ -1,6 +1,6 @@
 /**
- * Which buffer page of its working set a packet touches (model.md §3 "drawn from a configurable
- * locality"): uniform over the pages, or Zipf(exponent) with page k (0-based) requested with
+ * Which buffer page of its working set a packet touches (docs/model.md, "Data path": drawn from a configurable
+ * locality): uniform over the pages, or Zipf(exponent) with page k (0-based) requested with
  * probability ∝ 1/(k+1)^s. The Zipf sampler precomputes the CDF once per group and samples by
  * binary search on a Float64Array: O(log pages) per packet, 8 bytes per page per group.
  */

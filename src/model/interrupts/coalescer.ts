@@ -1,5 +1,5 @@
 /**
- * Per-queue notification coalescing with virtio-net NOTF_COAL semantics (facts.md §1): counting
+ * Per-queue notification coalescing with virtio-net NOTF_COAL semantics [[virtio-net]]: counting
  * starts at the first pending completion; the device notifies when `maxPackets` completions
  * are pending or `maxUsecs` have passed since the first, whichever comes first; 0 in either
  * (or maxPackets 1) notifies every completion. `adaptive` takes both from net_dim (dim.ts).

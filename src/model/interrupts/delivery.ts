@@ -1,8 +1,8 @@
 /**
- * What one data-path notification costs, by interrupt mode and delivery (model.md §4):
+ * What one data-path notification costs, by interrupt mode and delivery (docs/model.md, "Data path"):
  * - `posted`: the interrupt reaches the guest through a posted-interrupt descriptor in
  *   `postedNs`, no exit;
- * - `exit`: `exitsPerInterrupt` VM exits of `exitNs` each (≈ 0.71 µs, facts.md §4), which are
+ * - `exit`: `exitsPerInterrupt` VM exits of `exitNs` each (≈ 0.71 µs [[linux-kvm-posted-timer]]), which are
  *   host CPU time and delay the handler;
  * - the guest handler costs `guestIrqNs` per interrupt and `guestPerPacketNs` per packet;
  * - `shared`: the handler checks every sharer's used ring, `sharerCheckNs` each;

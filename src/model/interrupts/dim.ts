@@ -1,6 +1,6 @@
 /**
  * Adaptive interrupt moderation: a port of Linux net_dim (`lib/dim/net_dim.c`, `lib/dim/dim.c`;
- * facts.md §4) driving per-queue coalescing (max_usecs, max_packets), as a driver would feed
+ * [[linux-net-dim]]) driving per-queue coalescing (max_usecs, max_packets), as a driver would feed
  * VIRTIO_NET_CTRL_NOTF_COAL_VQ_SET.
  *
  * Per queue: after every DIM_NEVENTS interrupts the sample's bytes, packets and events per ms
@@ -15,7 +15,7 @@
  * following event; here the profile applies at once and the next sample starts immediately.
  */
 
-/** (max_usecs, max_packets) per profile index, net_dim.c (facts.md §4). */
+/** (max_usecs, max_packets) per profile index, net_dim.c [[linux-net-dim]]. */
 export const DIM_PROFILES: Readonly<
   Record<'eqe' | 'cqe', Readonly<Record<'rx' | 'tx', readonly (readonly [number, number])[]>>>
 > = {
@@ -53,7 +53,7 @@ export const DIM_PROFILES: Readonly<
   },
 };
 
-/** Interrupts per decision sample (include/linux/dim.h DIM_NEVENTS; facts.md lists it as from memory). */
+/** Interrupts per decision sample (include/linux/dim.h DIM_NEVENTS [[linux-net-dim]]; quoted, not re-read). */
 export const DIM_NEVENTS = 64;
 /** Start index (net_dim.c NET_DIM_DEF_PROFILE_EQE/CQE). */
 export const DIM_DEFAULT_PROFILE = 1;

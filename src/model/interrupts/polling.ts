@@ -1,5 +1,5 @@
 /**
- * Polling instead of interrupts (model.md §4): host cores visit every used ring of every
+ * Polling instead of interrupts (docs/model.md, "Data path"): host cores visit every used ring of every
  * active instance each pass. A pass costs rings × pollPerRingNs of core time spread over
  * `host.cores`; when that exceeds `pollIntervalNs` the pass itself sets the interval (the cores
  * are saturated), so latency grows with the number of rings. Each queue is visited at a fixed

@@ -1,12 +1,12 @@
 /**
  * Interrupt vector accounting shared by the data path and the control plane's resource ledger
- * (model.md §4). Pure functions of the configuration: the ledger calls them to admit or reject
+ * (docs/model.md, "Data path"). Pure functions of the configuration: the ledger calls them to admit or reject
  * instances, the data path to report `vectors_used` and `vector_sharers_max`.
  *
  * virtio-pci maps one MSI-X vector per virtqueue plus one for configuration changes
- * (`queue_msix_vector`, `config_msix_vector`; facts.md §1 "MSI-X mapping in virtio-pci"): an
+ * (`queue_msix_vector`, `config_msix_vector` [[virtio-pci]]): an
  * instance with P pairs and a hardware CVQ needs 2P + 1 + 1 vectors (4 for one pair), so a
- * 2048-entry table (facts §2, PCI_MSIX_FLAGS_QSIZE) serves at most 512 such instances.
+ * 2048-entry table (PCI_MSIX_FLAGS_QSIZE [[linux-pci-regs]]) serves at most 512 such instances.
  */
 import type { ModelConfig } from '../config.js';
 

@@ -1,5 +1,5 @@
 /**
- * IOTLB invalidations for dynamic (map/unmap per buffer) mappings (model.md §3, facts.md §3).
+ * IOTLB invalidations for dynamic (map/unmap per buffer) mappings [[linux-dma-iommu]] [[xlab-iommu-artifact]].
  *
  * `InvalidationQueue` is the platform's ONE invalidation queue shared by all cores: a single
  * FIFO server whose service is `invalidationService` (≈ 10 µs, and waits that grow steeply

@@ -1,7 +1,7 @@
 /**
  * A set-associative LRU cache of page translations (IOTLB, device TLB, device MMU, paging-
  * structure cache), in typed arrays so that it costs the same whether it holds 64 or 2048
- * entries and can be unit tested alone (model.md §3).
+ * entries and can be unit tested alone (docs/model.md, "Data path").
  *
  * A key is a non-negative integer below 2^53 naming one translation: the caller packs the
  * context tag and the page number into it (see `AddressLayout`). `ways: 0` means fully

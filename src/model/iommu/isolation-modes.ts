@@ -1,5 +1,5 @@
 /**
- * What each DMA isolation mode means to the translation path (model.md §3 table): which
+ * What each DMA isolation mode means to the translation path (docs/model.md, "Data path"): which
  * context tags a translation, whether lookups go through scalable-mode PASID tables, and
  * whether a device-side MMU sits in front of the platform IOMMU. `strategies/isolation.ts`
  * registers these with descriptions and sources; the data path reads them from here.

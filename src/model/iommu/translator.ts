@@ -1,5 +1,5 @@
 /**
- * The translation path of one DMA access (model.md §3): optional device MMU (stage one, in the
+ * The translation path of one DMA access (docs/model.md, "Data path"): optional device MMU (stage one, in the
  * device), optional device TLB (PCIe ATS), then the platform IOTLB with a page walk on a miss,
  * optionally shortened by a paging-structure cache. Returns the stall the access adds to the
  * engine's service time. Keys come from `AddressLayout` (context × span + page).

@@ -1,5 +1,5 @@
 /**
- * The cost of an IOTLB miss: a page-table walk (model.md §3, facts.md §3).
+ * The cost of an IOTLB miss: a page-table walk [[bhargava-2d-walk-2008]] [[neugebauer-pcie-2018]].
  *
  * - Single stage: one memory access per level (n).
  * - Nested (guest stage over host stage, `guestLevels` m > 0): every guest-table pointer is a

@@ -17,7 +17,7 @@ export type ChartCandidate =
   | { kind: 'groups'; metric: string };
 
 /**
- * The headline chart of each area (interface.md "Metric names"), interleaved so that a capped
+ * The headline chart of each area (src/model/metrics.ts), interleaved so that a capped
  * selection still covers data path, control, provisioning, DMA, interrupts and host before it
  * spends a second chart on any area.
  */

@@ -1,5 +1,5 @@
 /**
- * Axis titles from metric names: the unit suffix of a metric (interface.md "Metric names")
+ * Axis titles from metric names: the unit suffix of a metric (src/model/metrics.ts)
  * becomes a unit in parentheses, so `latency_p99_us` reads "latency p99 (µs)".
  */
 

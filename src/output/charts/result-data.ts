@@ -1,6 +1,6 @@
 /**
  * The rows and manifest of a result folder as the chart and report code sees them (see
- * design/interface.md "Result folder"). Kept here, not in the writer, because charts only
+ * README, "Result folder"). Kept here, not in the writer, because charts only
  * read: a reader's types must accept every folder a past version wrote.
  */
 import { columnName } from '../../scenario/key-path.js';

@@ -6,7 +6,7 @@ import type { GroupRow, ParamValue, ResultManifest, RunRow, SummaryRow } from '.
 import { manifestSchema } from './manifest-schema.js';
 import { csvObjects } from './parse-csv.js';
 
-/** A result folder read back (design/interface.md "Result folder"). */
+/** A result folder read back (README, "Result folder"). */
 export interface ResultFolder {
   dir: string;
   manifest: ResultManifest;

@@ -1,0 +1,183 @@
+/**
+ * Linux source files, each at the release where the cited constant or behaviour was read
+ * (`LINUX` unless the entry names another). A constant in a header is as hard as a spec value;
+ * a driver's behaviour is what deployed hosts do today.
+ */
+import { LINUX, type Source } from './source.js';
+
+const tree = (path: string): string =>
+  `https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/${path}`;
+const file = (path: string, release: string = LINUX): string => `${release}, ${path}`;
+
+export const KERNEL_SOURCES = {
+  'linux-pci-regs': {
+    kind: 'kernel',
+    title: 'PCI configuration registers (uapi)',
+    where: file('include/uapi/linux/pci_regs.h'),
+    url: tree('include/uapi/linux/pci_regs.h'),
+    about:
+      'PCI_MSIX_FLAGS_QSIZE = 0x07FF: the MSI-X Table Size field has 11 bits and is encoded N − 1, so one ' +
+      'function has at most 2048 MSI-X entries of 16 bytes each.',
+  },
+  'linux-intel-pasid': {
+    kind: 'kernel',
+    title: 'Intel VT-d scalable-mode PASID tables',
+    where: file('drivers/iommu/intel/pasid.h'),
+    url: tree('drivers/iommu/intel/pasid.h'),
+    about:
+      'PASID_MAX = 0x100000 (20-bit PASIDs); the PASID table has two levels, a directory of 8-byte entries ' +
+      'over leaf pages of 64 entries × 64 bytes; an entry holds a 16-bit domain id (pasid_set_domain_id) and ' +
+      'a translation type (first-level, second-level, nested, pass-through).',
+  },
+  'linux-intel-iommu': {
+    kind: 'kernel',
+    title: 'Intel VT-d driver definitions',
+    where: file('drivers/iommu/intel/iommu.h'),
+    url: tree('drivers/iommu/intel/iommu.h'),
+    about: 'INTR_REMAP_TABLE_ENTRIES = 65536: one interrupt-remapping table of 65,536 entries per VT-d unit.',
+  },
+  'linux-x86-irq-vectors': {
+    kind: 'kernel',
+    title: 'x86 interrupt vector layout',
+    where: file('arch/x86/include/asm/irq_vectors.h'),
+    url: tree('arch/x86/include/asm/irq_vectors.h'),
+    about:
+      'Of the 256 IDT vectors of a CPU, device interrupts use those from 0x20 up to FIRST_SYSTEM_VECTOR, ' +
+      'about 200 per CPU.',
+  },
+  'linux-net-dim': {
+    kind: 'kernel',
+    title: 'Dynamic interrupt moderation for networking',
+    where: `${file('lib/dim/net_dim.c')}, include/linux/dim.h`,
+    url: tree('lib/dim/net_dim.c'),
+    about:
+      'The five (usecs, packets) moderation levels of each profile (RX/TX, EQE/CQE based), the default ' +
+      'level 1, and the decision rule: after a fixed number of events compare bytes, packets and events per ' +
+      'ms with the previous sample, step left or right, park at the top and give up when tired.',
+  },
+  'linux-mlx5e-moderation': {
+    kind: 'kernel',
+    title: 'mlx5e default CQ moderation',
+    where: file('drivers/net/ethernet/mellanox/mlx5/core/en.h'),
+    url: tree('drivers/net/ethernet/mellanox/mlx5/core/en.h'),
+    about:
+      'MLX5E_PARAMS_DEFAULT_{RX,TX}_CQ_MODERATION_{USEC,PKTS}: 16 µs and 32 packets for EQE-based ' +
+      'moderation, the static coalescing a deployed NIC starts from.',
+  },
+  'linux-vdpa-core': {
+    kind: 'kernel',
+    title: 'vDPA bus and management netlink',
+    where: file('drivers/vdpa/vdpa.c'),
+    url: tree('drivers/vdpa/vdpa.c'),
+    about:
+      'Every management operation (dev add, dev del, config and attribute set, device registration) takes ' +
+      'the one global rw-semaphore vdpa_dev_lock for write (a global mutex, vdpa_dev_mutex, in older ' +
+      'kernels): netlink provisioning is serialised across all parents.',
+  },
+  'iproute2-vdpa': {
+    kind: 'code',
+    title: 'vdpa-dev(8): vdpa device configuration',
+    where: 'iproute2 6.16 manual page (man7.org, manpages.ubuntu.com)',
+    url: 'https://man7.org/linux/man-pages/man8/vdpa-dev.8.html',
+    about:
+      'vdpa dev add name NAME mgmtdev MGMTDEV [mac, mtu, max_vqp, device_features], vdpa dev del, vdpa dev ' +
+      'config show: provisioning is one netlink request per instance.',
+  },
+  'linux-ifcvf': {
+    kind: 'kernel',
+    title: 'Intel IFC VF (N3000) vDPA driver',
+    where: file('drivers/vdpa/ifcvf/ifcvf_base.h', 'Linux v6.1'),
+    url: tree('drivers/vdpa/ifcvf/ifcvf_base.h?h=v6.1'),
+    about:
+      'N3000 device id 0x1041, subsystem 0x001A; IFCVF_MAX_QUEUES = 17 (8 data queue pairs and a control ' +
+      'queue); IFCVF_QUEUE_MAX = 32768; one vDPA device per VF; per-VQ, shared-VQ or fully shared MSI-X modes.',
+  },
+  'linux-vp-vdpa': {
+    kind: 'kernel',
+    title: 'vDPA parent over a virtio-pci device',
+    where: file('drivers/vdpa/virtio_pci/vp_vdpa.c'),
+    url: tree('drivers/vdpa/virtio_pci/vp_vdpa.c'),
+    about:
+      'One vDPA instance per virtio-pci function (PF or VF); DMA isolation comes from the platform IOMMU ' +
+      '(vhost-vdpa programs an IOMMU domain), not from a device MMU.',
+  },
+  'linux-vduse': {
+    kind: 'kernel',
+    title: 'vDPA Device in Userspace (VDUSE)',
+    where: file('drivers/vdpa/vdpa_user/vduse_dev.c'),
+    url: tree('drivers/vdpa/vdpa_user/vduse_dev.c'),
+    about:
+      'A userspace daemon serves the device: DMA goes through bounce pages (64 MiB by default, 1 MiB–1 GiB ' +
+      'per device) or mapped user memory, control messages time out after 30 s, and the minor-number space ' +
+      'allows 2^20 devices.',
+  },
+  'linux-vdpa-sim': {
+    kind: 'kernel',
+    title: 'vDPA device simulator',
+    where: `${file('drivers/vdpa/vdpa_sim/vdpa_sim.c')}, drivers/vdpa/vdpa_sim/vdpa_sim_net.c`,
+    url: tree('drivers/vdpa/vdpa_sim/vdpa_sim_net.c'),
+    about:
+      'vdpa_sim_net has 3 virtqueues (RX, TX, CVQ), 2 address spaces and 2 VQ groups; its data path is a ' +
+      'TX→RX loopback run by a kthread worker under a device spinlock, copying with vringh through a ' +
+      'software IOTLB of max_iotlb_entries = 2048 per address space; it applies CVQ commands in software.',
+  },
+  'linux-vhost': {
+    kind: 'kernel',
+    title: 'vhost core and its IOTLB API',
+    where: `${file('drivers/vhost/vhost.c')}, include/uapi/linux/vhost_types.h`,
+    url: tree('drivers/vhost/vhost.c'),
+    about:
+      'The software IOTLB of vhost holds max_iotlb_entries = 2048 and max_mem_regions = 64; vhost-vdpa maps ' +
+      'guest memory through IOTLB UPDATE/INVALIDATE messages (batched with BATCH_BEGIN/END), in 4 KiB-aligned ' +
+      'regions, once per memory map rather than per buffer.',
+  },
+  'linux-dma-iommu': {
+    kind: 'kernel',
+    title: 'IOMMU DMA API and deferred (lazy) invalidation',
+    where: file('drivers/iommu/dma-iommu.c'),
+    url: tree('drivers/iommu/dma-iommu.c'),
+    about:
+      'Lazy mode defers unmaps to a per-CPU flush queue of IOVA_DEFAULT_FQ_SIZE = 256 entries flushed at ' +
+      'the latest after IOVA_DEFAULT_FQ_TIMEOUT = 10 ms (single-queue mode: 32,768 entries and 1000 ms).',
+  },
+  'linux-mlx5-cmd': {
+    kind: 'kernel',
+    title: 'mlx5 firmware command interface',
+    where: file('drivers/net/ethernet/mellanox/mlx5/core/cmd.c'),
+    url: tree('drivers/net/ethernet/mellanox/mlx5/core/cmd.c'),
+    about:
+      'The firmware offers 2^log_sz command slots, capped at MLX5_MAX_COMMANDS = 32 with one kept for page ' +
+      'requests (31 regular slots); a counting semaphore bounds commands in flight and a throttle semaphore ' +
+      'of ⌈31 / 2⌉ = 16 bounds the heavy command types, the async API included; commands time out after 60 s.',
+  },
+  'linux-mlx5-vdpa': {
+    kind: 'kernel',
+    title: 'mlx5 vDPA net driver',
+    where: file('drivers/vdpa/mlx5/net/mlx5_vnet.c'),
+    url: tree('drivers/vdpa/mlx5/net/mlx5_vnet.c'),
+    about:
+      'One vDPA net device per mlx5 function (VF or SF); the virtqueue limit started as ' +
+      'MLX5_MAX_SUPPORTED_VQS = 16, was raised to 256 and is now read from device capabilities; guest memory ' +
+      'is translated by the device through memory keys (MKEYs) rebuilt on set_map; the control queue is ' +
+      'emulated in the driver and applied with firmware commands.',
+  },
+  'linux-nvme-admin': {
+    kind: 'kernel',
+    title: 'NVMe host definitions',
+    where: file('include/linux/nvme.h'),
+    url: tree('include/linux/nvme.h'),
+    about:
+      'NVME_AQ_DEPTH = 32: the admin queue Linux creates for every NVMe controller is 32 entries deep (one ' +
+      'kept for asynchronous events), a widely deployed, shallow admin queue separate from the I/O queues.',
+  },
+  'linux-virtio-pci-admin': {
+    kind: 'kernel',
+    title: 'virtio-pci modern driver: admin virtqueue',
+    where: file('drivers/virtio/virtio_pci_modern.c'),
+    url: tree('drivers/virtio/virtio_pci_modern.c'),
+    about:
+      'The first in-tree admin-queue driver (2023) serialised commands under a mutex and busy-polled for the ' +
+      'completion; later kernels complete commands by interrupt with several in flight and retry a full ring ' +
+      '(-ENOSPC) in a cpu_relax() loop.',
+  },
+} as const satisfies Record<string, Source>;
