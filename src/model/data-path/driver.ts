@@ -1,5 +1,5 @@
 /**
- * The guest driver's side of the data path (model.md §3, §4): notification coalescing decides
+ * The guest driver's side of the data path (docs/model.md, "Data path"): notification coalescing decides
  * when the device notifies, the interrupt is delivered and handled (latency ends; the TX slot
  * is reclaimed or the RX buffer refilled), or host cores poll the used rings instead.
  *

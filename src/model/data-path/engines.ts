@@ -1,5 +1,5 @@
 /**
- * The device's shared engines (model.md §1.1): a queue with work waits in one FIFO for a free
+ * The device's shared engines (docs/model.md, "Data path"): a queue with work waits in one FIFO for a free
  * engine, which then takes up to `budget` of its packets in a row (a NAPI-like turn: device
  * pipelines fetch a queue's descriptors in bursts, and consecutive packets of a queue share
  * ring pages in the IOTLB) before the queue goes back to the FIFO's tail if it still has work.
