@@ -1,5 +1,5 @@
 import yargs, { type CommandModule } from 'yargs';
-import { isInputError } from '../util/errors.js';
+import { exitStatusOf, UsageError } from './exit-status.js';
 import { type CliIO, processIO } from './io.js';
 
 /**
@@ -43,13 +43,11 @@ async function commandsFor(argv: readonly string[], io: CliIO): Promise<AnyComma
   return factories.map((factory) => factory(io));
 }
 
-/** Thrown by yargs' fail handler: a usage error (unknown flag, missing argument). */
-class UsageError extends Error {}
-
 /**
  * Runs the CLI on `argv` (without `node` and the script) and resolves to the exit status:
- * 0 success, 2 bad input or usage, 1 internal failure. Never calls process.exit, so tests
- * can call it directly.
+ * 0 success, 2 bad input or usage, 1 a failure (internal, a crashed run, a disk error),
+ * 130 / 143 interrupted by SIGINT / SIGTERM. Never calls process.exit (except on a second
+ * interrupt), so tests can call it directly.
  */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const parser = yargs(argv)
@@ -79,15 +77,6 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (helpText) io.out(helpText);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`vdpascale: ${e.message}\nRun 'vdpascale --help' for usage.`);
-      return 2;
-    }
-    if (isInputError(e)) {
-      io.err(`vdpascale: ${e.format()}`);
-      return 2;
-    }
-    io.err(`vdpascale: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return 1;
+    return exitStatusOf(e, io);
   }
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { runBatch } from '../runner/batch.js';
+import { type BatchInterrupt, runBatch } from '../runner/batch.js';
 import {
   type SearchBounds,
   type SearchResult,
@@ -11,7 +11,7 @@ import { createExecutor, type Executor } from '../runner/executor.js';
 import type { LoadOptions, ScenarioLoader } from '../runner/scenario-loader.js';
 import { planRuns, runSpecFor, type Study } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { defaultWriter, type FileWriter } from './file-writer.js';
 import { manifestMeta } from './provenance.js';
 import { columnName, type RunRecord, type StudyInfo, studyInfo } from './records.js';
 import { isFreshFolder, writeFinishedFolder } from './result-folder.js';
@@ -78,11 +78,21 @@ export async function checkCapacityRequest(req: CapacityRequest, dir: string): P
   return base;
 }
 
+export interface CapacityRunOptions {
+  jobs: number;
+  workerUrl?: URL | undefined;
+  onProbe?: (p: ProbeReport) => void;
+  /** Where the folder is written (default: the real file system). */
+  writer?: FileWriter | undefined;
+  /** Stops the search on an interrupt (runBatch throws BatchInterruptedError); nothing is written. */
+  interrupt?: BatchInterrupt | undefined;
+}
+
 export async function runCapacity(
   req: CapacityRequest,
   base: Study,
   dir: string,
-  options: { jobs: number; workerUrl?: URL | undefined; onProbe?: (p: ProbeReport) => void },
+  options: CapacityRunOptions,
 ): Promise<CapacityOutcome> {
   const t0 = performance.now();
   const runs = new Map<number, RunRecord[]>();
@@ -90,6 +100,8 @@ export async function runCapacity(
   const executor: Executor = await createExecutor({
     jobs: Math.min(options.jobs, base.replications),
     workerUrl: options.workerUrl,
+    // In process, a long probe would keep the calling thread from taking the signal.
+    forcePool: options.interrupt !== undefined,
   });
   let search: SearchResult;
   try {
@@ -99,6 +111,7 @@ export async function runCapacity(
       await runBatch(planRuns(study), {
         executor,
         specFor: (job) => runSpecFor(study, job),
+        interrupt: options.interrupt,
         onResult: (job, res) => records.push({ ...job, wallMs: res.wallMs, output: res.output }),
       });
       records.sort((a, b) => a.index - b.index);
@@ -131,13 +144,15 @@ export async function runCapacity(
     (runs.get(v) ?? []).map((r) => ({ ...r, index: i * R + r.replication, point: i })),
   );
   const probes = values.map((v) => reports.get(v) as ProbeReport);
+  const writer = options.writer ?? defaultWriter;
   writeFinishedFolder(
     dir,
     info,
     records,
     manifestMeta(records, t0, executor.jobs, undefined, records.length),
+    writer,
   );
-  writeFileAtomic(
+  writer.writeAtomic(
     join(dir, CAPACITY_FILE),
     `${JSON.stringify(capacityJson(req, search, probes), null, 2)}\n`,
   );

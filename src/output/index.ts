@@ -3,7 +3,7 @@
  * confidence intervals, the manifest, shard merging, and running a study or a capacity search
  * into a folder. (Charts and the HTML report live in `charts/` and `report/`.)
  */
-export { writeFileAtomic } from './atomic-write.js';
+
 export {
   type CapacityOutcome,
   type CapacityRequest,
@@ -11,6 +11,14 @@ export {
   type ProbeReport,
   runCapacity,
 } from './capacity-study.js';
+export {
+  type AppendFile,
+  defaultWriter,
+  FileWriter,
+  WriteError,
+  type WriteFs,
+  writeFileAtomic,
+} from './file-writer.js';
 export { type CellValue, formatCell, formatNumber } from './format.js';
 export {
   JOURNAL_FILE,

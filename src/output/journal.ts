@@ -16,12 +16,12 @@
  * at most the runs in flight; a torn last line (no trailing newline) is dropped on reading and
  * truncated away before appending.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { ShardSpec } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
 import { hash53Hex } from '../util/hash.js';
 import { stableStringify } from '../util/stable-json.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { type AppendFile, defaultWriter, type FileWriter } from './file-writer.js';
 import type { RunRecord, StudyInfo } from './records.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -176,38 +176,31 @@ export function headerMismatches(found: JournalHeader, expected: JournalHeader):
   return diffs;
 }
 
-/** Appends run records, one write + fsync each. */
+/**
+ * Appends run records, one write + fsync each. A failed append (a full disk) cuts the partial
+ * line off again and refuses every later append, so a torn line never sits before a whole one.
+ */
 export class JournalWriter {
-  private fd: number | undefined;
-
-  private constructor(path: string) {
-    this.fd = openSync(path, 'a');
-  }
+  private constructor(private readonly file: AppendFile) {}
 
   /** Starts a new journal holding only the header (written atomically). */
-  static create(path: string, header: JournalHeader): JournalWriter {
-    writeFileAtomic(path, encodeHeader(header));
-    return new JournalWriter(path);
+  static create(path: string, header: JournalHeader, writer: FileWriter = defaultWriter): JournalWriter {
+    writer.writeAtomic(path, encodeHeader(header));
+    return new JournalWriter(writer.openAppend(path));
   }
 
   /** Reopens an existing journal, first cutting off a torn last line. */
-  static reopen(path: string, validBytes: number): JournalWriter {
+  static reopen(path: string, validBytes: number, writer: FileWriter = defaultWriter): JournalWriter {
     if (!existsSync(path)) throw new Error(`journal ${path} vanished`);
-    truncateSync(path, validBytes);
-    return new JournalWriter(path);
+    return new JournalWriter(writer.openAppend(path, validBytes));
   }
 
   append(record: RunRecord): void {
-    if (this.fd === undefined) throw new Error('journal is closed');
-    const buf = Buffer.from(encodeRecord(record), 'utf8');
-    let off = 0;
-    while (off < buf.length) off += writeSync(this.fd, buf, off);
-    fsyncSync(this.fd);
+    this.file.append(Buffer.from(encodeRecord(record), 'utf8'));
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    this.file.close();
   }
 }
 

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ShardSpec } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
+import { defaultWriter, type FileWriter } from './file-writer.js';
 import { headerMismatches, JOURNAL_FILE, type JournalHeader, journalHeader, readJournal } from './journal.js';
 import { MANIFEST_FILE, type Manifest, studyInfoFromManifest } from './manifest.js';
 import { manifestMeta } from './provenance.js';
@@ -119,6 +120,7 @@ export function collectShards(dirs: readonly string[]): {
 export function mergeShards(
   dirs: readonly string[],
   outDir: string,
+  writer: FileWriter = defaultWriter,
 ): { info: StudyInfo; records: RunRecord[] } {
   const t0 = performance.now();
   for (const d of dirs) {
@@ -127,7 +129,13 @@ export function mergeShards(
   const { info, records } = collectShards(dirs);
   const header = journalHeader(info, undefined);
   checkMergeTarget(outDir, header);
-  writeFinishedFolder(outDir, info, records, manifestMeta(records, t0, null, undefined, records.length));
+  writeFinishedFolder(
+    outDir,
+    info,
+    records,
+    manifestMeta(records, t0, null, undefined, records.length),
+    writer,
+  );
   return { info, records };
 }
 

@@ -14,14 +14,14 @@
  * - holds any other result files → an error; choose another `--out`.
  * `--resume` on a folder without results simply starts a fresh run.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import type { ShardSpec } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
 import { hash53Hex } from '../util/hash.js';
 import { stableStringify } from '../util/stable-json.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { defaultWriter, type FileWriter } from './file-writer.js';
 import {
   headerMismatches,
   JOURNAL_FILE,
@@ -153,12 +153,12 @@ function isFinishedSameStudy(dir: string, header: JournalHeader): boolean {
 }
 
 /** Creates the folder and opens its journal for appending (new, or the existing one). */
-export function openResultFolder(state: FolderState): JournalWriter {
-  mkdirSync(state.dir, { recursive: true });
+export function openResultFolder(state: FolderState, writer: FileWriter = defaultWriter): JournalWriter {
+  writer.makeDirectory(state.dir);
   const path = join(state.dir, JOURNAL_FILE);
   return state.existing
-    ? JournalWriter.reopen(path, state.existing.validBytes)
-    : JournalWriter.create(path, state.header);
+    ? JournalWriter.reopen(path, state.existing.validBytes, writer)
+    : JournalWriter.create(path, state.header, writer);
 }
 
 /**
@@ -171,10 +171,11 @@ export function writeFinishedFolder(
   info: StudyInfo,
   records: readonly RunRecord[],
   meta: ManifestMeta,
+  writer: FileWriter = defaultWriter,
 ): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(join(dir, JOURNAL_FILE), journalText(journalHeader(info, undefined), records));
-  writeResultFiles(dir, info, records, meta);
+  writer.makeDirectory(dir);
+  writer.writeAtomic(join(dir, JOURNAL_FILE), journalText(journalHeader(info, undefined), records));
+  writeResultFiles(dir, info, records, meta, writer);
 }
 
 /** Reads the folder's journal back: the runs, sorted by index. */
@@ -191,18 +192,19 @@ export function writeResultFiles(
   info: StudyInfo,
   records: readonly RunRecord[],
   meta: ManifestMeta,
+  writer: FileWriter = defaultWriter,
 ): void {
   const sorted = [...records].sort((a, b) => a.index - b.index);
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(join(dir, 'runs.csv'), runsCsv(info, sorted));
-  writeFileAtomic(join(dir, 'groups.csv'), groupsCsv(sorted));
-  writeFileAtomic(join(dir, 'summary.csv'), summaryCsv(info, summarizeRuns(sorted)));
-  writeFileAtomic(join(dir, 'scenario.yaml'), stringifyYaml(info.document));
+  writer.makeDirectory(dir);
+  writer.writeAtomic(join(dir, 'runs.csv'), runsCsv(info, sorted));
+  writer.writeAtomic(join(dir, 'groups.csv'), groupsCsv(sorted));
+  writer.writeAtomic(join(dir, 'summary.csv'), summaryCsv(info, summarizeRuns(sorted)));
+  writer.writeAtomic(join(dir, 'scenario.yaml'), stringifyYaml(info.document));
   if (meta.shard) {
     const shard = { index: meta.shard.index, count: meta.shard.count, scenario_hash: info.hash };
-    writeFileAtomic(join(dir, SHARD_FILE), `${JSON.stringify(shard, null, 2)}\n`);
+    writer.writeAtomic(join(dir, SHARD_FILE), `${JSON.stringify(shard, null, 2)}\n`);
   }
-  writeFileAtomic(
+  writer.writeAtomic(
     join(dir, MANIFEST_FILE),
     `${JSON.stringify(buildManifest(info, sorted, meta), null, 2)}\n`,
   );

@@ -4,10 +4,10 @@
  * result files from the journal. Because the files are always written from the journal read
  * back, a fresh run, a resumed one and any job count take the same path to the same bytes.
  */
-import { RunFailedError, runBatch } from '../runner/batch.js';
+import { type BatchInterrupt, BatchInterruptedError, RunFailedError, runBatch } from '../runner/batch.js';
 import { createExecutor } from '../runner/executor.js';
 import { inShard, planRuns, type RunJob, runSpecFor, type ShardSpec, type Study } from '../runner/study.js';
-import { JOURNAL_FILE } from './journal.js';
+import { defaultWriter, type FileWriter, WriteError } from './file-writer.js';
 import { manifestMeta } from './provenance.js';
 import { type RunRecord, type StudyInfo, studyInfo } from './records.js';
 import { type FolderState, openResultFolder, readFinishedRuns, writeResultFiles } from './result-folder.js';
@@ -31,6 +31,31 @@ export interface RunStudyOptions {
   /** Called before the first run: how many are already done and how many there are. */
   onStart?(done: number, total: number): void;
   onRun?(event: ProgressEvent): void;
+  /** Where the folder is written (default: the real file system; tests inject faults). */
+  writer?: FileWriter | undefined;
+  /**
+   * Stops the sweep on an interrupt (see runBatch). Runs then go to worker threads even for one
+   * job, so that the calling thread stays free to take the signal and abandon a long run.
+   */
+  interrupt?: BatchInterrupt | undefined;
+}
+
+/**
+ * The study stopped before every run finished: a run crashed, an interrupt came, or a file
+ * could not be written. Every run that finished before is in the journal (`kept` of `total`).
+ */
+export class StudyStoppedError extends Error {
+  constructor(
+    readonly reason: RunFailedError | BatchInterruptedError | WriteError,
+    readonly dir: string,
+    readonly kept: number,
+    readonly total: number,
+    /** The journal exists, so `--resume` continues from the kept runs. */
+    readonly resumable: boolean,
+  ) {
+    super(`${reason.message} (${kept} of ${total} runs kept in ${dir})`, { cause: reason });
+    this.name = 'StudyStoppedError';
+  }
 }
 
 export interface StudyOutcome {
@@ -53,18 +78,33 @@ export async function runStudy(options: RunStudyOptions): Promise<StudyOutcome> 
   const leftInPoint = new Map<number, number>();
   for (const j of pending) leftInPoint.set(j.point, (leftInPoint.get(j.point) ?? 0) + 1);
 
-  const journal = openResultFolder(folder);
+  const writer = options.writer ?? defaultWriter;
   let done = folder.done.length;
+  const stopped = (e: unknown, resumable: boolean): unknown =>
+    e instanceof RunFailedError || e instanceof BatchInterruptedError || e instanceof WriteError
+      ? new StudyStoppedError(e, folder.dir, done, mine.length, resumable)
+      : e;
+  let journal: ReturnType<typeof openResultFolder>;
+  try {
+    journal = openResultFolder(folder, writer);
+  } catch (e) {
+    throw stopped(e, folder.existing !== undefined);
+  }
   options.onStart?.(done, mine.length);
   let jobs: number | null = null;
   try {
     if (pending.length > 0) {
       jobs = Math.min(options.jobs, pending.length);
-      const executor = await createExecutor({ jobs, workerUrl: options.workerUrl });
+      const executor = await createExecutor({
+        jobs,
+        workerUrl: options.workerUrl,
+        forcePool: options.interrupt !== undefined,
+      });
       try {
         await runBatch(pending, {
           executor,
           specFor: (job) => runSpecFor(study, job),
+          interrupt: options.interrupt,
           onResult: (job, result) => {
             journal.append({ ...job, wallMs: result.wallMs, output: result.output });
             done++;
@@ -78,19 +118,16 @@ export async function runStudy(options: RunStudyOptions): Promise<StudyOutcome> 
       }
     }
   } catch (e) {
-    if (e instanceof RunFailedError) {
-      throw new Error(
-        `${e.message}\n${done} finished run(s) are kept in ${folder.dir}/${JOURNAL_FILE}; ` +
-          'after fixing the cause, rerun with --resume to continue',
-        { cause: e },
-      );
-    }
-    throw e;
+    throw stopped(e, true);
   } finally {
     journal.close();
   }
 
   const records = readFinishedRuns(folder.dir);
-  writeResultFiles(folder.dir, info, records, manifestMeta(records, t0, jobs, shard, mine.length));
+  try {
+    writeResultFiles(folder.dir, info, records, manifestMeta(records, t0, jobs, shard, mine.length), writer);
+  } catch (e) {
+    throw stopped(e, true);
+  }
   return { dir: folder.dir, info, records, ran: pending.length, resumed: folder.done.length };
 }

@@ -5,14 +5,18 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { RunTask, RunTaskFn, RunTaskResult } from './run-task.js';
+import type { RunTask, RunTaskAnswer, RunTaskFn } from './run-task.js';
 
 export interface Executor {
   /** Runs executing at once. */
   readonly jobs: number;
   /** Tasks worth handing over at once (a pool keeps a second task queued per thread). */
   readonly concurrency: number;
-  run(task: RunTask): Promise<RunTaskResult>;
+  /**
+   * Runs one task. Aborting `abandon` gives up on it: a queued task is dropped, a running one
+   * loses its worker thread (terminated), and the promise rejects. In process it cannot stop.
+   */
+  run(task: RunTask, abandon?: AbortSignal): Promise<RunTaskAnswer>;
   close(): Promise<void>;
 }
 
@@ -71,7 +75,7 @@ export function poolExecutor(workerUrl: URL, jobs: number, baseExecArgv = proces
   if (workerUrl.pathname.endsWith('.ts') && !execArgv.some((a) => a.includes('tsx'))) {
     execArgv.push('--import', 'tsx');
   }
-  const pool = new Piscina<RunTask, RunTaskResult>({
+  const pool = new Piscina<RunTask, RunTaskAnswer>({
     filename: workerUrl.href,
     minThreads: jobs,
     maxThreads: jobs,
@@ -81,7 +85,7 @@ export function poolExecutor(workerUrl: URL, jobs: number, baseExecArgv = proces
   return {
     jobs,
     concurrency: 2 * jobs,
-    run: (task) => pool.run(task),
+    run: (task, abandon) => pool.run(task, abandon === undefined ? {} : { signal: abandon }),
     close: () => pool.destroy(),
   };
 }

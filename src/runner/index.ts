@@ -3,7 +3,13 @@
  * executors (a piscina pool of reused worker threads, or in process for one job), the batch
  * loop, and the capacity search. It handles data only; files belong to `output/`.
  */
-export { type BatchOptions, RunFailedError, runBatch } from './batch.js';
+export {
+  type BatchInterrupt,
+  BatchInterruptedError,
+  type BatchOptions,
+  RunFailedError,
+  runBatch,
+} from './batch.js';
 export {
   DEFAULT_SEARCH_LIMIT,
   parseSlo,
@@ -27,7 +33,18 @@ export {
   poolExecutor,
 } from './executor.js';
 export { runOne } from './run-one.js';
-export { type RunTask, type RunTaskFn, type RunTaskResult, timedTask } from './run-task.js';
+export {
+  isSkipped,
+  type RunTask,
+  type RunTaskAnswer,
+  type RunTaskFn,
+  type RunTaskResult,
+  type SkippedTask,
+  STARTED,
+  STOP,
+  taskControl,
+  timedTask,
+} from './run-task.js';
 export { type LoadOptions, loadScenarioFile, type ScenarioLoader } from './scenario-loader.js';
 export {
   type ChartDeclaration,

@@ -1,6 +1,8 @@
 /**
  * Error types that carry an exit status. The CLI maps `InputError` to exit 2 (bad input or
- * usage) and anything else to exit 1 (internal failure); see the README, "Commands".
+ * usage), a `FailureError` to its own status with its message alone (a full disk, a crashed
+ * run, an interrupt), and anything else to exit 1 with a stack trace (an internal failure);
+ * see the README, "Commands".
  */
 
 /** Where in a scenario file a bad value sits; every field optional because flags have no file. */
@@ -40,4 +42,21 @@ export class InputError extends Error {
 
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
+}
+
+/**
+ * The command failed for a reason its message explains in full (a disk that filled, a run that
+ * crashed, a signal): the CLI prints the message, without a stack trace, and exits `exitCode`.
+ */
+export class FailureError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, options?: { cause?: unknown; exitCode?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'FailureError';
+    this.exitCode = options?.exitCode ?? 1;
+  }
+}
+
+export function isFailureError(e: unknown): e is FailureError {
+  return e instanceof FailureError;
 }

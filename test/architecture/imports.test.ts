@@ -98,4 +98,30 @@ describe('architecture: import layering', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('outside cli/, only output/file-writer.ts writes files (node:fs imports elsewhere only read)', () => {
+    const READ_ONLY = new Set([
+      'readFileSync',
+      'existsSync',
+      'statSync',
+      'readdirSync',
+      'realpathSync',
+      'readFile',
+      'stat',
+      'readdir',
+    ]);
+    const offenders: string[] = [];
+    for (const file of files) {
+      const rel = relative(SRC, file);
+      if (layerOf(file) === 'cli' || rel === join('output', 'file-writer.ts')) continue;
+      const text = readFileSync(file, 'utf8');
+      if (/import \* as \w+ from ['"]node:fs/.test(text)) offenders.push(`${rel}: imports all of node:fs`);
+      for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]node:fs(?:\/promises)?['"]/g)) {
+        for (const name of (m[1] ?? '').split(',').map((n) => n.trim().replace(/^type\s+/, ''))) {
+          if (name && !READ_ONLY.has(name)) offenders.push(`${rel}: ${name}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
 });

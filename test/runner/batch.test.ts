@@ -80,11 +80,11 @@ describe('runBatch', () => {
     const pool = await createExecutor({ jobs: 2, workerUrl: FAKE_WORKER });
     const local = await createExecutor({ jobs: 1, workerUrl: FAKE_WORKER });
     try {
-      const results = await Promise.all(
+      const results = (await Promise.all(
         Array.from({ length: 8 }, (_, i) => pool.run({ index: i, spec: { ...spec, replication: i } })),
-      );
+      )) as RunTaskResult[];
       expect(results.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-      const inProc = await local.run({ index: 3, spec: { ...spec, replication: 3 } });
+      const inProc = (await local.run({ index: 3, spec: { ...spec, replication: 3 } })) as RunTaskResult;
       expect(results[3]?.output).toEqual(inProc.output);
       expect(pool.jobs).toBe(2);
     } finally {

@@ -124,8 +124,11 @@ describe('run: a model failure', () => {
       delete process.env.FAKE_FAIL;
     }
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/run 7 \(point 2, replication 1\) failed: fake model failure/);
-    expect(r.err).toMatch(/7 finished run\(s\) are kept in .*journal.jsonl.*--resume/);
+    expect(r.err).toMatch(
+      /run 7 failed: point 2 \(strategy=a, load=2.5\), replication 1, seed 7: fake model failure/,
+    );
+    expect(r.err).toMatch(/7 of 18 runs are finished and kept in .*journal.jsonl.*--resume/);
+    expect(r.err).not.toMatch(/internal error|\n\s+at /);
     expect(listFiles(dir)).toEqual(['journal.jsonl']);
     expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(8);
     const resumed = await runCli(['run', file, '--out', dir, '--resume', '--jobs', '2', '--quiet'], deps);
@@ -148,9 +151,11 @@ describe('run: a model failure', () => {
       delete process.env.FAKE_FAIL;
     }
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/run 3 \(point 1, replication 0\) failed: fake model failure/);
+    expect(r.err).toMatch(/run 3 failed: point 1 \(strategy=a, load=1\), replication 0, seed 7: fake model/);
     const lines = readFileSync(join(dir, 'journal.jsonl'), 'utf8').trimEnd().split('\n');
-    expect(lines.length).toBeGreaterThanOrEqual(4); // header + runs 0..2 at least
+    // Runs 0 and 1 start before run 3 can (two threads, FIFO); a run queued behind the failure
+    // may be skipped (it never started), so only those two are certain.
+    expect(lines.length).toBeGreaterThanOrEqual(3);
   });
 });
 

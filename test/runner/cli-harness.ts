@@ -6,8 +6,8 @@ import yargs from 'yargs';
 import { capacityCommand } from '../../src/cli/commands/capacity.js';
 import { mergeCommand } from '../../src/cli/commands/merge.js';
 import { type RunDeps, runCommand } from '../../src/cli/commands/run.js';
+import { exitStatusOf, UsageError } from '../../src/cli/exit-status.js';
 import type { CliIO } from '../../src/cli/io.js';
-import { isInputError } from '../../src/util/errors.js';
 import { loadFakeScenario } from './fake-scenario.js';
 
 export const FAKE_WORKER = new URL('./fake-worker.ts', import.meta.url);
@@ -20,8 +20,6 @@ export function fakeDeps(resultsRoot: string): Partial<RunDeps> {
     resultsRoot,
   };
 }
-
-class UsageError extends Error {}
 
 export interface CliResult {
   code: number;
@@ -52,16 +50,7 @@ export async function runCli(argv: string[], deps: Partial<RunDeps>, io = captur
   try {
     await parser.parseAsync(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`vdpascale: ${e.message}`);
-      code = 2;
-    } else if (isInputError(e)) {
-      io.err(`vdpascale: ${e.format()}`);
-      code = 2;
-    } else {
-      io.err(`vdpascale: internal error: ${e instanceof Error ? e.message : String(e)}`);
-      code = 1;
-    }
+    code = exitStatusOf(e, io);
   }
   return { code, out: io.outText.join('\n'), err: io.errText.join('\n') };
 }

@@ -3,6 +3,7 @@
  * `offered_pps` depends only on (seed, replication) — common random numbers — while the
  * other metrics also depend on the point's fake config.
  */
+import { appendFileSync } from 'node:fs';
 import type { RunSpec } from '../../src/model/config.js';
 import { GROUP_METRICS, METRICS } from '../../src/model/metrics.js';
 import type { RunOutput } from '../../src/model/system.js';
@@ -20,8 +21,13 @@ export function fakeRun(spec: RunSpec): RunOutput {
   if (process.env.FAKE_FAIL === `${cfg.load}:${spec.replication}`) {
     throw new Error(`fake model failure at load ${cfg.load}, replication ${spec.replication}`);
   }
-  if (cfg.spinMs > 0) {
-    const until = performance.now() + cfg.spinMs;
+  // FAKE_SPIN_MS (environment, like FAKE_FAIL: the scenario hash stays) slows every run, for
+  // the signal tests; FAKE_START_LOG names a file that gets one line per run that starts.
+  const spinMs = cfg.spinMs || Number(process.env.FAKE_SPIN_MS ?? 0);
+  if (process.env.FAKE_START_LOG)
+    appendFileSync(process.env.FAKE_START_LOG, `start ${point} ${spec.replication}\n`);
+  if (spinMs > 0) {
+    const until = performance.now() + spinMs;
     while (performance.now() < until) {
       // busy: a CPU-bound run
     }

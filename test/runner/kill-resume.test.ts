@@ -49,12 +49,15 @@ describe('kill -9 mid-sweep, then --resume', () => {
     const kept = journalRuns(dir);
     expect(kept).toBeGreaterThanOrEqual(3);
     expect(kept).toBeLessThan(18);
-    expect(listFiles(dir)).toEqual(['journal.jsonl']);
+    // The killed command's lock stays behind, stale; the resume below takes it over.
+    expect(listFiles(dir)).toEqual(['.vdpascale.lock', 'journal.jsonl']);
 
     const deps = fakeDeps(root);
     const resumed = await runCli(['run', file, '--out', dir, '--resume', '--jobs', '2', '--quiet'], deps);
     expect(resumed.code, resumed.err).toBe(0);
+    expect(resumed.err).toContain(`took over the stale lock of process ${child.pid}`);
     expect(resumed.out).toContain(`(${18 - kept} run now, ${kept} resumed)`);
+    expect(listFiles(dir)).not.toContain('.vdpascale.lock');
     const clean = join(root, 'clean');
     expect((await runCli(['run', file, '--out', clean, '--jobs', '2', '--quiet'], deps)).code).toBe(0);
     expect(csvs(dir)).toEqual(csvs(clean));

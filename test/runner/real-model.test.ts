@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunDeps } from '../../src/cli/commands/run.js';
 import type { RunSpec } from '../../src/model/config.js';
 import { createExecutor } from '../../src/runner/executor.js';
+import type { RunTaskResult } from '../../src/runner/run-task.js';
 import { runCli } from './cli-harness.js';
 import { csvs, tempDir } from './helpers.js';
 import { loadModelFixture, type ModelDoc } from './model-fixture.js';
@@ -55,11 +56,11 @@ describe.skipIf(modelProblem !== undefined)('runner on the real model', () => {
     const local = await createExecutor({ jobs: 1 });
     const pool = await createExecutor({ jobs: 2 });
     try {
-      const [a, b, c] = await Promise.all([
+      const [a, b, c] = (await Promise.all([
         local.run({ index: 0, spec }),
         pool.run({ index: 0, spec }),
         pool.run({ index: 0, spec }),
-      ]);
+      ])) as RunTaskResult[];
       expect(b!.output).toEqual(a!.output);
       expect(c!.output).toEqual(a!.output);
       expect(a!.output.fingerprint).toMatch(/\S/);

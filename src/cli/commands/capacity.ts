@@ -16,10 +16,13 @@ import {
   type SloCheck,
 } from '../../output/capacity-study.js';
 import { shortNumber } from '../../output/summary-table.js';
+import { BatchInterruptedError } from '../../runner/batch.js';
 import { parseSlo } from '../../runner/capacity.js';
 import { defaultJobs } from '../../runner/executor.js';
-import { InputError } from '../../util/errors.js';
+import { FailureError, InputError } from '../../util/errors.js';
+import { lockFolders, releaseFolders } from '../folder-locks.js';
 import type { CliIO } from '../io.js';
+import { GRACE_MS, SIGNAL_EXIT, watchSignals } from '../signal-watch.js';
 import { checkInteger, loadOptions, type RunDeps, reportFor, resolveDeps, single } from './run.js';
 
 function describeCheck(c: SloCheck): string {
@@ -126,15 +129,33 @@ export function capacityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
       };
       const base = await resolved.loadScenario(file, load);
       const dir = single<string>(argv, 'out') ?? join(resolved.resultsRoot, `${base.name}-capacity`);
-      await checkCapacityRequest(req, dir);
+      const locks = lockFolders([dir], `vdpascale capacity ${file} --param ${param}`, io, resolved.writer);
+      const watch = watchSignals(io, resolved.signals);
       const quiet = argv.quiet === true;
-      const outcome = await runCapacity(req, base, dir, {
-        jobs,
-        workerUrl: resolved.workerUrl,
-        onProbe: (p) => {
-          if (!quiet) io.err(probeLine(param, p));
-        },
-      });
+      let outcome: CapacityOutcome;
+      try {
+        await checkCapacityRequest(req, dir);
+        outcome = await runCapacity(req, base, dir, {
+          jobs,
+          workerUrl: resolved.workerUrl,
+          writer: resolved.writer,
+          interrupt: { signal: watch.signal, graceMs: GRACE_MS },
+          onProbe: (p) => {
+            if (!quiet) io.err(probeLine(param, p));
+          },
+        });
+      } catch (e) {
+        if (!(e instanceof BatchInterruptedError)) throw e;
+        const signal = watch.received ?? 'SIGINT';
+        throw new FailureError(
+          `interrupted by ${signal}: the capacity search stopped; nothing was written to ${dir} ` +
+            '(a search does not resume: run it again)',
+          { exitCode: SIGNAL_EXIT[signal] },
+        );
+      } finally {
+        watch.dispose();
+        releaseFolders(locks, true);
+      }
       for (const line of formatVerdict(param, lo, outcome)) io.out(line);
       io.out(`${outcome.probes.length} probe(s), ${outcome.records.length} run(s) in ${dir}`);
       await reportFor(io, resolved, dir, argv.report !== false, false);

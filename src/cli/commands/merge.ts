@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { mergeShards } from '../../output/merge.js';
 import { summarizeRuns } from '../../output/summary.js';
 import { formatSummaryTable, headlineMetrics } from '../../output/summary-table.js';
+import { lockFolders, releaseFolders } from '../folder-locks.js';
 import type { CliIO } from '../io.js';
 import { type RunDeps, reportFor, resolveDeps, single } from './run.js';
 
@@ -29,11 +30,16 @@ export function mergeCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
     handler: async (argv: Record<string, unknown>) => {
       const dirs = ((argv.dirs as unknown[] | undefined) ?? []).map(String);
       const out = single<string>(argv, 'out') as string;
-      const { info, records } = mergeShards(dirs, out);
-      if (argv.quiet !== true)
-        io.out(formatSummaryTable(info, summarizeRuns(records), headlineMetrics(info)));
-      io.out(`merged ${dirs.length} shard(s): ${records.length} run(s) in ${out}`);
-      await reportFor(io, resolved, out, argv.report !== false, false);
+      const locks = lockFolders([out], `vdpascale merge ${dirs.join(' ')} --out ${out}`, io, resolved.writer);
+      try {
+        const { info, records } = mergeShards(dirs, out, resolved.writer);
+        if (argv.quiet !== true)
+          io.out(formatSummaryTable(info, summarizeRuns(records), headlineMetrics(info)));
+        io.out(`merged ${dirs.length} shard(s): ${records.length} run(s) in ${out}`);
+        await reportFor(io, resolved, out, argv.report !== false, false);
+      } finally {
+        releaseFolders(locks, true);
+      }
     },
   };
 }

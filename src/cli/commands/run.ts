@@ -6,17 +6,22 @@
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Argv } from 'yargs';
+import type { FileWriter } from '../../output/file-writer.js';
 import { columnName, type StudyInfo, studyInfo } from '../../output/records.js';
 import { type ReportWriter, writeReportLazily } from '../../output/report-adapter.js';
 import { type FolderState, inspectResultFolder } from '../../output/result-folder.js';
-import { type ProgressEvent, runStudy } from '../../output/run-study.js';
+import { type ProgressEvent, runStudy, StudyStoppedError } from '../../output/run-study.js';
 import { summarizeRuns } from '../../output/summary.js';
 import { formatColumns, formatSummaryTable, headlineMetrics } from '../../output/summary-table.js';
 import { defaultJobs } from '../../runner/executor.js';
 import { type LoadOptions, loadScenarioFile, type ScenarioLoader } from '../../runner/scenario-loader.js';
 import { parseShard, type ShardSpec, type Study, shardLabel } from '../../runner/study.js';
-import { InputError } from '../../util/errors.js';
+import { FailureError, InputError } from '../../util/errors.js';
+import { lockFolders, releaseFolders } from '../folder-locks.js';
 import type { CliIO } from '../io.js';
+import { resumeCommandLine, runCommandLine } from '../rerun-command.js';
+import { GRACE_MS, SIGNAL_EXIT, type SignalSource, type SignalWatch, watchSignals } from '../signal-watch.js';
+import { stoppedFailure } from '../stopped-message.js';
 
 /** What the commands need from outside; tests inject stand-ins. */
 export interface RunDeps {
@@ -26,6 +31,10 @@ export interface RunDeps {
   writeReport: ReportWriter;
   /** Parent of default result folders. */
   resultsRoot: string;
+  /** Where result folders are written (default: the real file system; tests inject faults). */
+  writer: FileWriter | undefined;
+  /** Where SIGINT / SIGTERM come from (default: this process). */
+  signals: SignalSource | undefined;
 }
 
 export function resolveDeps(deps: Partial<RunDeps>): RunDeps {
@@ -34,6 +43,8 @@ export function resolveDeps(deps: Partial<RunDeps>): RunDeps {
     workerUrl: deps.workerUrl,
     writeReport: deps.writeReport ?? writeReportLazily,
     resultsRoot: deps.resultsRoot ?? 'results',
+    writer: deps.writer,
+    signals: deps.signals,
   };
 }
 
@@ -187,34 +198,76 @@ export async function executeRun(args: RunArgs, io: CliIO, deps: RunDeps): Promi
     for (const p of planned) describePlan(io, p, shard);
     return;
   }
-  const folders: FolderState[] = planned.map((p) =>
-    inspectResultFolder(p.dir, studyInfo(p.study), shard, args.resume),
+  const locks = lockFolders(
+    planned.map((p) => p.dir),
+    runCommandLine(args),
+    io,
+    deps.writer,
   );
-  for (const [i, p] of planned.entries()) {
-    const info = studyInfo(p.study);
-    if (!args.quiet) for (const w of p.study.warnings) io.err(`${p.study.name}: warning: ${w}`);
-    const progress = new Progress(io, info, args.quiet);
-    let outcome: Awaited<ReturnType<typeof runStudy>>;
-    try {
-      outcome = await runStudy({
-        study: p.study,
-        folder: folders[i] as FolderState,
-        shard,
-        jobs,
-        workerUrl: deps.workerUrl,
-        onStart: (done, total) => progress.start(done, total),
-        onRun: (e) => progress.run(e),
-      });
-    } finally {
-      progress.stop();
-    }
-    const rows = summarizeRuns(outcome.records);
-    io.out(formatSummaryTable(info, rows, headlineMetrics(info)));
-    io.out(
-      `${outcome.records.length} run(s) in ${p.dir} (${outcome.ran} run now, ${outcome.resumed} resumed)`,
+  const watch = watchSignals(io, deps.signals);
+  try {
+    const folders: FolderState[] = planned.map((p) =>
+      inspectResultFolder(p.dir, studyInfo(p.study), shard, args.resume),
     );
-    await reportFor(io, deps, p.dir, args.report, shard !== undefined);
+    for (const [i, p] of planned.entries()) {
+      if (watch.signal.aborted) throw interruptedBetween(watch, args, planned.slice(i));
+      await runOne(p, folders[i] as FolderState, { args, io, deps, jobs, shard, watch });
+    }
+    if (watch.signal.aborted) throw interruptedBetween(watch, args, []);
+  } finally {
+    watch.dispose();
+    // Folders this command created and left empty (refused before any run) go again.
+    releaseFolders(locks, true);
   }
+}
+
+interface RunContext {
+  args: RunArgs;
+  io: CliIO;
+  deps: RunDeps;
+  jobs: number;
+  shard: ShardSpec | undefined;
+  watch: SignalWatch;
+}
+
+async function runOne(p: Planned, folder: FolderState, ctx: RunContext): Promise<void> {
+  const { args, io, deps, watch } = ctx;
+  const info = studyInfo(p.study);
+  if (!args.quiet) for (const w of p.study.warnings) io.err(`${p.study.name}: warning: ${w}`);
+  const progress = new Progress(io, info, args.quiet);
+  let outcome: Awaited<ReturnType<typeof runStudy>>;
+  try {
+    outcome = await runStudy({
+      study: p.study,
+      folder,
+      shard: ctx.shard,
+      jobs: ctx.jobs,
+      workerUrl: deps.workerUrl,
+      writer: deps.writer,
+      interrupt: { signal: watch.signal, graceMs: GRACE_MS },
+      onStart: (done, total) => progress.start(done, total),
+      onRun: (e) => progress.run(e),
+    });
+  } catch (e) {
+    if (e instanceof StudyStoppedError) throw stoppedFailure(e, p.study, args, watch.received);
+    throw e;
+  } finally {
+    progress.stop();
+  }
+  const rows = summarizeRuns(outcome.records);
+  io.out(formatSummaryTable(info, rows, headlineMetrics(info)));
+  io.out(`${outcome.records.length} run(s) in ${p.dir} (${outcome.ran} run now, ${outcome.resumed} resumed)`);
+  await reportFor(io, deps, p.dir, args.report, ctx.shard !== undefined);
+}
+
+/** A signal that came while no sweep ran (between two scenarios, or during a report). */
+function interruptedBetween(watch: SignalWatch, args: RunArgs, notStarted: Planned[]): FailureError {
+  const signal = watch.received ?? 'SIGINT';
+  const rest =
+    notStarted.length > 0
+      ? `not started: ${notStarted.map((p) => p.study.file).join(', ')}; resume with: ${resumeCommandLine(args)}`
+      : 'every run and report of this command is complete';
+  return new FailureError(`interrupted by ${signal}: ${rest}`, { exitCode: SIGNAL_EXIT[signal] });
 }
 
 /** Builds the report unless --no-report; shards get theirs after merging. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../file-writer.js';
 
 /**
  * The UMD builds the report page loads, in load order: vega-lite's build expects the global
@@ -26,7 +26,7 @@ export async function copyVegaAssets(dir: string, assetsDir = join(dir, ASSETS_D
   const copied: string[] = [];
   for (const { specifier, file } of UMD_BUILDS) {
     const source = join(dirname(fileURLToPath(import.meta.resolve(specifier))), file);
-    await writeFileAtomic(join(assetsDir, file), await readFile(source));
+    writeFileAtomic(join(assetsDir, file), await readFile(source));
     copied.push(relative(dir, join(assetsDir, file)).split(sep).join('/'));
   }
   return copied;

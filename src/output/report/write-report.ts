@@ -1,9 +1,9 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
 import { chooseCharts } from '../charts/choose-charts.js';
 import type { NamedChart } from '../charts/named-chart.js';
 import { renderChart } from '../charts/render.js';
+import { defaultWriter, writeFileAtomic } from '../file-writer.js';
 import { copyVegaAssets } from './copy-vega-assets.js';
 import { readResultFolder } from './read-result-folder.js';
 import { reportHtml } from './report-html.js';
@@ -33,9 +33,9 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   const summary = withGroupRows(folder.summary, folder.groups);
   const selection = chooseCharts(folder.manifest, summary, folder.runs);
   const chartsDir = join(dir, 'charts');
-  await mkdir(chartsDir, { recursive: true });
+  defaultWriter.makeDirectory(chartsDir);
   const assetsDir = options.assetsDir ?? join(dir, 'assets');
-  await mkdir(assetsDir, { recursive: true });
+  defaultWriter.makeDirectory(assetsDir);
   const notes = [...selection.skipped];
   const drawn: NamedChart[] = [];
   for (const chart of selection.charts) {
@@ -55,7 +55,7 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   const notCharted = selection.notCharted;
   const page = { manifest: folder.manifest, charts: drawn, notCharted, scripts, warnings, summary, files };
   const reportPath = join(dir, 'report.html');
-  await writeFileAtomic(reportPath, reportHtml({ ...page, paramColumns: folder.paramColumns }));
+  writeFileAtomic(reportPath, reportHtml({ ...page, paramColumns: folder.paramColumns }));
   return { reportPath, charts: drawn.map((c) => c.name) };
 }
 
@@ -63,9 +63,9 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
 async function writeChart(chartsDir: string, chart: NamedChart): Promise<string[]> {
   const rendered = await renderChart(chart.spec);
   const base = join(chartsDir, chart.name);
-  await writeFileAtomic(`${base}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
-  await writeFileAtomic(`${base}.svg`, rendered.svg);
-  await writeFileAtomic(`${base}.png`, rendered.png);
+  writeFileAtomic(`${base}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
+  writeFileAtomic(`${base}.svg`, rendered.svg);
+  writeFileAtomic(`${base}.png`, rendered.png);
   return rendered.warnings;
 }
 
@@ -73,6 +73,6 @@ async function removeStaleCharts(chartsDir: string, keep: ReadonlySet<string>): 
   for (const file of await readdir(chartsDir)) {
     const ext = CHART_EXTENSIONS.find((e) => file.endsWith(e));
     if (ext !== undefined && !keep.has(file.slice(0, -ext.length)))
-      await rm(join(chartsDir, file), { force: true });
+      defaultWriter.remove(join(chartsDir, file));
   }
 }
