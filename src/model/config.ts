@@ -4,11 +4,18 @@
  * for times, bytes for sizes, per-second for rates, distributions as `DistSpec` in ns).
  *
  * This is the contract between `scenario/` (which produces it from YAML) and `model/` (which
- * consumes it). Section and key names mirror the scenario file (README, "Scenario files"), so a profile
- * parameter `iommu.iotlb.entries` and a scenario override `iommu.iotlb.entries` are the same
- * thing. Each field says what it means; sources of hardware defaults live with the profiles.
+ * consumes it). The data path's sections are typed from their declarations (DEVICE, LIMITS,
+ * IOMMU, INTERRUPTS, FIDELITY: one name per parameter in scenarios, profiles, `--set` and the
+ * model); the workload is resolved into groups; sources of hardware defaults live with the
+ * profiles.
  */
 import type { DistSpec } from '../random/distribution.js';
+import type { DEVICE } from './data-path/device-params.js';
+import type { FIDELITY } from './data-path/fidelity-params.js';
+import type { INTERRUPTS } from './interrupts/interrupt-params.js';
+import type { IOMMU } from './iommu/iommu-params.js';
+import type { LIMITS } from './limits.js';
+import type { ValuesOf } from './params/param.js';
 
 export const TRANSPORTS = ['per-vf', 'managed-cap', 'device-cmd-cap', 'admin-vq', 'vendor'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
@@ -67,66 +74,11 @@ export const COMMAND_CLASSES = [
 ] as const;
 export type CommandClass = (typeof COMMAND_CLASSES)[number];
 
+/** The data path's sections, as their declarations say (src/model/*-params.ts). */
+export type DeviceConfig = ValuesOf<(typeof DEVICE)['shape']>;
 /** How the device side of the data path executes. */
-export type DataPathKind = 'hardware' | 'vduse' | 'software';
-
-export interface DeviceConfig {
-  /** RX/TX queue pairs per instance. */
-  queuePairs: number;
-  /** Descriptors per virtqueue (power of two, ≤ 32768). */
-  queueSize: number;
-  /** Data-path pipelines shared by all instances of the device. */
-  engines: number;
-  /** Per-packet service time of an engine, excluding translation stalls (ns). */
-  engineService: DistSpec;
-  /** Extra engine time per byte of packet (ns/byte): DMA of the payload over the link. */
-  engineNsPerByte: number;
-  /** hardware: device engines; vduse: a host process copying through bounce buffers; software: a kernel thread (vdpa_sim). */
-  dataPath: DataPathKind;
-  /** Copy cost per byte for bounce buffers (vduse) or vringh copies (vdpa_sim), ns/byte. */
-  copyNsPerByte: number;
-  /** Wake-up of the userspace/kthread data path per batch of work (ns). */
-  wakeupNs: number;
-  /** Service time of one command on an instance's hardware CVQ (ns). */
-  hwCvqService: DistSpec;
-  /** DMA read latency of a descriptor or ring entry (ns), paid inside the engine time. */
-  dmaReadNs: number;
-  /** Driver-side cost of a doorbell (posted MMIO write) per kick (ns of guest CPU). */
-  kickNs: number;
-}
-
-export interface LimitsConfig {
-  /** SR-IOV VFs the parent can create (TotalVFs). */
-  totalVfs: number;
-  /** Hardware virtqueues the device can back in total. */
-  hwVqs: number;
-  /** Most virtqueues one instance may have (ifcvf: 17). */
-  maxQueuesPerInstance: number;
-  /** MSI-X table entries of the function that serves managed instances (≤ 2048). */
-  msixPerFunction: number;
-  /** MSI-X entries of one VF (per-vf transport: each instance draws from its own VF table). */
-  msixPerVf: number;
-  /** Message-store (IMS-like) entries of the device. */
-  imsEntries: number;
-  /** Interrupt-remapping entries per IOMMU unit (65,536). */
-  irtePerUnit: number;
-  /** IOMMU units serving the device. */
-  iommuUnits: number;
-  /** Host CPUs that can receive device interrupts. */
-  hostCpus: number;
-  /** Device vectors per host CPU (~200 on x86). */
-  vectorsPerCpu: number;
-  /** PASID width in bits (20). */
-  pasidBits: number;
-  /** IOMMU domain IDs per unit (65,536). */
-  domainIds: number;
-  /** Contexts of the device MMU (device-mmu isolation). */
-  deviceMmuContexts: number;
-  /** Device memory available for instance state (bytes). */
-  deviceMemoryBytes: number;
-  /** Device memory one instance's state needs (bytes): queue contexts, config, keys. */
-  instanceMemoryBytes: number;
-}
+export type DataPathKind = DeviceConfig['dataPath'];
+export type LimitsConfig = ValuesOf<(typeof LIMITS)['shape']>;
 
 export interface TransportConfig {
   /** Non-posted register read round trip (ns). */
@@ -185,40 +137,8 @@ export interface AdminqConfig {
   submitNs: number;
 }
 
-export interface WalkConfig {
-  /** Page-table levels of the platform IOMMU (stage two / only stage). */
-  levels: number;
-  /** Levels of the guest (stage-one) table when translation is nested; 0 = not nested. */
-  guestLevels: number;
-  /** One memory access of a page walk (ns). */
-  memAccessNs: number;
-  /** Paging-structure cache: entries (0 = none) and hit ratio on upper levels. */
-  pwcEntries: number;
-}
-
-export interface IommuConfig {
-  iotlb: { entries: number; ways: number; pageSize: number };
-  walk: WalkConfig;
-  /** When set, overrides the walk with a fixed miss penalty (ns). */
-  missPenaltyNs: number | undefined;
-  /** Extra accesses for a scalable-mode PASID-table lookup on a miss. */
-  pasidTableAccesses: number;
-  /** Device TLB (PCIe ATS) in front of the IOMMU: entries 0 = no ATS. */
-  devtlb: { entries: number; ways: number };
-  /** ATS translation request round trip (ns). */
-  atsRttNs: number;
-  /** Device MMU (device-mmu isolation): its IOTLB and the cost of fetching its table entry over PCIe. */
-  deviceMmu: { entries: number; ways: number; fetchNs: number; keyBuildNs: number };
-  /** static: map once; dynamic: map/unmap per buffer (invalidations). */
-  mappings: 'static' | 'dynamic';
-  invalidation: 'strict' | 'lazy';
-  /** Service time of one invalidation in the shared queue (ns). */
-  invalidationService: DistSpec;
-  /** Lazy mode: flush after this many unmaps… */
-  lazyBatch: number;
-  /** …or this long after the first pending unmap (ns). */
-  lazyTimeoutNs: number;
-}
+export type IommuConfig = ValuesOf<(typeof IOMMU)['shape']>;
+export type WalkConfig = IommuConfig['walk'];
 
 export interface CoalescingStatic {
   kind: 'static';
@@ -228,23 +148,10 @@ export interface CoalescingStatic {
 }
 export type CoalescingConfig = CoalescingStatic | { kind: 'adaptive'; profile: 'eqe' | 'cqe' };
 
-export interface InterruptsConfig {
+/** The declared interrupt parameters, with coalescing resolved to the fields of its kind. */
+export type InterruptsConfig = Omit<ValuesOf<(typeof INTERRUPTS)['shape']>, 'coalescing'> & {
   coalescing: CoalescingConfig;
-  delivery: 'posted' | 'exit';
-  /** Cost of one VM exit (ns); exit delivery takes `exitsPerInterrupt` of them. */
-  exitNs: number;
-  exitsPerInterrupt: number;
-  /** Posted-interrupt delivery latency (ns). */
-  postedNs: number;
-  /** Guest handler CPU per interrupt and per packet (ns). */
-  guestIrqNs: number;
-  guestPerPacketNs: number;
-  /** Shared vectors: cost to check one sharer's used ring (ns). */
-  sharerCheckNs: number;
-  /** Polling: interval between polls of all rings a core owns, and cost per ring checked (ns). */
-  pollIntervalNs: number;
-  pollPerRingNs: number;
-}
+};
 
 export interface HostConfig {
   /** Host mediation cores (software CVQ, netlink, polling). */
@@ -273,13 +180,13 @@ export interface TrafficConfig {
   ratePps: number;
   arrival: ArrivalKind;
   /** On/off: mean on and off periods (exponential), ns; rate applies while on. */
-  onMeanNs: number;
-  offMeanNs: number;
+  onMean: number;
+  offMean: number;
   /** Packet size in bytes. */
   packetSize: DistSpec;
   direction: 'rx' | 'tx' | 'both';
   /** Buffer memory each instance touches (bytes), mapped in pages of iommu.iotlb.pageSize. */
-  workingSetBytes: number;
+  workingSet: number;
   locality: Locality;
 }
 
@@ -302,11 +209,7 @@ export interface GroupConfig {
   adminQueue: number;
 }
 
-export interface FidelityConfig {
-  /** packet: one event chain per packet; batch: a NAPI-like budget of packets per event. */
-  mode: 'packet' | 'batch';
-  budget: number;
-}
+export type FidelityConfig = ValuesOf<(typeof FIDELITY)['shape']>;
 
 export interface StrategyConfig {
   transport: Transport;

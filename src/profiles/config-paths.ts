@@ -1,25 +1,16 @@
 /**
- * Every leaf path of `ModelConfig` (src/model/config.ts), written out by hand because types vanish
- * at runtime, with what kind of value sits there and whether it stands for hardware or platform
- * software (a profile supplies it) or for a scenario choice (strategy, workload, QoS policy).
- *
- * The list is checked against the type at compile time both ways: each `path` must be a leaf
- * path of ModelConfig (`ConfigLeafPath`), and `_everyPathListed` fails to compile, naming the
- * missing paths, when config.ts gains a field this file does not list.
+ * Every leaf path of `ModelConfig`, with what kind of value sits there and whether it stands for
+ * hardware or platform software (a profile supplies it) or for a scenario choice (strategy,
+ * workload, QoS policy). The declared sections (src/model/params/catalogue.ts) give their own
+ * entries; the control plane's sections, which do not declare theirs yet, are listed by hand
+ * below, checked against the type at compile time both ways: each `path` must be a leaf path of
+ * ModelConfig (`ConfigLeafPath`), and `_everyPathListed` fails to compile, naming the missing
+ * paths, when config.ts gains a control-plane field this file does not list.
  */
 
-import {
-  ADMINQ_MODES,
-  ADMINQ_POLICIES,
-  COMMAND_CLASSES,
-  CVQ_MODES,
-  INTERRUPT_MODES,
-  ISOLATIONS,
-  type ModelConfig,
-  PARENTS,
-  PROVISIONING_METHODS,
-  TRANSPORTS,
-} from '../model/config.js';
+import { ADMINQ_MODES, ADMINQ_POLICIES, COMMAND_CLASSES, type ModelConfig } from '../model/config.js';
+import { paramEntries } from '../model/params/catalogue.js';
+import type { ValueKind } from '../model/params/param.js';
 import type { DistSpec } from '../random/distribution.js';
 
 /** Values that end a path: scalars, lists and distributions (a DistSpec is one parameter). */
@@ -43,10 +34,53 @@ export interface ConfigPathInfo {
   readonly kind: LeafKind;
   /** A hardware or platform-software cost or limit: the platform profile must give it a value. */
   readonly hardware: boolean;
-  /** Meaningful when absent (e.g. `iommu.missPenaltyNs` unset = use the page walk). */
+  /** Meaningful when absent (e.g. `iommu.missPenalty` unset = use the page walk). */
   readonly optional?: boolean;
   /** Allowed values of a string leaf. */
   readonly values?: readonly string[];
+}
+
+/** The ModelConfig leaf kind of a declared value kind. */
+function leafKind(v: ValueKind): LeafKind {
+  switch (v.type) {
+    case 'count':
+    case 'size':
+      return 'integer';
+    case 'duration':
+      return v.inUs ? 'number' : 'integer';
+    case 'real':
+    case 'perByte':
+    case 'eventRate':
+      return 'number';
+    case 'distribution':
+      return 'dist';
+    case 'choice':
+    case 'strategy':
+    case 'name':
+      return 'string';
+    case 'list':
+      return 'list';
+    case 'trafficRate':
+    case 'form':
+      return 'record';
+  }
+}
+
+/** The model's own entries of a declared section (the workload is resolved into groups instead). */
+function declared(section: string): ConfigPathInfo[] {
+  return paramEntries()
+    .filter((e) => (section === '' ? !e.path.includes('.') : e.path.startsWith(`${section}.`)))
+    .map(({ path, param }) => {
+      const info: ConfigPathInfo = {
+        path: path as ConfigLeafPath,
+        kind: leafKind(param.value),
+        hardware: param.origin.from === 'profile',
+      };
+      const extra: { optional?: boolean; values?: readonly string[] } = {};
+      if (param.absent !== undefined || param.origin.from === 'absent') extra.optional = true;
+      if (param.value.type === 'choice') extra.values = param.value.values;
+      return { ...info, ...extra };
+    });
 }
 
 // Generic in P so that the list keeps each literal path type (the completeness check needs it).
@@ -67,43 +101,8 @@ function choice<P extends ConfigLeafPath>(
 
 const SERVICE_PATHS = COMMAND_CLASSES.map((c) => hw(`adminq.service.${c}` as const, 'dist'));
 
-export const CONFIG_PATHS = [
-  choice('parent', 'string', PARENTS),
-  choice('instances', 'integer'),
-  choice('strategy.transport', 'string', TRANSPORTS),
-  choice('strategy.cvq', 'string', CVQ_MODES),
-  choice('strategy.isolation', 'string', ISOLATIONS),
-  choice('strategy.interrupts', 'string', INTERRUPT_MODES),
-  choice('strategy.provisioning', 'string', PROVISIONING_METHODS),
-
-  hw('device.queuePairs', 'integer'),
-  hw('device.queueSize', 'integer'),
-  hw('device.engines', 'integer'),
-  hw('device.engineService', 'dist'),
-  hw('device.engineNsPerByte', 'number'),
-  hw('device.dataPath', 'string', { values: ['hardware', 'vduse', 'software'] }),
-  hw('device.copyNsPerByte', 'number'),
-  hw('device.wakeupNs', 'integer'),
-  hw('device.hwCvqService', 'dist'),
-  hw('device.dmaReadNs', 'integer'),
-  hw('device.kickNs', 'integer'),
-
-  hw('limits.totalVfs', 'integer'),
-  hw('limits.hwVqs', 'integer'),
-  hw('limits.maxQueuesPerInstance', 'integer'),
-  hw('limits.msixPerFunction', 'integer'),
-  hw('limits.msixPerVf', 'integer'),
-  hw('limits.imsEntries', 'integer'),
-  hw('limits.irtePerUnit', 'integer'),
-  hw('limits.iommuUnits', 'integer'),
-  hw('limits.hostCpus', 'integer'),
-  hw('limits.vectorsPerCpu', 'integer'),
-  hw('limits.pasidBits', 'integer'),
-  hw('limits.domainIds', 'integer'),
-  hw('limits.deviceMmuContexts', 'integer'),
-  hw('limits.deviceMemoryBytes', 'integer'),
-  hw('limits.instanceMemoryBytes', 'integer'),
-
+/** The control plane's leaves, listed by hand until it declares its parameters. */
+const CONTROL_PATHS = [
   hw('transport.mmioRead', 'dist'),
   hw('transport.mmioWriteNs', 'integer'),
   hw('transport.fwEmulationNs', 'integer'),
@@ -132,42 +131,6 @@ export const CONFIG_PATHS = [
   hw('adminq.deviceInflightLimit', 'integer'),
   hw('adminq.submitNs', 'integer'),
 
-  hw('iommu.iotlb.entries', 'integer'),
-  hw('iommu.iotlb.ways', 'integer'),
-  hw('iommu.iotlb.pageSize', 'integer'),
-  hw('iommu.walk.levels', 'integer'),
-  hw('iommu.walk.guestLevels', 'integer'),
-  hw('iommu.walk.memAccessNs', 'integer'),
-  hw('iommu.walk.pwcEntries', 'integer'),
-  hw('iommu.missPenaltyNs', 'integer', { optional: true }),
-  hw('iommu.pasidTableAccesses', 'integer'),
-  hw('iommu.devtlb.entries', 'integer'),
-  hw('iommu.devtlb.ways', 'integer'),
-  hw('iommu.atsRttNs', 'integer'),
-  hw('iommu.deviceMmu.entries', 'integer'),
-  hw('iommu.deviceMmu.ways', 'integer'),
-  hw('iommu.deviceMmu.fetchNs', 'integer'),
-  hw('iommu.deviceMmu.keyBuildNs', 'integer'),
-  hw('iommu.mappings', 'string', { values: ['static', 'dynamic'] }),
-  hw('iommu.invalidation', 'string', { values: ['strict', 'lazy'] }),
-  hw('iommu.invalidationService', 'dist'),
-  hw('iommu.lazyBatch', 'integer'),
-  hw('iommu.lazyTimeoutNs', 'integer'),
-
-  hw('interrupts.coalescing.kind', 'string', { values: ['static', 'adaptive'] }),
-  hw('interrupts.coalescing.maxPackets', 'integer'),
-  hw('interrupts.coalescing.maxUsecs', 'number'),
-  hw('interrupts.coalescing.profile', 'string', { optional: true, values: ['eqe', 'cqe'] }),
-  hw('interrupts.delivery', 'string', { values: ['posted', 'exit'] }),
-  hw('interrupts.exitNs', 'integer'),
-  hw('interrupts.exitsPerInterrupt', 'integer'),
-  hw('interrupts.postedNs', 'integer'),
-  hw('interrupts.guestIrqNs', 'integer'),
-  hw('interrupts.guestPerPacketNs', 'integer'),
-  hw('interrupts.sharerCheckNs', 'integer'),
-  hw('interrupts.pollIntervalNs', 'integer'),
-  hw('interrupts.pollPerRingNs', 'integer'),
-
   choice('host.cores', 'integer'),
   hw('host.swCvqDecode', 'dist'),
 
@@ -176,13 +139,34 @@ export const CONFIG_PATHS = [
   hw('provisioning.netlinkPerInstanceNs', 'integer'),
   choice('provisioning.churnCreateRate', 'number'),
   choice('provisioning.churnDestroyRate', 'number'),
-
-  choice('fidelity.mode', 'string', ['packet', 'batch']),
-  choice('fidelity.budget', 'integer'),
-  choice('workload.groups', 'list'),
 ] as const satisfies readonly ConfigPathInfo[];
 
-type ListedPath = (typeof CONFIG_PATHS)[number]['path'];
+const byPrefix = (prefix: string) => CONTROL_PATHS.filter((p) => p.path.startsWith(prefix));
+
+/** Every ModelConfig leaf, in the order of the scenario file. */
+export const CONFIG_PATHS: readonly ConfigPathInfo[] = [
+  ...declared(''),
+  ...declared('strategy'),
+  ...declared('device'),
+  ...declared('limits'),
+  ...byPrefix('transport.'),
+  ...byPrefix('adminq.'),
+  ...declared('iommu'),
+  ...declared('interrupts'),
+  ...byPrefix('host.'),
+  ...byPrefix('provisioning.'),
+  ...declared('fidelity'),
+  choice('workload.groups', 'list'),
+];
+
+/** The leaves of the declared sections (their paths are checked by the declarations themselves). */
+type DeclaredPath = PathsOf<
+  Pick<
+    ModelConfig,
+    'parent' | 'instances' | 'strategy' | 'device' | 'limits' | 'iommu' | 'interrupts' | 'fidelity'
+  >
+>;
+type ListedPath = (typeof CONTROL_PATHS)[number]['path'] | DeclaredPath | 'workload.groups';
 type MissingPath = Exclude<ConfigLeafPath, ListedPath>;
 /** Fails to compile, naming the path, when ModelConfig has a leaf this list does not. */
 const _everyPathListed: [MissingPath] extends [never] ? true : MissingPath = true;

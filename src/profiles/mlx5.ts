@@ -16,9 +16,9 @@ export const MLX5_PROFILE: ParentProfile = {
     'ConnectX-6-style mlx5_vdpa: vendor firmware commands, device MMU (memory keys), many VQs, VFs and SFs',
   behaviour: [
     'Control path through the vendor firmware command channel (strategy.transport vendor): 31 parallel slots with a 16-slot pool for heavy commands (transport.vendorSlots / vendorThrottledSlots, from the platform), ≈ 1.1 ms per VQ modify and 0.5 ms per resume (transport.vendorService).',
-    "DMA isolation by a device MMU of memory keys (strategy.isolation device-mmu): iommu.deviceMmu.entries cache translations, a miss fetches the MTT entry over PCIe (iommu.deviceMmu.fetchNs, platform), provisioning builds the instance's MKEYs before its VQ setup (iommu.deviceMmu.keyBuildNs ≈ 1 s for a 256 GB VM; scale it to the instance's memory), and limits.deviceMmuContexts bounds the number of memory regions.",
+    "DMA isolation by a device MMU of memory keys (strategy.isolation device-mmu): iommu.deviceMmu.entries cache translations, a miss fetches the MTT entry over PCIe (iommu.deviceMmu.fetch, platform), provisioning builds the instance's MKEYs before its VQ setup (iommu.deviceMmu.keyBuild ≈ 1 s for a 256 GB VM; scale it to the instance's memory), and limits.deviceMmuContexts bounds the number of memory regions.",
     'Many VQs: up to 256 per instance (limits.maxQueuesPerInstance) and ≈ 32K in the device (limits.hwVqs).',
-    'Instance carriers: 127 VFs per port (limits.totalVfs; transport.vfCreate 0.52 s each) or up to 1000 sub-functions, each with a 1 MiB BAR window (limits.deviceMemoryBytes / limits.instanceMemoryBytes); at 4 vectors per SF the 2048-entry PF MSI-X table (limits.msixPerFunction) binds first, at 512.',
+    'Instance carriers: 127 VFs per port (limits.totalVfs; transport.vfCreate 0.52 s each) or up to 1000 sub-functions, each with a 1 MiB BAR window (limits.deviceMemory / limits.instanceMemory); at 4 vectors per SF the 2048-entry PF MSI-X table (limits.msixPerFunction) binds first, at 512.',
     'No hardware CVQ: mlx5_vdpa emulates the CVQ in the driver and applies each command with a firmware command (device.hwCvqService 1.1 ms).',
   ],
   cite: ['linux-mlx5-vdpa', 'linux-mlx5-cmd', 'mellanox-sf-wiki'],
@@ -53,7 +53,7 @@ export const MLX5_PROFILE: ParentProfile = {
       note: '127 VFs × 256 VQs ≈ 32K; the device-wide virtio queue object limit is unpublished',
     },
     {
-      path: 'limits.deviceMemoryBytes',
+      path: 'limits.deviceMemory',
       value: SFS_PER_PF * SF_BAR_BYTES,
       unit: 'bytes',
       range: between(236 * SF_BAR_BYTES, SFS_PER_PF * SF_BAR_BYTES),
@@ -65,7 +65,7 @@ export const MLX5_PROFILE: ParentProfile = {
         '1000 SF BAR windows of 1 MiB so the SF limit binds at exactly 1000 instances',
     },
     {
-      path: 'limits.instanceMemoryBytes',
+      path: 'limits.instanceMemory',
       value: SF_BAR_BYTES,
       unit: 'bytes',
       rangeNote: '1 MiB per SF',
@@ -94,7 +94,7 @@ export const MLX5_PROFILE: ParentProfile = {
       note: "the device's on-chip translation (MTT) cache; its size is unpublished",
     },
     {
-      path: 'iommu.deviceMmu.keyBuildNs',
+      path: 'iommu.deviceMmu.keyBuild',
       value: ms(1000),
       unit: 'ns',
       range: between(ms(250), ms(3600)),

@@ -33,7 +33,7 @@ export const PLATFORM_DEVICE: ProfileParam[] = [
     basis: 'estimate',
     cite: [],
     note:
-      'data-path pipelines of a 100–200 Gb/s NIC. With engineService + dmaReadNs + per-byte DMA, 8 engines ' +
+      'data-path pipelines of a 100–200 Gb/s NIC. With engineService + dmaRead + per-byte DMA, 8 engines ' +
       'give ≈ 13 Mpps at 64 B (8 / 618 ns) and ≈ 7.8 Mpps ≈ 94 Gb/s at 1500 B (8 / 1020 ns)',
   },
   {
@@ -48,7 +48,7 @@ export const PLATFORM_DEVICE: ProfileParam[] = [
       '(device.dmaRead) and translation stalls, which the model adds',
   },
   {
-    path: 'device.engineNsPerByte',
+    path: 'device.enginePerByte',
     value: 0.28,
     unit: 'ns/byte',
     range: between(0.14, 0.57),
@@ -69,7 +69,7 @@ export const PLATFORM_DEVICE: ProfileParam[] = [
     note: 'device engines DMA directly to and from guest buffers',
   },
   {
-    path: 'device.copyNsPerByte',
+    path: 'device.copyPerByte',
     value: 0,
     unit: 'ns/byte',
     rangeNote: '0 for hardware DMA; software parents set 0.05–0.5',
@@ -78,7 +78,7 @@ export const PLATFORM_DEVICE: ProfileParam[] = [
     note: 'a hardware data path DMAs straight into guest buffers: no host copy',
   },
   {
-    path: 'device.wakeupNs',
+    path: 'device.wakeup',
     value: 0,
     unit: 'ns',
     rangeNote: '0 for hardware; software parents set 1–50 µs',
@@ -99,7 +99,7 @@ export const PLATFORM_DEVICE: ProfileParam[] = [
       'varies by command',
   },
   {
-    path: 'device.dmaReadNs',
+    path: 'device.dmaRead',
     value: 500,
     unit: 'ns',
     range: between(400, 1000),
@@ -108,7 +108,7 @@ export const PLATFORM_DEVICE: ProfileParam[] = [
     note: '≈ 0.5 µs median 64-byte DMA read on Xeon E5 hosts (pcie-bench)',
   },
   {
-    path: 'device.kickNs',
+    path: 'device.kick',
     value: 150,
     unit: 'ns',
     range: between(50, 300),
@@ -248,7 +248,7 @@ export const PLATFORM_LIMITS: ProfileParam[] = [
       'device-mmu isolation is rejected at the first instance',
   },
   {
-    path: 'limits.deviceMemoryBytes',
+    path: 'limits.deviceMemory',
     value: size('128MiB'),
     unit: 'bytes',
     range: between(size('8MiB'), size('4GiB')),
@@ -257,7 +257,7 @@ export const PLATFORM_LIMITS: ProfileParam[] = [
     note: 'device memory (on-die SRAM or host-backed context tables) for instance state; 131,072 instances at 1 KiB',
   },
   {
-    path: 'limits.instanceMemoryBytes',
+    path: 'limits.instanceMemory',
     value: 1024,
     unit: 'bytes',
     range: between(512, size('16KiB')),

@@ -44,7 +44,7 @@ export const PLATFORM_INTERRUPTS: ProfileParam[] = [
     note: 'exitless delivery reaches 97–100% of bare metal; assumes APICv posted interrupts',
   },
   {
-    path: 'interrupts.exitNs',
+    path: 'interrupts.exit',
     value: 710,
     unit: 'ns',
     range: between(440, 2000),
@@ -63,7 +63,7 @@ export const PLATFORM_INTERRUPTS: ProfileParam[] = [
     note: "the interrupt's exit plus the EOI write's exit; a paravirtual EOI halves the exits",
   },
   {
-    path: 'interrupts.postedNs',
+    path: 'interrupts.posted',
     value: 500,
     unit: 'ns',
     range: between(200, 2000),
@@ -74,7 +74,7 @@ export const PLATFORM_INTERRUPTS: ProfileParam[] = [
       'of exitless over exit delivery',
   },
   {
-    path: 'interrupts.guestIrqNs',
+    path: 'interrupts.guestIrq',
     value: us(1),
     unit: 'ns',
     range: between(us(0.5), us(5)),
@@ -83,7 +83,7 @@ export const PLATFORM_INTERRUPTS: ProfileParam[] = [
     note: 'guest irq entry/exit, vring_interrupt and NAPI scheduling',
   },
   {
-    path: 'interrupts.guestPerPacketNs',
+    path: 'interrupts.guestPerPacket',
     value: 500,
     unit: 'ns',
     range: between(200, 2000),
@@ -92,7 +92,7 @@ export const PLATFORM_INTERRUPTS: ProfileParam[] = [
     note: 'guest virtio-net per-packet completion work (detach buffer, skb handling, refill)',
   },
   {
-    path: 'interrupts.sharerCheckNs',
+    path: 'interrupts.sharerCheck',
     value: 100,
     unit: 'ns',
     range: between(50, 300),
@@ -101,7 +101,7 @@ export const PLATFORM_INTERRUPTS: ProfileParam[] = [
     note: "one cache-missing read of a sharer's used->idx ≈ one memory access (cf. iommu.walk.memAccess 75 ns)",
   },
   {
-    path: 'interrupts.pollIntervalNs',
+    path: 'interrupts.pollInterval',
     value: us(10),
     unit: 'ns',
     range: between(us(1), us(100)),
@@ -110,7 +110,7 @@ export const PLATFORM_INTERRUPTS: ProfileParam[] = [
     note: 'a polling core sweeps its rings every 10 µs, below the 16 µs coalescing timer it replaces',
   },
   {
-    path: 'interrupts.pollPerRingNs',
+    path: 'interrupts.pollPerRing',
     value: 100,
     unit: 'ns',
     range: between(50, 300),

@@ -55,7 +55,7 @@ export const PLATFORM_IOMMU: ProfileParam[] = [
       'maps guest memory in one host stage (no guest vIOMMU)',
   },
   {
-    path: 'iommu.walk.memAccessNs',
+    path: 'iommu.walk.memAccess',
     value: 75,
     unit: 'ns',
     range: between(50, 125),
@@ -105,7 +105,7 @@ export const PLATFORM_IOMMU: ProfileParam[] = [
     note: 'fully associative like the IOTLB; ATC organisation unpublished',
   },
   {
-    path: 'iommu.atsRttNs',
+    path: 'iommu.atsRtt',
     value: us(1),
     unit: 'ns',
     range: between(us(0.5), us(2)),
@@ -136,7 +136,7 @@ export const PLATFORM_IOMMU: ProfileParam[] = [
     note: 'fully associative like the IOTLB (no published device-MMU cache organisation)',
   },
   {
-    path: 'iommu.deviceMmu.fetchNs',
+    path: 'iommu.deviceMmu.fetch',
     value: 500,
     unit: 'ns',
     range: between(400, 1000),
@@ -145,7 +145,7 @@ export const PLATFORM_IOMMU: ProfileParam[] = [
     note: 'one DMA read of the table entry over PCIe ≈ 0.5 µs',
   },
   {
-    path: 'iommu.deviceMmu.keyBuildNs',
+    path: 'iommu.deviceMmu.keyBuild',
     value: 0,
     unit: 'ns',
     rangeNote: '0 = no device MMU; mlx5 sets its memory-key rebuild cost',
@@ -197,7 +197,7 @@ export const PLATFORM_IOMMU: ProfileParam[] = [
     note: 'IOVA_DEFAULT_FQ_SIZE = 256 per CPU (32,768 in single-queue mode)',
   },
   {
-    path: 'iommu.lazyTimeoutNs',
+    path: 'iommu.lazyTimeout',
     value: ms(10),
     unit: 'ns',
     range: between(ms(10), ms(1000)),

@@ -16,7 +16,7 @@ export const PLATFORM_PROFILE: ParentProfile = {
   name: 'platform',
   description: 'Generic x86 host, VT-d-style IOMMU and PCIe device: the defaults every parent inherits',
   behaviour: [
-    'Hardware data path: engines DMA over PCIe into guest buffers (device.dataPath hardware, device.dmaReadNs, device.engineNsPerByte), no host copies or wake-ups.',
+    'Hardware data path: engines DMA over PCIe into guest buffers (device.dataPath hardware, device.dmaRead, device.enginePerByte), no host copies or wake-ups.',
     'Platform IOMMU: 64-entry fully associative IOTLB of 4 KiB pages, 4-level walk of 75 ns accesses (≈ 300 ns per single-stage miss), lazy invalidation batches of 256 unmaps or 10 ms.',
     'Interrupts: 2048 MSI-X entries per function, 65,536 IRTEs per IOMMU unit, ≈ 200 vectors per CPU, posted delivery, static 16 µs / 32 packet coalescing.',
     'Control: 1 µs register reads, 0.15 µs posted writes, an mlx5-like vendor channel (31/16 slots, 1.1 ms), one 32-deep admin queue with 16 device workers.',

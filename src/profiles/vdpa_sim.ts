@@ -16,10 +16,10 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
   description:
     'Kernel software device: TX→RX loopback in a kthread, software IOTLB, CPU bound, for functional testing',
   behaviour: [
-    'Software data path in the kernel (device.dataPath software): a kthread worker loops TX back to RX through vringh under a device spinlock, copying every byte twice (device.copyNsPerByte) and waking per batch (device.wakeupNs); CPU bound, no PCIe (device.engineNsPerByte 0, device.dmaReadNs a host-memory access).',
-    'Software IOTLB of 2048 entries per address space (iommu.iotlb.entries, module parameter max_iotlb_entries); a lookup is an interval-tree search, not a page walk (iommu.missPenaltyNs).',
+    'Software data path in the kernel (device.dataPath software): a kthread worker loops TX back to RX through vringh under a device spinlock, copying every byte twice (device.copyPerByte) and waking per batch (device.wakeup); CPU bound, no PCIe (device.enginePerByte 0, device.dmaRead a host-memory access).',
+    'Software IOTLB of 2048 entries per address space (iommu.iotlb.entries, module parameter max_iotlb_entries); a lookup is an interval-tree search, not a page walk (iommu.missPenalty).',
     '3 VQs per instance: 1 pair + CVQ (limits.maxQueuesPerInstance 3), with 2 address spaces and 2 VQ groups so the CVQ can sit in its own ASID for a shadow CVQ; CVQ commands such as MAC_ADDR_SET are handled in software (device.hwCvqService).',
-    'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); config accesses are function calls (transport.mmioRead, transport.mmioWriteNs) and doorbells are trapped (device.kickNs). Queues up to VDPASIM_QUEUE_MAX = 256 entries, the platform device.queueSize.',
+    'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); config accesses are function calls (transport.mmioRead, transport.mmioWriteNs) and doorbells are trapped (device.kick). Queues up to VDPASIM_QUEUE_MAX = 256 entries, the platform device.queueSize.',
   ],
   cite: ['linux-vdpa-sim'],
   params: [
@@ -33,7 +33,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
       note: 'TX→RX loopback in a kthread worker under a device spinlock, vringh over a software IOTLB',
     },
     {
-      path: 'device.copyNsPerByte',
+      path: 'device.copyPerByte',
       value: 0.2,
       unit: 'ns/byte',
       range: between(0.1, 1),
@@ -44,7 +44,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
         '(≈ 10 GB/s memcpy per core)',
     },
     {
-      path: 'device.wakeupNs',
+      path: 'device.wakeup',
       value: us(3),
       unit: 'ns',
       range: between(us(1), us(20)),
@@ -74,7 +74,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
         'spinlock, copy excluded',
     },
     {
-      path: 'device.engineNsPerByte',
+      path: 'device.enginePerByte',
       value: 0,
       unit: 'ns/byte',
       rangeNote: '0: no payload crosses PCIe',
@@ -83,7 +83,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
       note: 'no PCIe payload DMA: the per-byte cost is the vringh copy, device.copyPerByte',
     },
     {
-      path: 'device.dmaReadNs',
+      path: 'device.dmaRead',
       value: 100,
       unit: 'ns',
       range: between(50, 150),
@@ -92,7 +92,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
       note: 'a ring entry is read from host memory (one cache-missing access, cf. iommu.walk.memAccess 75 ns), not across PCIe',
     },
     {
-      path: 'device.kickNs',
+      path: 'device.kick',
       value: us(2),
       unit: 'ns',
       range: between(us(1), us(5)),
@@ -148,7 +148,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
       note: 'max_iotlb_entries = 2048 per address space, as in vhost',
     },
     {
-      path: 'iommu.missPenaltyNs',
+      path: 'iommu.missPenalty',
       value: 200,
       unit: 'ns',
       range: between(50, 1000),

@@ -16,11 +16,11 @@ export const VDUSE_PROFILE: ParentProfile = {
   name: 'vduse',
   description: 'Userspace device: data path in a host process, bounce buffers instead of IOMMU, CPU bound',
   behaviour: [
-    'Data path in a userspace daemon (device.dataPath vduse): each buffer is copied through bounce pages (device.copyNsPerByte) and each batch of work wakes the daemon (device.wakeupNs); the host cores running it are the engines (device.engines, device.engineService); no PCIe (device.engineNsPerByte 0, device.dmaReadNs a host-memory access).',
-    'No IOMMU translation on the data path: the daemon maps the bounce/IOVA regions once (VDUSE_IOTLB_GET_FD + mmap), so an IOTLB miss costs no walk (iommu.missPenaltyNs 0); the cost moves into copies and wake-ups.',
-    'Each instance holds a 64 MiB bounce buffer (limits.instanceMemoryBytes) out of host memory set aside for VDUSE (limits.deviceMemoryBytes): 4096 instances per 256 GiB.',
+    'Data path in a userspace daemon (device.dataPath vduse): each buffer is copied through bounce pages (device.copyPerByte) and each batch of work wakes the daemon (device.wakeup); the host cores running it are the engines (device.engines, device.engineService); no PCIe (device.enginePerByte 0, device.dmaRead a host-memory access).',
+    'No IOMMU translation on the data path: the daemon maps the bounce/IOVA regions once (VDUSE_IOTLB_GET_FD + mmap), so an IOTLB miss costs no walk (iommu.missPenalty 0); the cost moves into copies and wake-ups.',
+    'Each instance holds a 64 MiB bounce buffer (limits.instanceMemory) out of host memory set aside for VDUSE (limits.deviceMemory): 4096 instances per 256 GiB.',
     'Control: config and status accesses the daemon must answer are VDUSE control messages, a round trip to userspace (transport.fwEmulationNs) with a 30 s timeout; cached config reads are kernel function calls (transport.mmioRead, transport.mmioWriteNs). The CVQ is served by the daemon (device.hwCvqService).',
-    'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); guest doorbells are trapped and relayed as eventfds (device.kickNs).',
+    'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); guest doorbells are trapped and relayed as eventfds (device.kick).',
   ],
   cite: ['linux-vduse'],
   params: [
@@ -36,7 +36,7 @@ export const VDUSE_PROFILE: ParentProfile = {
         'buffer plus userspace wake-ups',
     },
     {
-      path: 'device.copyNsPerByte',
+      path: 'device.copyPerByte',
       value: 0.1,
       unit: 'ns/byte',
       range: between(0.05, 0.5),
@@ -47,7 +47,7 @@ export const VDUSE_PROFILE: ParentProfile = {
         'caches or across NUMA nodes',
     },
     {
-      path: 'device.wakeupNs',
+      path: 'device.wakeup',
       value: us(5),
       unit: 'ns',
       range: between(us(1), us(50)),
@@ -77,7 +77,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       note: 'userspace virtqueue processing per packet (descriptor walk, backend submit), copy excluded',
     },
     {
-      path: 'device.engineNsPerByte',
+      path: 'device.enginePerByte',
       value: 0,
       unit: 'ns/byte',
       rangeNote: '0: no payload crosses PCIe',
@@ -86,7 +86,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       note: 'no PCIe payload DMA: the per-byte cost is the bounce copy, device.copyPerByte',
     },
     {
-      path: 'device.dmaReadNs',
+      path: 'device.dmaRead',
       value: 100,
       unit: 'ns',
       range: between(50, 150),
@@ -95,7 +95,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       note: 'a ring entry is read from host memory (one cache-missing access, cf. iommu.walk.memAccess 75 ns), not across PCIe',
     },
     {
-      path: 'device.kickNs',
+      path: 'device.kick',
       value: us(2),
       unit: 'ns',
       range: between(us(1), us(5)),
@@ -131,7 +131,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       note: 'no hardware queues; 3 VQs × the 2^20 minor-number space, so host memory (limits.deviceMemory) binds first',
     },
     {
-      path: 'limits.instanceMemoryBytes',
+      path: 'limits.instanceMemory',
       value: BOUNCE_BYTES,
       unit: 'bytes',
       range: between(size('1MiB'), size('1GiB')),
@@ -140,7 +140,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       note: 'the default bounce buffer is 64 MiB, configurable from 1 MiB to 1 GiB per device',
     },
     {
-      path: 'limits.deviceMemoryBytes',
+      path: 'limits.deviceMemory',
       value: BOUNCE_POOL_BYTES,
       unit: 'bytes',
       range: between(size('16GiB'), size('4TiB')),
@@ -149,7 +149,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       note: 'host memory set aside for bounce buffers; 256 GiB / 64 MiB = 4096 instances',
     },
     {
-      path: 'iommu.missPenaltyNs',
+      path: 'iommu.missPenalty',
       value: 0,
       unit: 'ns',
       range: between(0, 1000),

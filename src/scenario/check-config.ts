@@ -4,10 +4,9 @@
  * value a profile supplied. Each failure names the scenario key to change.
  */
 import type { ModelConfig } from '../model/config.js';
+import { MAX_QUEUE_SIZE } from '../model/data-path/device-params.js';
+import { PAGE_SIZE_TEXT, PAGE_SIZES } from '../model/iommu/iommu-params.js';
 import { ConfigProblem } from './config-problem.js';
-import { PAGE_SIZE_TEXT, PAGE_SIZES } from './schema-dma.js';
-
-const MAX_QUEUE_SIZE = 32_768;
 
 export function checkConfig(c: ModelConfig): void {
   checkAdminQueues(c);

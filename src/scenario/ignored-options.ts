@@ -1,10 +1,15 @@
 /**
  * Options the chosen strategy does not use. A parameter means the same thing in every
- * strategy, so setting one that the strategy ignores is not an error — but it
- * is reported, once, so that a study does not silently vary something that has no effect.
+ * strategy, so setting one that the strategy ignores is not an error — but it is reported,
+ * once, so that a study does not silently vary something that has no effect. The declared
+ * sections say when each parameter and group applies (`appliesWhen`, src/model/params/); the
+ * control plane's rules are listed here until it declares its parameters.
  */
 import type { ModelConfig } from '../model/config.js';
 import { CVQ_OPS } from '../model/config.js';
+import { groupEntries, paramEntries } from '../model/params/catalogue.js';
+import type { Condition } from '../model/params/param.js';
+import { getIn } from './plain-data.js';
 
 interface Rule {
   /** Scenario key paths (or prefixes); `groups[*]` matches every workload group. */
@@ -20,6 +25,7 @@ const adminQueueUnused = (c: ModelConfig) =>
 const unless = (cond: (c: ModelConfig) => boolean, why: (c: ModelConfig) => string) => (c: ModelConfig) =>
   cond(c) ? undefined : why(c);
 
+/** The control plane's rules, until its parameters declare when they apply. */
 const RULES: Rule[] = [
   { keys: ['adminq', 'workload.groups[*].adminQueue'], ignoredWhen: adminQueueUnused },
   {
@@ -30,81 +36,7 @@ const RULES: Rule[] = [
     ),
   },
   {
-    keys: ['iommu.devtlb', 'iommu.atsRtt'],
-    ignoredWhen: (c) =>
-      c.strategy.isolation === 'device-mmu'
-        ? 'strategy.isolation device-mmu translates in the device MMU, not through ATS'
-        : undefined,
-  },
-  {
-    keys: ['iommu.deviceMmu', 'limits.deviceMmuContexts'],
-    ignoredWhen: unless(
-      (c) => c.strategy.isolation === 'device-mmu',
-      (c) => `strategy.isolation is ${c.strategy.isolation}, not device-mmu`,
-    ),
-  },
-  {
-    keys: ['iommu.pasidTableAccesses', 'limits.pasidBits'],
-    ignoredWhen: unless(
-      (c) => c.strategy.isolation.startsWith('pasid'),
-      (c) =>
-        `strategy.isolation is ${c.strategy.isolation}; PASIDs are used by pasid-per-instance and pasid-per-vq`,
-    ),
-  },
-  {
-    keys: ['iommu.invalidation', 'iommu.invalidationService', 'iommu.lazyBatch', 'iommu.lazyTimeout'],
-    ignoredWhen: (c) =>
-      c.iommu.mappings === 'static'
-        ? 'iommu.mappings is static: nothing is unmapped, so nothing is invalidated'
-        : undefined,
-  },
-  {
-    keys: ['iommu.lazyBatch', 'iommu.lazyTimeout'],
-    ignoredWhen: (c) =>
-      c.iommu.mappings === 'dynamic' && c.iommu.invalidation === 'strict'
-        ? 'iommu.invalidation is strict (no batching)'
-        : undefined,
-  },
-  {
-    keys: ['interrupts.coalescing'],
-    ignoredWhen: (c) =>
-      c.strategy.interrupts === 'polling'
-        ? 'strategy.interrupts is polling: no data interrupts to coalesce'
-        : undefined,
-  },
-  {
-    keys: ['interrupts.pollInterval', 'interrupts.pollPerRing'],
-    ignoredWhen: unless(
-      (c) => c.strategy.interrupts === 'polling',
-      (c) => `strategy.interrupts is ${c.strategy.interrupts}, not polling`,
-    ),
-  },
-  {
-    keys: ['interrupts.sharerCheck'],
-    ignoredWhen: unless(
-      (c) => c.strategy.interrupts === 'shared',
-      (c) => `strategy.interrupts is ${c.strategy.interrupts}, not shared`,
-    ),
-  },
-  {
-    keys: ['limits.imsEntries'],
-    ignoredWhen: unless(
-      (c) => c.strategy.interrupts === 'msi-store',
-      (c) => `strategy.interrupts is ${c.strategy.interrupts}, not msi-store`,
-    ),
-  },
-  {
-    keys: ['interrupts.exit', 'interrupts.exitsPerInterrupt'],
-    ignoredWhen: (c) =>
-      c.interrupts.delivery === 'posted' ? 'interrupts.delivery is posted (no VM exits)' : undefined,
-  },
-  {
-    keys: ['interrupts.posted'],
-    ignoredWhen: (c) =>
-      c.interrupts.delivery === 'exit' ? 'interrupts.delivery is exit, not posted' : undefined,
-  },
-  {
-    keys: ['limits.totalVfs', 'limits.msixPerVf', 'transport.vfCreate'],
+    keys: ['transport.vfCreate'],
     ignoredWhen: unless(
       (c) => c.strategy.transport === 'per-vf',
       (c) => `strategy.transport is ${c.strategy.transport}, not per-vf`,
@@ -152,25 +84,6 @@ const RULES: Rule[] = [
       (c) => `strategy.cvq is ${c.strategy.cvq}, not software`,
     ),
   },
-  {
-    keys: ['device.hwCvqService'],
-    ignoredWhen: unless(
-      (c) => c.strategy.cvq === 'hardware',
-      (c) => `strategy.cvq is ${c.strategy.cvq}, not hardware`,
-    ),
-  },
-  {
-    keys: ['device.copyPerByte', 'device.wakeup'],
-    ignoredWhen: (c) =>
-      c.device.dataPath === 'hardware'
-        ? 'device.dataPath is hardware (no host copies or wake-ups)'
-        : undefined,
-  },
-  {
-    keys: ['fidelity.budget'],
-    ignoredWhen: (c) =>
-      c.fidelity.mode === 'packet' ? 'fidelity.mode is packet (the budget applies to batch mode)' : undefined,
-  },
 ];
 
 /**
@@ -192,18 +105,51 @@ function keyPattern(ruleKey: string): RegExp {
   return new RegExp(`^${escaped}(?:[.[]|$)`);
 }
 
-const PATTERNS = RULES.map((rule) => rule.keys.map(keyPattern));
+/** Why `c` fails the condition, or undefined when it holds. */
+function failure(cond: Condition, config: ModelConfig): string | undefined {
+  const value = String(getIn(config as unknown as Record<string, unknown>, cond.path.split('.')));
+  const holds = cond.in !== undefined ? cond.in.includes(value) : !(cond.notIn ?? []).includes(value);
+  if (holds) return undefined;
+  if (cond.why !== undefined) return cond.why;
+  return cond.in !== undefined
+    ? `${cond.path} is ${value}, not ${cond.in.join(' or ')}`
+    : `${cond.path} is ${value}`;
+}
 
-/** One line per rule that applies: the keys written and why the strategy ignores them. */
+/** A rule per declared parameter or group with conditions of its own (a group's cover its leaves by prefix). */
+const DECLARED: Rule[] = [...groupEntries(), ...paramEntries()]
+  .map((e) => ({ path: e.path, conditions: 'group' in e ? e.group.appliesWhen : e.param.appliesWhen }))
+  .filter((e) => e.conditions.length > 0)
+  .map(({ path, conditions }) => ({
+    keys: [path.replaceAll('[]', '[*]')],
+    ignoredWhen: (c: ModelConfig) => {
+      for (const cond of conditions) {
+        const why = failure(cond, c);
+        if (why !== undefined) return why;
+      }
+      return undefined;
+    },
+  }));
+
+const ALL_RULES = [...DECLARED, ...RULES];
+const PATTERNS = ALL_RULES.map((rule) => rule.keys.map(keyPattern));
+
+/** One line per reason that applies: the keys written (in the order written) and why they are ignored. */
 export function ignoredOptionWarnings(written: readonly string[], config: ModelConfig): string[] {
-  const warnings: string[] = [];
-  RULES.forEach((rule, r) => {
+  const byReason = new Map<string, Set<string>>();
+  ALL_RULES.forEach((rule, r) => {
     const reason = rule.ignoredWhen(config);
     if (reason === undefined) return;
     const patterns = PATTERNS[r] as RegExp[];
     const hits = written.filter((w) => patterns.some((p) => p.test(w)));
-    if (hits.length > 0)
-      warnings.push(`${hits.join(', ')} ${hits.length === 1 ? 'is' : 'are'} ignored: ${reason}`);
+    if (hits.length === 0) return;
+    const keys = byReason.get(reason) ?? new Set<string>();
+    for (const h of hits) keys.add(h);
+    byReason.set(reason, keys);
+  });
+  const warnings = [...byReason].map(([reason, keys]) => {
+    const hits = written.filter((w) => keys.has(w));
+    return `${hits.join(', ')} ${hits.length === 1 ? 'is' : 'are'} ignored: ${reason}`;
   });
   return [...warnings, ...cvqOpWarnings(config)];
 }

@@ -1,8 +1,8 @@
 /**
  * Scenario keys ↔ ModelConfig fields. A scenario key is the ModelConfig field without its unit
- * suffix, because the value carries its unit: `device.wakeup: 2us` sets `device.wakeupNs`,
- * `limits.deviceMemory: 4GiB` sets `limits.deviceMemoryBytes`, `device.enginePerByte: 0.28ns/B`
- * sets `device.engineNsPerByte`. The one exception is churn, grouped as `provisioning.churn`.
+ * suffix, because the value carries its unit: `device.wakeup: 2us` sets `device.wakeup`,
+ * `limits.deviceMemory: 4GiB` sets `limits.deviceMemory`, `device.enginePerByte: 0.28ns/B`
+ * sets `device.enginePerByte`. The one exception is churn, grouped as `provisioning.churn`.
  * Profiles list ModelConfig paths; `scenarioPathOf` shows users the key to write.
  */
 import { CONFIG_PATHS, type ConfigPathInfo } from '../profiles/config-paths.js';

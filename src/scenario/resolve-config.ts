@@ -6,11 +6,12 @@
  * workload groups, and the cross-field rules.
  */
 import type { CoalescingConfig, ModelConfig } from '../model/config.js';
+import { DEFAULT_DIM_PROFILE } from '../model/interrupts/interrupt-params.js';
 import { CONFIG_PATHS } from '../profiles/config-paths.js';
 import { profileValues } from '../profiles/index.js';
 import { checkConfig } from './check-config.js';
 import { ConfigProblem } from './config-problem.js';
-import { CHOICE_DEFAULTS, DEFAULT_DIM_PROFILE, RUN_DEFAULTS } from './defaults.js';
+import { CHOICE_DEFAULTS, RUN_DEFAULTS } from './defaults.js';
 import { modelLeavesOf } from './model-paths.js';
 import { copyPlain, getIn, isPlainObject } from './plain-data.js';
 import { resolveGroups } from './resolve-groups.js';
@@ -39,7 +40,7 @@ export function resolveConfig(scenario: ParsedScenario): ModelConfig {
   tree.instances = scenario.instances ?? RUN_DEFAULTS.instances;
   const config = tree as unknown as ModelConfig;
   if (!weightsWritten) config.adminq.weights = new Array<number>(config.adminq.queues).fill(1);
-  config.iommu.missPenaltyNs ??= undefined;
+  config.iommu.missPenalty ??= undefined;
   config.interrupts.coalescing = normalizeCoalescing(config.interrupts.coalescing);
   config.workload = { groups: resolveGroups(scenario.workload?.groups, config.instances) };
   checkConfig(config);

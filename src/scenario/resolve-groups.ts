@@ -8,7 +8,7 @@ import type { ControlConfig, ControlOp, GroupConfig, TrafficConfig } from '../mo
 import { makeDistribution } from '../random/distribution.js';
 import { ConfigProblem } from './config-problem.js';
 import { DEFAULT_GROUP, GROUP_DEFAULTS } from './defaults.js';
-import { groupSchema } from './schema-workload.js';
+import { workloadGroupSchema as groupSchema } from './scenario-schema.js';
 
 type ParsedGroup = z.output<typeof groupSchema>;
 type ParsedTraffic = NonNullable<ParsedGroup['traffic']>;
@@ -130,11 +130,11 @@ function resolveTraffic(given: ParsedTraffic | undefined, index: number): Traffi
   return {
     ratePps: rate.unit === 'pps' ? rate.value : rate.value / (8 * meanBytes),
     arrival: t.arrival as TrafficConfig['arrival'],
-    onMeanNs: t.onMean as number,
-    offMeanNs: t.offMean as number,
+    onMean: t.onMean as number,
+    offMean: t.offMean as number,
     packetSize,
     direction: t.direction as TrafficConfig['direction'],
-    workingSetBytes: t.workingSet as number,
+    workingSet: t.workingSet as number,
     locality: t.locality as TrafficConfig['locality'],
   };
 }

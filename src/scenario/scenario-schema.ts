@@ -1,23 +1,28 @@
 /**
- * The scenario file (README, "Scenario files"): every key, its unit and its
- * validator, with a description that `vdpascale schema` turns into editor help. Objects are
- * strict: an unknown key is an error with a suggestion. Zod defaults are deliberately not
- * used — a parsed scenario holds exactly what the user wrote, so the loader can tell a user
- * choice from a default (for warnings) and layer defaults ← profile ← scenario itself.
+ * The scenario file (README, "Scenario files"): every key, its unit and its validator, with a
+ * description that `vdpascale schema` turns into editor help. The model's sections are built
+ * from their parameter declarations (param-schema.ts); run control, the sweep and the charts
+ * are declared here. Objects are strict: an unknown key is an error with a suggestion. Zod
+ * defaults are deliberately not used — a parsed scenario holds exactly what the user wrote, so
+ * the loader can tell a user choice from a default (for warnings) and layer defaults ← profile
+ * ← scenario itself.
  */
 import { z } from 'zod';
-import { PARENTS } from '../model/config.js';
+import { DEVICE } from '../model/data-path/device-params.js';
+import { FIDELITY } from '../model/data-path/fidelity-params.js';
+import { INTERRUPTS } from '../model/interrupts/interrupt-params.js';
+import { IOMMU } from '../model/iommu/iommu-params.js';
+import { LIMITS } from '../model/limits.js';
+import { ROOT } from '../model/root-params.js';
+import { STRATEGY } from '../model/strategy-params.js';
+import { WORKLOAD } from '../model/workload-params.js';
+import { listElementSchema, rootShape, sectionShape } from './param-schema.js';
 import { count, duration } from './quantity.js';
-import {
-  adminqSchema,
-  fidelitySchema,
-  hostSchema,
-  provisioningSchema,
-  strategySchema,
-} from './schema-control.js';
-import { deviceSchema, limitsSchema, transportSchema } from './schema-device.js';
-import { interruptsSchema, iommuSchema } from './schema-dma.js';
-import { MAX_INSTANCES, workloadSchema } from './schema-workload.js';
+import { adminqSchema, hostSchema, provisioningSchema } from './schema-control.js';
+import { transportSchema } from './schema-device.js';
+
+/** One workload group as a scenario writes it (resolve-groups.ts turns it into a GroupConfig). */
+export const workloadGroupSchema = listElementSchema(WORKLOAD.shape.groups);
 
 /** A scenario name is a folder name: this pattern cannot express `..`, `/` or a hidden file. */
 export const SCENARIO_NAME = /^[a-z0-9-]+$/;
@@ -88,24 +93,18 @@ export const scenarioSchema = z
     replications: count(1, MAX_REPLICATIONS)
       .optional()
       .describe('Independent replications per sweep point (confidence intervals need ≥ 2).'),
-    parent: z
-      .enum(PARENTS)
-      .optional()
-      .describe('vDPA parent profile whose parameters underlie this scenario (vdpascale profiles NAME).'),
-    instances: count(1, MAX_INSTANCES, 'what one simulation can hold in memory')
-      .optional()
-      .describe('vDPA instances on the device (split into workload groups).'),
-    strategy: strategySchema.optional(),
-    device: deviceSchema.optional(),
-    limits: limitsSchema.optional(),
+    ...rootShape(ROOT),
+    ...sectionShape(STRATEGY),
+    ...sectionShape(DEVICE),
+    ...sectionShape(LIMITS),
     transport: transportSchema.optional(),
     adminq: adminqSchema.optional(),
-    iommu: iommuSchema.optional(),
-    interrupts: interruptsSchema.optional(),
+    ...sectionShape(IOMMU),
+    ...sectionShape(INTERRUPTS),
     host: hostSchema.optional(),
     provisioning: provisioningSchema.optional(),
-    fidelity: fidelitySchema.optional(),
-    workload: workloadSchema.optional(),
+    ...sectionShape(FIDELITY),
+    ...sectionShape(WORKLOAD),
     sweep: sweepSchema.optional(),
     charts: z
       .array(chartSchema)

@@ -1,58 +1,14 @@
 /**
- * Scenario sections `strategy`, `adminq`, `host`, `provisioning` and `fidelity`: the design
- * choices a study compares, and the control-plane costs behind them.
+ * Scenario sections `adminq`, `host` and `provisioning`: the control-plane costs behind the
+ * strategies a study compares. (The model's other sections are built from their parameter
+ * declarations; these follow when the control plane declares its parameters.)
  */
 import { z } from 'zod';
-import {
-  ADMINQ_MODES,
-  ADMINQ_POLICIES,
-  COMMAND_CLASSES,
-  type CommandClass,
-  CVQ_MODES,
-  INTERRUPT_MODES,
-  ISOLATIONS,
-  PROVISIONING_METHODS,
-  TRANSPORTS,
-} from '../model/config.js';
+import { ADMINQ_MODES, ADMINQ_POLICIES, COMMAND_CLASSES, type CommandClass } from '../model/config.js';
 import type { DistSpec } from '../random/distribution.js';
 import { distribution } from './distribution-schema.js';
 import { count, duration, eventRate, real } from './quantity.js';
 import { didYouMean } from './suggest.js';
-
-export const strategySchema = z
-  .strictObject({
-    transport: z
-      .enum(TRANSPORTS)
-      .optional()
-      .describe(
-        'How managed devices are configured: per-vf (SR-IOV BARs), managed-cap (device_select window), device-cmd-cap (one command slot), admin-vq (virtio 1.3 admin virtqueues), vendor (firmware command channel).',
-      ),
-    cvq: z
-      .enum(CVQ_MODES)
-      .optional()
-      .describe(
-        'Control virtqueue: hardware (one more hardware VQ), software (decoded by a host core), none.',
-      ),
-    isolation: z
-      .enum(ISOLATIONS)
-      .optional()
-      .describe(
-        'DMA isolation: none, rid-per-vf, pasid-per-instance, pasid-per-vq, device-mmu (device-side IOTLB).',
-      ),
-    interrupts: z
-      .enum(INTERRUPT_MODES)
-      .optional()
-      .describe(
-        'Interrupt mode: msix (dedicated vectors; instances fail when exhausted), shared (vectors shared by queues), msi-store (IMS-like messages in the device), polling.',
-      ),
-    provisioning: z
-      .enum(PROVISIONING_METHODS)
-      .optional()
-      .describe(
-        'How instances are created: netlink (vdpa dev add, global lock), managed-cap-create, admin-vq (CREATE command).',
-      ),
-  })
-  .describe('The design under study: transport × CVQ × isolation × interrupt mode × provisioning.');
 
 const allClasses = (d: DistSpec): Record<CommandClass, DistSpec> =>
   Object.fromEntries(COMMAND_CLASSES.map((c) => [c, d])) as Record<CommandClass, DistSpec>;
@@ -171,15 +127,3 @@ export const provisioningSchema = z
       .describe('Instances created and destroyed while the workload runs.'),
   })
   .describe('Instance creation.');
-
-export const fidelitySchema = z
-  .strictObject({
-    mode: z
-      .enum(['packet', 'batch'])
-      .optional()
-      .describe(
-        'packet: one event chain per packet; batch: a NAPI-like budget of packets per event, for very large instance counts.',
-      ),
-    budget: count(1, 65_536).optional().describe('Packets per event in batch mode (NAPI budget).'),
-  })
-  .describe('Simulation detail: per-packet events or per-batch events.');

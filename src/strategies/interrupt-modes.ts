@@ -43,6 +43,6 @@ interruptModes.register({
   name: 'polling',
   description:
     'Host cores poll every used ring each interval (cost per ring checked); no interrupts; latency up to one interval, which stretches when the rings outgrow the cores.',
-  sources: ['estimate: poll cost per ring ≈ one used-index read (profiles: interrupts.pollPerRingNs)'],
+  sources: ['estimate: poll cost per ring ≈ one used-index read (profiles: interrupts.pollPerRing)'],
   resource: undefined,
 });

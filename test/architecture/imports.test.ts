@@ -1,5 +1,5 @@
 /**
- * Holds the layering rule of architecture.md: imports flow one way,
+ * Holds the layering rule (README, "Map of src/"): imports flow one way,
  * cli → output → runner → scenario → profiles → strategies → model → stats → engine, random →
  * util, bibliography,
  * and nothing below the runner reads the wall clock or Math.random.

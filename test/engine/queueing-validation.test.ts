@@ -1,5 +1,5 @@
 /**
- * Analytic validation (second tier of tests in architecture.md): queueing models built on the
+ * Analytic validation (the second tier of tests): queueing models built on the
  * engine reproduce queueing theory. Each estimate is the mean over R independent replications
  * (replication r uses StreamFactory(SEED, r), so the replications share no random numbers)
  * and must lie within the 95% confidence interval of that mean:

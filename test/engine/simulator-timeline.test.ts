@@ -1,5 +1,5 @@
 /**
- * Exact, hand-computed timelines of the kernel (the first tier of tests in architecture.md):
+ * Exact, hand-computed timelines of the kernel (the first tier of tests):
  * each expected log below is derived by hand from the (time, priority, seq) rule and the
  * documented `run` boundaries, not captured from a run.
  */

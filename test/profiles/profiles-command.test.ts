@@ -47,7 +47,7 @@ describe('vdpascale profiles', () => {
       /limits\.totalVfs\s+127 VFs\s+mlx5\s+63–127 VFs; firmware-dependent\s+spec\s+.*\[nvidia-cx6dx-firmware\]/,
     );
     expect(text).toMatch(/transport\.vendorSlots\s+31 slots\s+platform\s+.*\[linux-mlx5-cmd\]/);
-    expect(text).toMatch(/iommu\.deviceMmu\.keyBuildNs\s+1 s\s+mlx5\s+250 ms–3\.6 s \(log\)/);
+    expect(text).toMatch(/iommu\.deviceMmu\.keyBuild\s+1 s\s+mlx5\s+250 ms–3\.6 s \(log\)/);
     expect(text).toContain('empirical {1.1 ms, 500 µs}');
     // Every cited key is spelled out below the table, with where to find the document.
     const cited = new Set([...text.matchAll(/\[([a-z0-9]+(?:-[a-z0-9]+)+)\]/g)].map((m) => m[1]));
@@ -62,7 +62,7 @@ describe('vdpascale profiles', () => {
   it('handles the handler directly with a capturing io', () => {
     const io = capture();
     profilesCommand(io).handler({ name: 'vduse', json: false });
-    expect(io.text()).toMatch(/limits\.instanceMemoryBytes\s+64 MiB\s+vduse/);
+    expect(io.text()).toMatch(/limits\.instanceMemory\s+64 MiB\s+vduse/);
   });
 
   it('prints JSON in canonical units with inheritance marked', async () => {
@@ -74,7 +74,7 @@ describe('vdpascale profiles', () => {
     expect(parsed.name).toBe('mlx5');
     const byPath = new Map(parsed.params.map((p) => [p.path, p]));
     expect(byPath.get('transport.vendorSlots')).toMatchObject({ value: 31, inherited: true });
-    expect(byPath.get('iommu.deviceMmu.keyBuildNs')).toMatchObject({
+    expect(byPath.get('iommu.deviceMmu.keyBuild')).toMatchObject({
       value: 1_000_000_000,
       inherited: false,
     });

@@ -150,15 +150,15 @@ describe('platform profile', () => {
     expect(REQUIRED.map((p) => p.path).filter((path) => !set.has(path))).toEqual([]);
   });
 
-  it('keeps the calibration points of facts.md in canonical units', () => {
+  it('keeps the cited calibration points in canonical units', () => {
     const v = new Map<string, unknown>(PLATFORM_PROFILE.params.map((p) => [p.path, p.value]));
-    // single-stage miss ≈ 300 ns = 4 levels × 75 ns (facts.md §3)
-    expect((v.get('iommu.walk.levels') as number) * (v.get('iommu.walk.memAccessNs') as number)).toBe(300);
+    // single-stage miss ≈ 300 ns = 4 levels × 75 ns [[neugebauer-pcie-2018]]
+    expect((v.get('iommu.walk.levels') as number) * (v.get('iommu.walk.memAccess') as number)).toBe(300);
     expect(v.get('transport.mmioRead')).toEqual({ dist: 'deterministic', value: 1000 });
     expect(v.get('transport.vendorService')).toEqual({ dist: 'deterministic', value: 1_100_000 });
     expect(v.get('transport.vfCreate')).toEqual({ dist: 'deterministic', value: 400_000_000 });
-    expect(v.get('iommu.lazyTimeoutNs')).toBe(10_000_000);
-    expect(v.get('interrupts.exitNs')).toBe(710);
+    expect(v.get('iommu.lazyTimeout')).toBe(10_000_000);
+    expect(v.get('interrupts.exit')).toBe(710);
     expect(v.get('interrupts.coalescing.maxUsecs')).toBe(16); // µs, like virtio max_usecs
     expect(v.get('limits.msixPerFunction')).toBe(2048);
     expect(v.get('limits.irtePerUnit')).toBe(65536);
@@ -199,15 +199,15 @@ describe('parent profiles', () => {
     expect(value('ifcvf', 'limits.maxQueuesPerInstance')).toBe(17);
     expect(value('ifcvf', 'limits.totalVfs')).toBe(128);
     expect(value('mlx5', 'limits.totalVfs')).toBe(127);
-    expect(value('mlx5', 'iommu.deviceMmu.keyBuildNs')).toBe(1_000_000_000);
+    expect(value('mlx5', 'iommu.deviceMmu.keyBuild')).toBe(1_000_000_000);
     expect(value('mlx5', 'transport.vendorService')).toEqual({
       dist: 'empirical',
       values: [1_100_000, 500_000],
       weights: [1, 1],
     });
     expect(value('vduse', 'device.dataPath')).toBe('vduse');
-    expect(value('vduse', 'limits.instanceMemoryBytes')).toBe(64 * 1024 * 1024);
-    expect(value('vduse', 'iommu.missPenaltyNs')).toBe(0);
+    expect(value('vduse', 'limits.instanceMemory')).toBe(64 * 1024 * 1024);
+    expect(value('vduse', 'iommu.missPenalty')).toBe(0);
     expect(value('vdpa_sim', 'device.dataPath')).toBe('software');
     expect(value('vdpa_sim', 'iommu.iotlb.entries')).toBe(2048);
     expect(value('vdpa_sim', 'limits.maxQueuesPerInstance')).toBe(3);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { summarize } from '../../src/stats/index.js';
 
 /**
- * Small synthetic result folders in the shape `vdpascale run` writes (interface.md "Result
+ * Small synthetic result folders in the shape `vdpascale run` writes (README, "Result
  * folder"), for developing and testing the report and the notebooks before real results
  * exist. The numbers only have plausible shapes (limits, tails, a noisy tenant); they come
  * from a fixed LCG, so the files are identical on every call.

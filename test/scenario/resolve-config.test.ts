@@ -10,8 +10,8 @@ import { resolveConfig, scenarioPathOf, scenarioSchema } from '../../src/scenari
 import { parseKeyPath } from '../../src/scenario/key-path.js';
 import { modelPathInfo } from '../../src/scenario/model-paths.js';
 import { groupCounts } from '../../src/scenario/resolve-groups.js';
+import { workloadGroupSchema as groupSchema } from '../../src/scenario/scenario-schema.js';
 import { checkSchemaPath, leafPaths } from '../../src/scenario/schema-walk.js';
-import { groupSchema } from '../../src/scenario/schema-workload.js';
 
 const dist = { dist: 'constant', value: 1 } as const;
 /**
@@ -33,13 +33,13 @@ const SHAPE: ModelConfig = {
     queueSize: 1,
     engines: 1,
     engineService: dist,
-    engineNsPerByte: 0,
+    enginePerByte: 0,
     dataPath: 'hardware',
-    copyNsPerByte: 0,
-    wakeupNs: 0,
+    copyPerByte: 0,
+    wakeup: 0,
     hwCvqService: dist,
-    dmaReadNs: 0,
-    kickNs: 0,
+    dmaRead: 0,
+    kick: 0,
   },
   limits: {
     totalVfs: 0,
@@ -55,8 +55,8 @@ const SHAPE: ModelConfig = {
     pasidBits: 0,
     domainIds: 0,
     deviceMmuContexts: 0,
-    deviceMemoryBytes: 0,
-    instanceMemoryBytes: 0,
+    deviceMemory: 0,
+    instanceMemory: 0,
   },
   transport: {
     mmioRead: dist,
@@ -90,29 +90,29 @@ const SHAPE: ModelConfig = {
   },
   iommu: {
     iotlb: { entries: 1, ways: 0, pageSize: 4096 },
-    walk: { levels: 4, guestLevels: 0, memAccessNs: 0, pwcEntries: 0 },
-    missPenaltyNs: undefined,
+    walk: { levels: 4, guestLevels: 0, memAccess: 0, pwcEntries: 0 },
+    missPenalty: undefined,
     pasidTableAccesses: 0,
     devtlb: { entries: 0, ways: 0 },
-    atsRttNs: 0,
-    deviceMmu: { entries: 0, ways: 0, fetchNs: 0, keyBuildNs: 0 },
+    atsRtt: 0,
+    deviceMmu: { entries: 0, ways: 0, fetch: 0, keyBuild: 0 },
     mappings: 'static',
     invalidation: 'lazy',
     invalidationService: dist,
     lazyBatch: 1,
-    lazyTimeoutNs: 1,
+    lazyTimeout: 1,
   },
   interrupts: {
     coalescing: { kind: 'static', maxPackets: 0, maxUsecs: 0 },
     delivery: 'posted',
-    exitNs: 0,
+    exit: 0,
     exitsPerInterrupt: 0,
-    postedNs: 0,
-    guestIrqNs: 0,
-    guestPerPacketNs: 0,
-    sharerCheckNs: 0,
-    pollIntervalNs: 0,
-    pollPerRingNs: 0,
+    posted: 0,
+    guestIrq: 0,
+    guestPerPacket: 0,
+    sharerCheck: 0,
+    pollInterval: 0,
+    pollPerRing: 0,
   },
   host: { cores: 1, swCvqDecode: dist },
   provisioning: {
@@ -131,11 +131,11 @@ const SHAPE: ModelConfig = {
         traffic: {
           ratePps: 0,
           arrival: 'poisson',
-          onMeanNs: 0,
-          offMeanNs: 0,
+          onMean: 0,
+          offMean: 0,
           packetSize: dist,
           direction: 'both',
-          workingSetBytes: 1,
+          workingSet: 1,
           locality: { kind: 'uniform' },
         },
         control: { rate: 0, ops: {}, limit: undefined },
@@ -176,7 +176,7 @@ describe('resolveConfig', () => {
       (p) =>
         p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], config) === undefined,
     );
-    expect(undefinedPaths).toEqual(['iommu.missPenaltyNs']);
+    expect(undefinedPaths).toEqual(['iommu.missPenalty']);
     expect(groups[0]?.control.limit).toBeUndefined();
   });
 
@@ -210,11 +210,11 @@ describe('resolveConfig', () => {
         interrupts: { coalescing: { maxPackets: 8, maxUsecs: '24us' } },
       }),
     );
-    expect(c.device.wakeupNs).toBe(2000);
-    expect(c.device.engineNsPerByte).toBe(0.5);
+    expect(c.device.wakeup).toBe(2000);
+    expect(c.device.enginePerByte).toBe(0.5);
     expect(c.device.engineService).toEqual({ dist: 'exponential', mean: 1000 });
-    expect(c.limits.deviceMemoryBytes).toBe(1024 ** 3);
-    expect(c.iommu.missPenaltyNs).toBe(300);
+    expect(c.limits.deviceMemory).toBe(1024 ** 3);
+    expect(c.iommu.missPenalty).toBe(300);
     expect(c.provisioning.churnCreateRate).toBe(10);
     // maxUsecs stays in µs, like virtio-net's max_usecs and the profiles
     expect(c.interrupts.coalescing).toEqual({ kind: 'static', maxPackets: 8, maxUsecs: 24 });

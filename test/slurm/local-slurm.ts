@@ -1,6 +1,5 @@
 /**
- * A throw-away single-node Slurm on 127.0.0.1 for tests (design/toolchain.md "Slurm on one
- * machine"): its own munge key and socket, slurm.conf, state, spool, PID and log files all in one
+ * A throw-away single-node Slurm on 127.0.0.1 for tests: its own munge key and socket, slurm.conf, state, spool, PID and log files all in one
  * temp dir, free ports, no cgroups. Daemons are stopped by the PIDs recorded at spawn time.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';

@@ -29,7 +29,7 @@ export const StepKind = {
   MGMT_HOST: 4,
   /** Release the global vDPA management lock. */
   MGMT_UNLOCK: 5,
-  /** The device MMU builds the instance's memory keys (`iommu.deviceMmu.keyBuildNs`). */
+  /** The device MMU builds the instance's memory keys (`iommu.deviceMmu.keyBuild`). */
   KEY_BUILD: 6,
 } as const;
 export type StepKindValue = (typeof StepKind)[keyof typeof StepKind];
@@ -129,7 +129,7 @@ function msiStep(config: ModelConfig): Step {
  */
 export function provisionSequence(config: ModelConfig): Step[] {
   const steps: Step[] = [ACCESS.create, ACCESS.feat];
-  if (config.strategy.isolation === 'device-mmu' && config.iommu.deviceMmu.keyBuildNs > 0) {
+  if (config.strategy.isolation === 'device-mmu' && config.iommu.deviceMmu.keyBuild > 0) {
     steps.push(special(StepKind.KEY_BUILD));
   }
   for (let q = 0; q < queuesPerInstance(config); q++) {

@@ -125,7 +125,7 @@ export class OpRunner {
           return;
         case StepKind.KEY_BUILD:
           this.ctx.sim.schedule(
-            this.ctx.config.iommu.deviceMmu.keyBuildNs,
+            this.ctx.config.iommu.deviceMmu.keyBuild,
             this.keyBuildHandler as HandlerId,
             op,
           );

@@ -25,7 +25,7 @@
  * - pasid: 1 (pasid-per-instance) or Q (pasid-per-vq) of 2^pasidBits (facts.md §2).
  * - iommu-domains: 1 with rid-per-vf and pasid-* isolation, of `domainIds` (facts.md §3).
  * - device-mmu-contexts: 1 with device-mmu isolation, of `deviceMmuContexts`.
- * - device-memory: `instanceMemoryBytes` of `deviceMemoryBytes`, always.
+ * - device-memory: `instanceMemory` of `deviceMemory`, always.
  * Resources a strategy does not use have demand 0 and unlimited capacity.
  */
 import type { ModelConfig } from '../config.js';
@@ -68,7 +68,7 @@ function rules(config: ModelConfig): Record<ResourceName, ResourceRule> {
     pasid: pool(pasids, 2 ** l.pasidBits),
     'iommu-domains': pool(ownDomain ? 1 : 0, l.domainIds),
     'device-mmu-contexts': pool(s.isolation === 'device-mmu' ? 1 : 0, l.deviceMmuContexts),
-    'device-memory': pool(l.instanceMemoryBytes, l.deviceMemoryBytes),
+    'device-memory': pool(l.instanceMemory, l.deviceMemory),
   };
 }
 

@@ -3,7 +3,7 @@
  * which page each DMA access touches and the translation key that names it.
  *
  * A translation context (an instance, or a virtqueue under `pasid-per-vq`) owns pages
- * [0, bufferPages) of buffer memory — its group's `workingSetBytes`, so 2 MiB pages shrink it
+ * [0, bufferPages) of buffer memory — its group's `workingSet`, so 2 MiB pages shrink it
  * to a few entries — followed by its rings. Each split virtqueue's ring is laid out as Linux's
  * vring: descriptor table (16 B × size) and avail ring (6 + 2 B × size), then the used ring
  * (6 + 8 B × size) at the next 4 KiB boundary, the whole rounded to 4 KiB ([[virtio-rings]]
@@ -50,7 +50,7 @@ export class AddressLayout {
     this.usedOffset = roundUp(DESC_BYTES * qs + 6 + 2 * qs, RING_ALIGN);
     this.ringBytes = roundUp(this.usedOffset + 6 + USED_ELEM_BYTES * qs, RING_ALIGN);
     this.bufferPages = config.workload.groups.map((g) =>
-      Math.max(1, Math.ceil(g.traffic.workingSetBytes / this.pageSize)),
+      Math.max(1, Math.ceil(g.traffic.workingSet / this.pageSize)),
     );
     this.ringBase = Math.max(1, ...this.bufferPages);
     const ringsPerContext = perQueueContext ? 1 : this.queuesPerInstance;

@@ -99,15 +99,15 @@ class OnOffArrivals implements ArrivalProcess {
     private readonly rng: RandomStream,
   ) {
     this.ratePerNs = traffic.ratePps / NS_PER_S;
-    this.offRatePerNs = 1 / traffic.onMeanNs; // on → off
-    this.onRatePerNs = 1 / traffic.offMeanNs; // off → on
+    this.offRatePerNs = 1 / traffic.onMean; // on → off
+    this.onRatePerNs = 1 / traffic.offMean; // off → on
     this.perm = new Int32Array(count);
     this.pos = new Int32Array(count);
     for (let i = 0; i < count; i++) {
       this.perm[i] = i;
       this.pos[i] = i;
     }
-    const pOn = traffic.onMeanNs / (traffic.onMeanNs + traffic.offMeanNs);
+    const pOn = traffic.onMean / (traffic.onMean + traffic.offMean);
     for (let i = 0; i < count; i++) if (rng.random() < pOn) this.switchOn(i);
     this.advance();
   }
@@ -166,9 +166,9 @@ export function makeArrivalProcess(
     case 'constant':
       return new ConstantArrivals(firstInstance, count, traffic.ratePps, rng);
     case 'onoff':
-      if (!(traffic.onMeanNs > 0)) return undefined;
+      if (!(traffic.onMean > 0)) return undefined;
       // Never off: a plain Poisson stream.
-      if (!(traffic.offMeanNs > 0)) return new PoissonArrivals(firstInstance, count, traffic.ratePps, rng);
+      if (!(traffic.offMean > 0)) return new PoissonArrivals(firstInstance, count, traffic.ratePps, rng);
       return new OnOffArrivals(firstInstance, count, traffic, rng);
   }
 }

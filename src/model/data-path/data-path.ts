@@ -85,7 +85,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     this.queueSize = config.device.queueSize;
     const kind = config.device.dataPath;
     const engineService = makeDistribution(config.device.engineService);
-    this.kickNs = config.device.kickNs;
+    this.kickNs = config.device.kick;
     this.costs = interruptCosts(config);
     this.polling = config.strategy.interrupts === 'polling';
 

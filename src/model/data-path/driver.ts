@@ -80,7 +80,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
             translator,
             this.invalidations,
             config.iommu.lazyBatch,
-            config.iommu.lazyTimeoutNs,
+            config.iommu.lazyTimeout,
           )
         : undefined;
     this.coalescer = this.polling

@@ -5,7 +5,7 @@
  * ring pages in the IOTLB) before the queue goes back to the FIFO's tail if it still has work.
  * A queue is served by one engine at a time, so its completions stay in order.
  *
- * A packet holds its engine for service + bytes × engineNsPerByte + descriptor read + three
+ * A packet holds its engine for service + bytes × enginePerByte + descriptor read + three
  * translations (descriptor page, buffer page, used-ring page). Per-packet fidelity gives every
  * packet its own service event; batch fidelity serves a whole turn in one event (all its
  * packets complete at its end): the same discipline, coarser events.
@@ -81,10 +81,9 @@ export class Engines {
     this.q = 2 * config.device.queuePairs;
     this.queueSize = config.device.queueSize;
     this.hostDataPath = config.device.dataPath !== 'hardware';
-    this.engineNsPerByte =
-      config.device.engineNsPerByte + (this.hostDataPath ? config.device.copyNsPerByte : 0);
-    this.fixedServiceNs = config.device.dmaReadNs;
-    this.wakeupNs = this.hostDataPath ? config.device.wakeupNs : 0;
+    this.engineNsPerByte = config.device.enginePerByte + (this.hostDataPath ? config.device.copyPerByte : 0);
+    this.fixedServiceNs = config.device.dmaRead;
+    this.wakeupNs = this.hostDataPath ? config.device.wakeup : 0;
     this.ready = new Int32Array(Math.max(1, queues.queues));
     const engines = Math.max(1, config.device.engines);
     this.engQueue = new Int32Array(engines).fill(-1);

@@ -1,11 +1,11 @@
 /**
  * What one data-path notification costs, by interrupt mode and delivery (docs/model.md, "Data path"):
  * - `posted`: the interrupt reaches the guest through a posted-interrupt descriptor in
- *   `postedNs`, no exit;
- * - `exit`: `exitsPerInterrupt` VM exits of `exitNs` each (≈ 0.71 µs [[linux-kvm-posted-timer]]), which are
+ *   `posted`, no exit;
+ * - `exit`: `exitsPerInterrupt` VM exits of `exit` each (≈ 0.71 µs [[linux-kvm-posted-timer]]), which are
  *   host CPU time and delay the handler;
- * - the guest handler costs `guestIrqNs` per interrupt and `guestPerPacketNs` per packet;
- * - `shared`: the handler checks every sharer's used ring, `sharerCheckNs` each;
+ * - the guest handler costs `guestIrq` per interrupt and `guestPerPacket` per packet;
+ * - `shared`: the handler checks every sharer's used ring, `sharerCheck` each;
  * - `msi-store` delivers like MSI-X (the message lives in device memory, IMS-like);
  * - `polling`: no interrupts (polling.ts).
  */
@@ -29,12 +29,12 @@ export interface InterruptCosts {
 export function interruptCosts(config: ModelConfig): InterruptCosts {
   const irq = config.interrupts;
   const sharers = sharersPerVector(config);
-  const exitNs = irq.exitsPerInterrupt * irq.exitNs;
+  const exitNs = irq.exitsPerInterrupt * irq.exit;
   return {
-    deliveryNs: irq.delivery === 'posted' ? irq.postedNs : exitNs,
+    deliveryNs: irq.delivery === 'posted' ? irq.posted : exitNs,
     hostNsPerInterrupt: irq.delivery === 'posted' ? 0 : exitNs,
-    handlerNs: irq.guestIrqNs + (config.strategy.interrupts === 'shared' ? sharers * irq.sharerCheckNs : 0),
-    perPacketNs: irq.guestPerPacketNs,
+    handlerNs: irq.guestIrq + (config.strategy.interrupts === 'shared' ? sharers * irq.sharerCheck : 0),
+    perPacketNs: irq.guestPerPacket,
     sharers,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Polling instead of interrupts (docs/model.md, "Data path"): host cores visit every used ring of every
- * active instance each pass. A pass costs rings × pollPerRingNs of core time spread over
+ * active instance each pass. A pass costs rings × pollPerRing of core time spread over
  * `host.cores`; when that exceeds `pollIntervalNs` the pass itself sets the interval (the cores
  * are saturated), so latency grows with the number of rings. Each queue is visited at a fixed
  * phase within the interval (a hash of its id), so polls of different queues spread out.
@@ -10,8 +10,8 @@ import type { ModelConfig } from '../config.js';
 
 /** Interval between two visits of one ring (ns) with `rings` rings to poll. */
 export function effectivePollIntervalNs(config: ModelConfig, rings: number): number {
-  const work = Math.ceil((rings * config.interrupts.pollPerRingNs) / Math.max(1, config.host.cores));
-  return Math.max(1, config.interrupts.pollIntervalNs, work);
+  const work = Math.ceil((rings * config.interrupts.pollPerRing) / Math.max(1, config.host.cores));
+  return Math.max(1, config.interrupts.pollInterval, work);
 }
 
 /** Next time ≥ now at which the poller visits queue q. */
@@ -34,7 +34,7 @@ export class PollingMeter {
   setRings(nowNs: number, rings: number): void {
     this.settle(nowNs);
     this.intervalNs = effectivePollIntervalNs(this.config, rings);
-    this.busyPerNs = (rings * this.config.interrupts.pollPerRingNs) / this.intervalNs;
+    this.busyPerNs = (rings * this.config.interrupts.pollPerRing) / this.intervalNs;
   }
 
   /** Host core time used since the last `take` (or `discard`), up to `nowNs`; restarts the count. */

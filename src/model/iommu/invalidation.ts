@@ -3,11 +3,11 @@
  *
  * `InvalidationQueue` is the platform's ONE invalidation queue shared by all cores: a single
  * FIFO server whose service is `invalidationService` (≈ 10 µs, and waits that grow steeply
- * with contention: xlab-uiuc artifact, facts §3). A job is a number: a queue id for a strict
+ * with contention: [[xlab-iommu-artifact]]). A job is a number: a queue id for a strict
  * unmap (its submitter spins until it completes), or `LAZY_FLUSH_JOB` for a batched flush.
  *
- * `LazyFlush` is Linux's deferred flush queue (dma-iommu.c: 256 entries or 10 ms, facts §3):
- * unmapped pages collect in a batch; when it is full or `lazyTimeoutNs` after its first entry,
+ * `LazyFlush` is Linux's deferred flush queue (dma-iommu.c: 256 entries or 10 ms [[linux-dma-iommu]]):
+ * unmapped pages collect in a batch; when it is full or `lazyTimeout` after its first entry,
  * their entries are flushed and one invalidation job goes through the shared queue, blocking
  * nobody. One batch for the whole IOMMU: Linux keeps one per CPU, but the flush rate (unmaps /
  * batch size) and the work per flush are the same.

@@ -33,7 +33,7 @@ export class Translator {
 
   constructor(iommu: IommuConfig, behaviour: IsolationBehaviour, options: TranslatorOptions) {
     this.platform = new Iotlb(iommu.iotlb.entries, iommu.iotlb.ways);
-    const usePwc = iommu.walk.pwcEntries > 0 && iommu.missPenaltyNs === undefined;
+    const usePwc = iommu.walk.pwcEntries > 0 && iommu.missPenalty === undefined;
     this.pwc = usePwc ? new Iotlb(iommu.walk.pwcEntries, 0) : undefined;
     this.devtlb =
       options.allowDevtlb && iommu.devtlb.entries > 0
@@ -45,8 +45,8 @@ export class Translator {
         : undefined;
     this.missNs = missCostNs(iommu, behaviour.scalableMode, false);
     this.missPwcHitNs = missCostNs(iommu, behaviour.scalableMode, true);
-    this.atsRttNs = iommu.atsRttNs;
-    this.fetchNs = iommu.deviceMmu.fetchNs;
+    this.atsRttNs = iommu.atsRtt;
+    this.fetchNs = iommu.deviceMmu.fetch;
   }
 
   /** Stall (ns) of one DMA access to the page named by `key`; fills every cache on the way. */

@@ -4,13 +4,13 @@
  * - Single stage: one memory access per level (n).
  * - Nested (guest stage over host stage, `guestLevels` m > 0): every guest-table pointer is a
  *   guest-physical address that needs its own host walk, so a full two-dimensional walk costs
- *   (n+1)(m+1) − 1 accesses — 24 for 4-over-4 levels (Bhargava et al., ASPLOS 2008; facts §3).
+ *   (n+1)(m+1) − 1 accesses — 24 for 4-over-4 levels [[bhargava-2d-walk-2008]].
  * - A paging-structure cache hit (the entry one level above the leaf is cached) leaves only the
  *   leaf level of the outer table: 1 access single-stage, (n+1)·2 − 1 = 2n+1 nested.
  * - Scalable mode (PASID-tagged translation) first reads the PASID directory and table entry:
  *   `pasidTableAccesses` more accesses.
- * - `missPenaltyNs`, when set, replaces the whole computation with a measured constant
- *   (e.g. pcie-bench's ≈ 300 ns, facts §3).
+ * - `missPenalty`, when set, replaces the whole computation with a measured constant
+ *   (e.g. pcie-bench's ≈ 300 ns [[neugebauer-pcie-2018]]).
  */
 import type { IommuConfig } from '../config.js';
 
@@ -32,7 +32,7 @@ export function walkAccesses(
 
 /** Stall of a platform IOTLB miss (ns), with or without a paging-structure-cache hit. */
 export function missCostNs(iommu: IommuConfig, scalableMode: boolean, pwcHit: boolean): number {
-  if (iommu.missPenaltyNs !== undefined) return iommu.missPenaltyNs;
-  const { levels, guestLevels, memAccessNs } = iommu.walk;
-  return walkAccesses(levels, guestLevels, pwcHit, scalableMode, iommu.pasidTableAccesses) * memAccessNs;
+  if (iommu.missPenalty !== undefined) return iommu.missPenalty;
+  const { levels, guestLevels, memAccess } = iommu.walk;
+  return walkAccesses(levels, guestLevels, pwcHit, scalableMode, iommu.pasidTableAccesses) * memAccess;
 }

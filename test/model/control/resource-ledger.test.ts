@@ -154,7 +154,7 @@ describe('resource limits', () => {
     [
       'device-memory',
       (c) => {
-        c.limits.deviceMemoryBytes = 10 * 4096 + 4095;
+        c.limits.deviceMemory = 10 * 4096 + 4095;
       },
       10,
     ],

@@ -95,11 +95,11 @@ describe('provisioning timeline of one instance (exact ns)', () => {
       c.strategy.transport = 'admin-vq';
       c.strategy.provisioning = 'admin-vq';
       c.strategy.isolation = 'device-mmu';
-      c.iommu.deviceMmu.keyBuildNs = 3_000_000;
+      c.iommu.deviceMmu.keyBuild = 3_000_000;
     });
     // The same 19 admin commands plus one 3 ms key build (device work, no channel held).
     expect(provisionTime(config)).toBe(COMMANDS * (500 + 20_000) + 3_000_000);
-    config.iommu.deviceMmu.keyBuildNs = 0;
+    config.iommu.deviceMmu.keyBuild = 0;
     expect(provisionTime(config)).toBe(COMMANDS * (500 + 20_000));
   });
 

@@ -154,8 +154,8 @@ describe('workload: merged arrival processes', () => {
     const c0 = withInstances(fixtureConfig(), 200, 20_000);
     const t = (c0.workload.groups[0] as { traffic: ModelConfig['workload']['groups'][0]['traffic'] }).traffic;
     t.arrival = 'onoff';
-    t.onMeanNs = 100_000;
-    t.offMeanNs = 300_000;
+    t.onMean = 100_000;
+    t.offMean = 300_000;
     const { mean, se } = replicate(8, (rep) => {
       const r = runDataPath(structuredClone(c0), { warmupNs: 0, durationNs: 10e6, replication: rep });
       return r.sink.num('offered_pps');
@@ -206,7 +206,7 @@ describe('fidelity: batch events against per-packet events', () => {
         c.device.engines = 16;
         c.fidelity = { mode, budget: 64 };
         const g = c.workload.groups[0];
-        if (g !== undefined) g.traffic.workingSetBytes = 8192;
+        if (g !== undefined) g.traffic.workingSet = 8192;
         c.iommu.iotlb.pageSize = 2 * 1024 * 1024;
         const r = runDataPath(c, { warmupNs: 2e6, durationNs: 8e6, replication: rep });
         thr.push(r.sink.num('throughput_pps'));
@@ -286,8 +286,8 @@ describe('metrics and life cycle', () => {
   it('vduse: host CPU instead of translation; no IOTLB metrics', () => {
     const c = withInstances(fixtureConfig(), 10, 50_000);
     c.device.dataPath = 'vduse';
-    c.device.copyNsPerByte = 0.1;
-    c.device.wakeupNs = 5000;
+    c.device.copyPerByte = 0.1;
+    c.device.wakeup = 5000;
     const r = runDataPath(c, { warmupNs: 1e6, durationNs: 2e6 });
     expect(r.sink.metrics.iotlb_hit_rate).toBeUndefined();
     expect(r.ctx.hostCpu.busy).toBeGreaterThan(0);
@@ -311,7 +311,7 @@ describe('metrics and life cycle', () => {
       c.iommu.devtlb = { entries: devtlb, ways: 0 };
       c.device.queuePairs = 4;
       const g = c.workload.groups[0];
-      if (g !== undefined) g.traffic.workingSetBytes = 16 * 4096;
+      if (g !== undefined) g.traffic.workingSet = 16 * 4096;
       return runDataPath(c, { warmupNs: 1e6, durationNs: 4e6 }).sink;
     };
     expect(hit('device-mmu').num('devtlb_hit_rate')).toBeGreaterThan(0.5);

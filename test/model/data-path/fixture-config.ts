@@ -1,7 +1,7 @@
 /**
  * A complete, sensible ModelConfig for data-path tests (the scenario layer that resolves real
  * ones is separate), plus a context builder that runs the DataPath without the control plane.
- * Values follow the platform profile where one exists (facts.md-sourced); tests override what
+ * Values follow the platform profile where one exists (docs/sources.md); tests override what
  * they depend on, so a profile change does not silently change a test.
  */
 import { Priority } from '../../../src/engine/priority.js';
@@ -25,11 +25,11 @@ export function fixtureGroup(overrides: Partial<GroupConfig> = {}): GroupConfig 
     traffic: {
       ratePps: 100_000,
       arrival: 'poisson',
-      onMeanNs: ms(1),
-      offMeanNs: ms(1),
+      onMean: ms(1),
+      offMean: ms(1),
       packetSize: fixed(1500),
       direction: 'both',
-      workingSetBytes: 256 * 1024,
+      workingSet: 256 * 1024,
       locality: { kind: 'uniform' },
     },
     control: { rate: 0, ops: {}, limit: undefined },
@@ -54,13 +54,13 @@ export function fixtureConfig(): ModelConfig {
       queueSize: 256,
       engines: 8,
       engineService: fixed(100),
-      engineNsPerByte: 0.28,
+      enginePerByte: 0.28,
       dataPath: 'hardware',
-      copyNsPerByte: 0,
-      wakeupNs: 0,
+      copyPerByte: 0,
+      wakeup: 0,
       hwCvqService: exponential(us(100)),
-      dmaReadNs: 500,
-      kickNs: 150,
+      dmaRead: 500,
+      kick: 150,
     },
     limits: {
       totalVfs: 256,
@@ -76,8 +76,8 @@ export function fixtureConfig(): ModelConfig {
       pasidBits: 20,
       domainIds: 65536,
       deviceMmuContexts: 1 << 20,
-      deviceMemoryBytes: 2 ** 40,
-      instanceMemoryBytes: 1024,
+      deviceMemory: 2 ** 40,
+      instanceMemory: 1024,
     },
     transport: {
       mmioRead: fixed(us(1)),
@@ -128,29 +128,29 @@ export function fixtureConfig(): ModelConfig {
     },
     iommu: {
       iotlb: { entries: 64, ways: 0, pageSize: 4096 },
-      walk: { levels: 4, guestLevels: 0, memAccessNs: 75, pwcEntries: 0 },
-      missPenaltyNs: undefined,
+      walk: { levels: 4, guestLevels: 0, memAccess: 75, pwcEntries: 0 },
+      missPenalty: undefined,
       pasidTableAccesses: 2,
       devtlb: { entries: 0, ways: 0 },
-      atsRttNs: us(1),
-      deviceMmu: { entries: 4096, ways: 0, fetchNs: 500, keyBuildNs: 0 },
+      atsRtt: us(1),
+      deviceMmu: { entries: 4096, ways: 0, fetch: 500, keyBuild: 0 },
       mappings: 'static',
       invalidation: 'lazy',
       invalidationService: exponential(us(10)),
       lazyBatch: 256,
-      lazyTimeoutNs: ms(10),
+      lazyTimeout: ms(10),
     },
     interrupts: {
       coalescing: { kind: 'static', maxPackets: 32, maxUsecs: 16 },
       delivery: 'posted',
-      exitNs: 710,
+      exit: 710,
       exitsPerInterrupt: 2,
-      postedNs: 500,
-      guestIrqNs: us(1),
-      guestPerPacketNs: 500,
-      sharerCheckNs: 100,
-      pollIntervalNs: us(10),
-      pollPerRingNs: 100,
+      posted: 500,
+      guestIrq: us(1),
+      guestPerPacket: 500,
+      sharerCheck: 100,
+      pollInterval: us(10),
+      pollPerRing: 100,
     },
     host: { cores: 4, swCvqDecode: exponential(us(5)) },
     provisioning: {

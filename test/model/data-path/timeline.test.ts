@@ -1,5 +1,5 @@
 /**
- * Hand-computed timelines (tier 1 of architecture.md's tests): deterministic service times,
+ * Hand-computed timelines (the first tier of tests: exact timelines): deterministic service times,
  * packets injected at known instants, every number below derived by hand from the fixture.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ function setup(config: ModelConfig) {
 }
 
 describe('timeline: one TX packet through an IOTLB miss and a coalesced interrupt', () => {
-  // Fixture: engineService 100 ns, engineNsPerByte 0.28, dmaReadNs 500, pasid-per-instance
+  // Fixture: engineService 100 ns, enginePerByte 0.28, dmaRead 500, pasid-per-instance
   // (scalable mode: a miss walks 4 levels + 2 PASID-table accesses = 6 × 75 ns = 450 ns),
   // coalescing 32 packets / 16 µs, posted delivery 500 ns, guest handler 1000 ns + 500 ns per
   // packet, kick 150 ns.
@@ -120,7 +120,7 @@ describe('timeline: one TX packet through an IOTLB miss and a coalesced interrup
   it('polling: the poll that finds the completion ends the latency; no interrupts', () => {
     const c = quietConfig();
     c.strategy.interrupts = 'polling';
-    c.interrupts.pollIntervalNs = 10_000;
+    c.interrupts.pollInterval = 10_000;
     const { ctx, dp, inject } = setup(c);
     ctx.sim.scheduleAt(1000, inject, 3);
     ctx.sim.run({ until: 50_000 });

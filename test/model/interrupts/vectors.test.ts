@@ -14,7 +14,7 @@ describe('vectors per instance (virtio-pci per-VQ MSI-X mapping)', () => {
   it('2·pairs + hardware CVQ + config', () => {
     const c = fixtureConfig();
     expect(queuesPerInstance(c)).toBe(3);
-    expect(vectorsPerInstance(c)).toBe(4); // facts.md §1: one pair with a CVQ needs 4
+    expect(vectorsPerInstance(c)).toBe(4); // virtio-pci: one pair with a CVQ needs 4 [[virtio-pci]]
     c.strategy.cvq = 'software';
     expect(queuesPerInstance(c)).toBe(2);
     expect(vectorsPerInstance(c)).toBe(3);
@@ -71,7 +71,7 @@ describe('vectors per instance (virtio-pci per-VQ MSI-X mapping)', () => {
     c.instances = 100_000;
     expect(vectorsUsed(c, 100_000)).toBe(2048);
     const costs = interruptCosts(c);
-    expect(costs.handlerNs).toBe(c.interrupts.guestIrqNs + 147 * c.interrupts.sharerCheckNs);
+    expect(costs.handlerNs).toBe(c.interrupts.guestIrq + 147 * c.interrupts.sharerCheck);
     c.strategy.interrupts = 'polling';
     expect(vectorsUsed(c, 100_000)).toBe(0);
   });

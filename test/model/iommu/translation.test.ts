@@ -21,10 +21,10 @@ describe('page-walk cost', () => {
     expect(walkAccesses(4, 0, false, true, 2)).toBe(6);
   });
 
-  it('missPenaltyNs overrides the walk', () => {
+  it('missPenalty overrides the walk', () => {
     const c = fixtureConfig();
     expect(missCostNs(c.iommu, true, false)).toBe(6 * 75);
-    c.iommu.missPenaltyNs = 300;
+    c.iommu.missPenalty = 300;
     expect(missCostNs(c.iommu, true, false)).toBe(300);
   });
 });

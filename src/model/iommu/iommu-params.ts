@@ -1,0 +1,151 @@
+/**
+ * Section `iommu`: DMA translation (IOTLB, page walks, PASID tables, ATS, the device MMU) and
+ * invalidation. Values come from the parent profile.
+ */
+import {
+  choice,
+  count,
+  duration,
+  group,
+  latency,
+  optional,
+  section,
+  size,
+  unless,
+  when,
+} from '../params/param.js';
+
+const KiB = 1024;
+/** The page sizes an x86 IOMMU maps: 4 KiB, 2 MiB, 1 GiB. */
+export const PAGE_SIZES: readonly number[] = [4 * KiB, 2 * KiB * KiB, KiB * KiB * KiB];
+export const PAGE_SIZE_TEXT = '4KiB, 2MiB or 1GiB';
+
+const ways = (what: string) =>
+  count(
+    { min: 0 },
+    {
+      unit: 'ways',
+      description: `Associativity of the ${what}: 0 = fully associative; otherwise a divisor of entries.`,
+    },
+  );
+
+const PASID = when('strategy.isolation', ['pasid-per-instance', 'pasid-per-vq']);
+const DYNAMIC = when(
+  'iommu.mappings',
+  ['dynamic'],
+  'iommu.mappings is static: nothing is unmapped, so nothing is invalidated',
+);
+const LAZY = when('iommu.invalidation', ['lazy'], 'iommu.invalidation is strict (no batching)');
+const NOT_DEVICE_MMU = unless(
+  'strategy.isolation',
+  ['device-mmu'],
+  'strategy.isolation device-mmu translates in the device MMU, not through ATS',
+);
+
+export const IOMMU = section(
+  'iommu',
+  'DMA translation: IOTLB, page walks, ATS, device MMU and invalidation.',
+  {
+    iotlb: group('The platform IOTLB: a set-associative LRU cache of page translations.', {
+      entries: count(
+        { min: 1 },
+        { unit: 'entries', description: 'Entries of the platform IOTLB (≈ 64 inferred by pcie-bench).' },
+      ),
+      ways: ways('platform IOTLB'),
+      pageSize: size({
+        rule: { oneOf: PAGE_SIZES, text: `${PAGE_SIZE_TEXT} (the IOMMU page sizes)` },
+        description: `Page size of buffer mappings: ${PAGE_SIZE_TEXT}; hugepages multiply an entry's reach.`,
+        cite: ['farshin-iotlb-2023'],
+      }),
+    }),
+    walk: group(
+      'The page walk an IOTLB miss costs: levels × memory access time, (n+1)(m+1)−1 accesses when nested.',
+      {
+        levels: count(
+          { min: 1, max: 5 },
+          { unit: 'levels', description: 'Page-table levels of the platform (stage-two or only) table.' },
+        ),
+        guestLevels: count(
+          { min: 0, max: 5 },
+          {
+            unit: 'levels',
+            description: 'Levels of the guest (stage-one) table when translation is nested; 0 = not nested.',
+          },
+        ),
+        memAccess: duration({ description: 'One memory access of a page walk.' }),
+        pwcEntries: count(
+          { min: 0 },
+          { unit: 'entries', description: 'Paging-structure cache entries (0 = none).' },
+        ),
+      },
+    ),
+    missPenalty: optional(
+      duration({
+        description:
+          'A fixed IOTLB miss penalty that replaces the page-walk model, e.g. 300ns. Default: the walk.',
+      }),
+      'use the page walk',
+    ),
+    pasidTableAccesses: count(
+      { min: 0, max: 16 },
+      {
+        unit: 'accesses',
+        description: 'Extra memory accesses of a scalable-mode PASID-table lookup on a miss.',
+        appliesWhen: [PASID],
+      },
+    ),
+    devtlb: group(
+      'Device TLB (PCIe ATS) in front of the platform IOMMU.',
+      {
+        entries: count(
+          { min: 0 },
+          { unit: 'entries', description: 'Entries of the device TLB (PCIe ATS); 0 = no ATS.' },
+        ),
+        ways: ways('device TLB'),
+      },
+      { appliesWhen: [NOT_DEVICE_MMU] },
+    ),
+    atsRtt: duration({
+      description: 'ATS translation request round trip on a device-TLB miss.',
+      appliesWhen: [NOT_DEVICE_MMU],
+    }),
+    deviceMmu: group(
+      'The device-side MMU of device-mmu isolation (mlx5 memory keys).',
+      {
+        entries: count(
+          { min: 0 },
+          { unit: 'entries', description: 'Entries of the device MMU cache (device-mmu isolation).' },
+        ),
+        ways: ways('device MMU cache'),
+        fetch: duration({ description: 'Fetch of a device MMU table entry over PCIe on a miss.' }),
+        keyBuild: duration({ description: 'Building one memory key (device MMU mapping) at map time.' }),
+      },
+      { appliesWhen: [when('strategy.isolation', ['device-mmu'])] },
+    ),
+    mappings: choice(['static', 'dynamic'], {
+      description: 'static: guest memory mapped once; dynamic: map/unmap per buffer, with invalidations.',
+    }),
+    invalidation: choice(['strict', 'lazy'], {
+      description: 'strict: synchronous invalidation per unmap (one shared queue); lazy: batched flushes.',
+      appliesWhen: [DYNAMIC],
+    }),
+    invalidationService: latency({
+      description: 'Service time of one invalidation in the shared invalidation queue (≈ 10us).',
+      appliesWhen: [DYNAMIC],
+    }),
+    lazyBatch: count(
+      { min: 1 },
+      {
+        unit: 'unmaps',
+        description: 'Lazy mode: flush after this many unmaps…',
+        appliesWhen: [DYNAMIC, LAZY],
+      },
+    ),
+    lazyTimeout: duration({
+      min: 0,
+      exclusiveMin: true,
+      description: '…or this long after the first pending unmap.',
+      appliesWhen: [DYNAMIC, LAZY],
+    }),
+  },
+);

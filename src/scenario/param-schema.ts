@@ -1,0 +1,130 @@
+/**
+ * Zod schemas built from the parameter declarations (src/model/params/): one validator per
+ * value kind, strict objects per group in declaration order, descriptions for the JSON Schema.
+ * Zod defaults are deliberately not used: a parsed scenario holds exactly what the user wrote,
+ * so the loader can tell a choice from a default (for warnings) and layer the defaults, the
+ * profile and the scenario itself.
+ */
+import { z } from 'zod';
+import { CVQ_MODES, INTERRUPT_MODES, ISOLATIONS, PROVISIONING_METHODS, TRANSPORTS } from '../model/config.js';
+import type {
+  Group,
+  Param,
+  Parsed,
+  Section,
+  Shape,
+  StrategyKind,
+  ValueKind,
+  ValueRule,
+} from '../model/params/param.js';
+import { distribution } from './distribution-schema.js';
+import { count, duration, eventRate, perByte, real, size, trafficRate } from './quantity.js';
+import { coalescingForm, FORMS } from './schema-forms.js';
+
+/** The registered names of each strategy kind. */
+const STRATEGY_NAMES: Record<StrategyKind, readonly [string, ...string[]]> = {
+  transport: TRANSPORTS,
+  cvq: CVQ_MODES,
+  isolation: ISOLATIONS,
+  interrupts: INTERRUPT_MODES,
+  provisioning: PROVISIONING_METHODS,
+};
+
+function withRule<T extends z.ZodType<number>>(schema: T, rule: ValueRule | undefined, max: number) {
+  if (rule === undefined) return schema;
+  if ('powerOfTwo' in rule) {
+    return schema.refine((n) => n > 0 && (n & (n - 1)) === 0, {
+      message: `must be a power of two ≤ ${max} (e.g. 256, 1024)`,
+    });
+  }
+  return schema.refine((n) => rule.oneOf.includes(n), { message: `must be ${rule.text}` });
+}
+
+/** The validator of one value kind (text with units in, canonical value out). */
+export function valueSchema(kind: ValueKind): z.ZodType {
+  switch (kind.type) {
+    case 'count':
+      return withRule(count(kind.min, kind.max, kind.why), kind.rule, kind.max);
+    case 'real':
+      return real(kind.min, kind.max, kind.exclusiveMin ?? false);
+    case 'duration': {
+      const ns = duration({ min: kind.min, max: kind.max, exclusiveMin: kind.exclusiveMin });
+      return kind.inUs ? ns.transform((v) => v / 1000) : ns;
+    }
+    case 'size':
+      return withRule(size({ min: kind.min, max: kind.max }), kind.rule, kind.max ?? Number.MAX_SAFE_INTEGER);
+    case 'perByte':
+      return perByte();
+    case 'eventRate':
+      return eventRate({ min: kind.min, exclusiveMin: kind.exclusiveMin });
+    case 'trafficRate':
+      return trafficRate();
+    case 'distribution':
+      return distribution(kind.of);
+    case 'choice':
+      return z.enum(kind.values as [string, ...string[]]);
+    case 'strategy':
+      return z.enum(STRATEGY_NAMES[kind.of]);
+    case 'name':
+      return z
+        .string({ error: kind.missing })
+        .regex(kind.pattern, kind.message)
+        .max(kind.max, `at most ${kind.max} characters`);
+    case 'list':
+      return z.array(valueSchema(kind.of)).min(kind.min, `list at least ${kind.min}`);
+    case 'form':
+      return FORMS[kind.name];
+  }
+}
+
+function paramSchema(p: Param): z.ZodType {
+  const schema = valueSchema(p.value);
+  return (p.required ? schema : schema.optional()).describe(p.description);
+}
+
+function objectOf(group: Group): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, child] of Object.entries(group.shape)) {
+    shape[key] = child.kind === 'group' ? groupSchema(child) : paramSchema(child);
+  }
+  return z.strictObject(shape);
+}
+
+/** One element of a repeated group (a workload group). */
+export function listElementSchema<S extends Shape>(group: Group<S>): z.ZodType<Parsed<S>> {
+  return objectOf(group).describe(group.description) as z.ZodType<Parsed<S>>;
+}
+
+/** A group as a scenario writes it: a strict object (or a list of them), optional. */
+export function groupSchema(group: Group): z.ZodType {
+  const object = objectOf(group);
+  if (group.repeated !== undefined) {
+    const { min, max, description } = group.repeated;
+    const list = z
+      .array(listElementSchema(group))
+      .min(min, `list at least ${min === 1 ? 'one group' : min}`)
+      .max(max, `at most ${max} groups`);
+    // A written section must list its groups: `workload: {}` is a mistake, not the default group.
+    return list.describe(description);
+  }
+  const shaped = group.shorthand === 'coalescing' ? coalescingForm(object) : object;
+  return shaped.describe(group.description).optional();
+}
+
+/** The keys of the top-level section (`parent`, `instances`), typed by their declarations. */
+export function rootShape<S extends Shape>(
+  section: Section<S, ''>,
+): { [K in keyof Parsed<S>]-?: z.ZodType<Parsed<S>[K]> } {
+  const entries = Object.entries(section.shape).map(([k, child]) => [
+    k,
+    child.kind === 'group' ? groupSchema(child) : paramSchema(child),
+  ]);
+  return Object.fromEntries(entries) as { [K in keyof Parsed<S>]-?: z.ZodType<Parsed<S>[K]> };
+}
+
+/** A named section as one optional key of the scenario object, typed by its declaration. */
+export function sectionShape<S extends Shape, N extends string>(
+  section: Section<S, N>,
+): { [K in N]: z.ZodType<Parsed<S> | undefined> } {
+  return { [section.name]: groupSchema(section) } as { [K in N]: z.ZodType<Parsed<S> | undefined> };
+}

@@ -1,0 +1,63 @@
+/**
+ * Values with a shape of their own, which the parameter declarations name (`form`, `shorthand`):
+ * a page locality (`uniform` or `{zipf: s}`), a control-operation mix, and notification
+ * coalescing written as `adaptive`, `static` or its fields.
+ */
+import { z } from 'zod';
+import { CONTROL_OPS } from '../model/config.js';
+import type { FormName } from '../model/params/param.js';
+import { real } from './quantity.js';
+
+const localitySchema = z.union(
+  [
+    z.literal('uniform').transform(() => ({ kind: 'uniform' as const })),
+    z
+      .strictObject({ zipf: real(0, 100, true).describe('Zipf exponent (> 0; ≈ 1 is typical).') })
+      .transform((l) => ({ kind: 'zipf' as const, exponent: l.zipf })),
+  ],
+  { error: 'expected uniform or {zipf: EXPONENT}, e.g. {zipf: 1.1}' },
+);
+
+const opsMixSchema = z.partialRecord(
+  z.enum(CONTROL_OPS),
+  real(0).describe('Relative weight of the operation.'),
+);
+
+export const FORMS: Record<FormName, z.ZodType> = { locality: localitySchema, opsMix: opsMixSchema };
+
+type CoalescingInput = { kind?: string; maxPackets?: number; maxUsecs?: number; profile?: string };
+
+/**
+ * `adaptive`, `static`, or the group's fields: `{maxPackets, maxUsecs}` (static) or
+ * `{kind: adaptive, profile}`. Keys left out keep the profile's values, so `{maxUsecs: 8us}`
+ * changes only the timer.
+ */
+export function coalescingForm(object: z.ZodType): z.ZodType {
+  const checked = object
+    .superRefine((value, ctx) => {
+      const c = value as CoalescingInput;
+      const staticKeys = c.maxPackets !== undefined || c.maxUsecs !== undefined;
+      const kind = c.kind ?? (c.profile !== undefined ? 'adaptive' : 'static');
+      if (kind === 'adaptive' && staticKeys) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [c.maxPackets !== undefined ? 'maxPackets' : 'maxUsecs'],
+          message:
+            'maxPackets/maxUsecs are static thresholds; adaptive coalescing picks its own (set profile instead)',
+        });
+      } else if (kind === 'static' && c.profile !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['profile'],
+          message: 'profile applies to adaptive coalescing only',
+        });
+      }
+    })
+    .transform((value) => {
+      const c = value as CoalescingInput;
+      return { ...c, kind: c.kind ?? (c.profile !== undefined ? 'adaptive' : 'static') };
+    });
+  return z.union([z.enum(['adaptive', 'static']).transform((kind) => ({ kind })), checked], {
+    error: 'expected adaptive, static, or {maxPackets: N, maxUsecs: DURATION}',
+  });
+}
