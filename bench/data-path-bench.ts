@@ -11,10 +11,12 @@
  * The device is sized so that the offered load fits (engines), with the platform defaults
  * otherwise (4 KiB pages, 64-entry IOTLB, static mappings, 32 packets / 16 µs coalescing).
  */
+
 import { Priority } from '../src/engine/priority.js';
 import type { ModelConfig } from '../src/model/config.js';
 import { DataPath } from '../src/model/data-path/data-path.js';
 import { runPhold } from '../src/runner/phold-bench.js';
+import { chooseStrategies } from '../src/strategies/catalogue.js';
 import { fixtureConfig, makeTestContext, RecordingSink } from '../test/model/data-path/fixture-config.js';
 
 function configFor(instances: number, ratePps: number, engines: number): ModelConfig {
@@ -31,7 +33,7 @@ function configFor(instances: number, ratePps: number, engines: number): ModelCo
 function run(config: ModelConfig, untilNs: number, warmupNs = 0) {
   const t0 = performance.now();
   const ctx = makeTestContext(config, 1, 0);
-  const dp = new DataPath(ctx);
+  const dp = new DataPath(ctx, chooseStrategies(ctx.config));
   dp.start();
   for (let i = 0; i < ctx.instances.capacity; i++) dp.activate(i);
   if (warmupNs > 0) {
@@ -93,7 +95,7 @@ function benchMemory(): void {
   const config = configFor(n, 1000, 8);
   const before = usedBytes();
   const ctx = makeTestContext(config, 1, 0);
-  const dp = new DataPath(ctx);
+  const dp = new DataPath(ctx, chooseStrategies(ctx.config));
   const after = usedBytes();
   const perInstance = (after - before) / n;
   console.log(

@@ -21,10 +21,6 @@ export const TRANSPORTS = ['per-vf', 'managed-cap', 'device-cmd-cap', 'admin-vq'
 export type Transport = (typeof TRANSPORTS)[number];
 export const CVQ_MODES = ['hardware', 'software', 'none'] as const;
 export type CvqMode = (typeof CVQ_MODES)[number];
-export const ISOLATIONS = ['none', 'rid-per-vf', 'pasid-per-instance', 'pasid-per-vq', 'device-mmu'] as const;
-export type Isolation = (typeof ISOLATIONS)[number];
-export const INTERRUPT_MODES = ['msix', 'shared', 'msi-store', 'polling'] as const;
-export type InterruptMode = (typeof INTERRUPT_MODES)[number];
 export const PROVISIONING_METHODS = ['netlink', 'managed-cap-create', 'admin-vq'] as const;
 export type ProvisioningMethod = (typeof PROVISIONING_METHODS)[number];
 export const ADMINQ_POLICIES = ['fifo', 'priority', 'drr'] as const;
@@ -214,8 +210,10 @@ export type FidelityConfig = ValuesOf<(typeof FIDELITY)['shape']>;
 export interface StrategyConfig {
   transport: Transport;
   cvq: CvqMode;
-  isolation: Isolation;
-  interrupts: InterruptMode;
+  /** A registered isolation mode (src/strategies/isolation/): the model reads its object, never its name. */
+  isolation: string;
+  /** A registered interrupt mode (src/strategies/interrupts/). */
+  interrupts: string;
   provisioning: ProvisioningMethod;
 }
 

@@ -3,9 +3,7 @@
  * every instance against them (control/resource-ledger.ts); exhausting one rejects the instance
  * and names the resource.
  */
-import { count, section, size, when } from './params/param.js';
-
-const PER_VF = when('strategy.transport', ['per-vf']);
+import { count, section, size } from './params/param.js';
 
 export const LIMITS = section(
   'limits',
@@ -17,7 +15,6 @@ export const LIMITS = section(
         unit: 'VFs',
         description:
           'SR-IOV virtual functions the parent can create (TotalVFs); bounds the per-vf transport.',
-        appliesWhen: [PER_VF],
       },
     ),
     hwVqs: count(
@@ -46,7 +43,6 @@ export const LIMITS = section(
         unit: 'vectors',
         description: 'MSI-X entries of one VF (per-vf transport: each instance draws from its own VF table).',
         cite: ['linux-pci-regs'],
-        appliesWhen: [PER_VF],
       },
     ),
     imsEntries: count(
@@ -54,7 +50,6 @@ export const LIMITS = section(
       {
         unit: 'entries',
         description: 'Message-store (IMS-like) entries of the device (msi-store interrupts).',
-        appliesWhen: [when('strategy.interrupts', ['msi-store'])],
       },
     ),
     irtePerUnit: count(
@@ -87,7 +82,6 @@ export const LIMITS = section(
         unit: 'bits',
         description: 'PASID width in bits.',
         cite: ['linux-intel-pasid'],
-        appliesWhen: [when('strategy.isolation', ['pasid-per-instance', 'pasid-per-vq'])],
       },
     ),
     domainIds: count(
@@ -99,7 +93,6 @@ export const LIMITS = section(
       {
         unit: 'contexts',
         description: 'Contexts of the device MMU (device-mmu isolation).',
-        appliesWhen: [when('strategy.isolation', ['device-mmu'])],
       },
     ),
     deviceMemory: size({ description: 'Device memory available for instance state, e.g. 4GiB.' }),

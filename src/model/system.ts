@@ -8,7 +8,7 @@ import { Simulator } from '../engine/simulator.js';
 import { StreamFactory } from '../random/stream-factory.js';
 import type { RunSpec } from './config.js';
 import { ControlPlane } from './control/control-plane.js';
-import { DataPath } from './data-path/data-path.js';
+import { DataPath, type DataPathModes } from './data-path/data-path.js';
 import { HostCpuMeter } from './host-cpu.js';
 import { InstanceTable } from './instance-table.js';
 import { LIMIT_RESOURCE_COLUMN } from './metrics.js';
@@ -42,12 +42,15 @@ class CollectingSink implements MetricSink {
   }
 }
 
+/** The strategy objects a run is built with, chosen by name (src/strategies/catalogue.ts). */
+export type RunStrategies = DataPathModes;
+
 /**
  * Runs one replication. The warm-up boundary is an event at `warmupNs` with priority LATE,
  * so every model event at that instant is counted in the warm-up and the measured window
  * starts clean; the run then processes events up to and including `warmupNs + durationNs`.
  */
-export function runSimulation(spec: RunSpec): RunOutput {
+export function runSimulation(spec: RunSpec, strategies: RunStrategies): RunOutput {
   const { config } = spec;
   const sim = new Simulator();
   const streams = new StreamFactory(spec.seed, spec.replication);
@@ -55,7 +58,7 @@ export function runSimulation(spec: RunSpec): RunOutput {
   const hostCpu = new HostCpuMeter();
   const warnings = new Set<string>();
   const ctx: ModelContext = { sim, streams, config, instances, hostCpu, warn: (m) => warnings.add(m) };
-  const dataPath = new DataPath(ctx);
+  const dataPath = new DataPath(ctx, strategies);
   const control = new ControlPlane(ctx, dataPath);
   const components: ModelComponent[] = [control, dataPath];
   for (const c of components) c.start();

@@ -5,6 +5,7 @@
  */
 import { BIBLIOGRAPHY, formatCitation, type SourceKey, sourceKeys } from '../bibliography/bibliography.js';
 import type { SourceKind } from '../bibliography/source.js';
+import { allStrategies } from '../strategies/catalogue.js';
 import { listProfiles, PLATFORM_PROFILE } from './index.js';
 
 const KIND_TITLES: ReadonlyArray<[SourceKind, string]> = [
@@ -18,9 +19,12 @@ const KIND_TITLES: ReadonlyArray<[SourceKind, string]> = [
   ['talk', 'The talk'],
 ];
 
-/** Which profile parameters cite each key: 'platform: limits.msixPerFunction'. */
+/** Which profile parameters and strategies cite each key: 'platform: limits.msixPerFunction', 'isolation pasid-per-vq'. */
 function citedBy(): Map<SourceKey, string[]> {
   const by = new Map<SourceKey, string[]>();
+  for (const s of allStrategies()) {
+    for (const key of s.cite) by.set(key, [...(by.get(key) ?? []), `${s.kind} ${s.name}`]);
+  }
   for (const profile of [PLATFORM_PROFILE, ...listProfiles()]) {
     for (const key of profile.cite) by.set(key, [...(by.get(key) ?? []), `${profile.name} (the parent)`]);
     for (const p of profile.params) {

@@ -2,13 +2,14 @@
  * Options the chosen strategy does not use. A parameter means the same thing in every
  * strategy, so setting one that the strategy ignores is not an error — but it is reported,
  * once, so that a study does not silently vary something that has no effect. The declared
- * sections say when each parameter and group applies (`appliesWhen`, src/model/params/); the
- * control plane's rules are listed here until it declares its parameters.
+ * sections say when a parameter depends on another's value (`appliesWhen`, src/model/params/);
+ * the strategies say which parameters they use or make irrelevant (`uses`, `ignores`).
  */
 import type { ModelConfig } from '../model/config.js';
 import { CVQ_OPS } from '../model/config.js';
 import { groupEntries, paramEntries } from '../model/params/catalogue.js';
 import type { Condition } from '../model/params/param.js';
+import { strategyRules } from '../strategies/catalogue.js';
 import { getIn } from './plain-data.js';
 
 interface Rule {
@@ -17,74 +18,6 @@ interface Rule {
   /** Why the keys are ignored under this config, or undefined when they are used. */
   ignoredWhen: (c: ModelConfig) => string | undefined;
 }
-
-const adminQueueUnused = (c: ModelConfig) =>
-  c.strategy.transport !== 'admin-vq' && c.strategy.provisioning !== 'admin-vq'
-    ? `neither strategy.transport (${c.strategy.transport}) nor strategy.provisioning (${c.strategy.provisioning}) uses the admin queue`
-    : undefined;
-const unless = (cond: (c: ModelConfig) => boolean, why: (c: ModelConfig) => string) => (c: ModelConfig) =>
-  cond(c) ? undefined : why(c);
-
-/** The control plane's rules, until its parameters declare when they apply. */
-const RULES: Rule[] = [
-  { keys: ['adminq', 'workload.groups[*].adminQueue'], ignoredWhen: adminQueueUnused },
-  {
-    keys: ['adminq.weights', 'adminq.quantum'],
-    ignoredWhen: unless(
-      (c) => c.adminq.policy === 'drr',
-      (c) => `adminq.policy is ${c.adminq.policy}; weights and quantum apply to drr`,
-    ),
-  },
-  {
-    keys: ['transport.vfCreate'],
-    ignoredWhen: unless(
-      (c) => c.strategy.transport === 'per-vf',
-      (c) => `strategy.transport is ${c.strategy.transport}, not per-vf`,
-    ),
-  },
-  {
-    keys: ['transport.deviceCmdService', 'transport.deviceCmdData', 'transport.ucStore'],
-    ignoredWhen: unless(
-      (c) => c.strategy.transport === 'device-cmd-cap',
-      (c) => `strategy.transport is ${c.strategy.transport}, not device-cmd-cap`,
-    ),
-  },
-  {
-    keys: ['transport.vendorSlots', 'transport.vendorThrottledSlots', 'transport.vendorService'],
-    ignoredWhen: unless(
-      (c) => c.strategy.transport === 'vendor',
-      (c) => `strategy.transport is ${c.strategy.transport}, not vendor`,
-    ),
-  },
-  {
-    keys: ['transport.createConfig', 'transport.createService'],
-    ignoredWhen: unless(
-      (c) => c.strategy.provisioning === 'managed-cap-create',
-      (c) => `strategy.provisioning is ${c.strategy.provisioning}, not managed-cap-create`,
-    ),
-  },
-  {
-    keys: ['transport.pollInterval'],
-    ignoredWhen: unless(
-      (c) => c.strategy.transport === 'device-cmd-cap' || c.strategy.provisioning === 'managed-cap-create',
-      () => 'only device-cmd-cap and managed-cap-create poll for acks',
-    ),
-  },
-  {
-    keys: ['provisioning.netlinkService', 'provisioning.netlinkPerInstance'],
-    ignoredWhen: unless(
-      (c) => c.strategy.provisioning === 'netlink',
-      (c) => `strategy.provisioning is ${c.strategy.provisioning}, not netlink`,
-    ),
-  },
-  {
-    keys: ['host.swCvqDecode'],
-    ignoredWhen: unless(
-      (c) => c.strategy.cvq === 'software',
-      (c) => `strategy.cvq is ${c.strategy.cvq}, not software`,
-    ),
-  },
-];
 
 /**
  * The leaf key paths a user wrote, e.g. `adminq.workers`, `workload.groups[1].traffic.rate`,
@@ -131,7 +64,13 @@ const DECLARED: Rule[] = [...groupEntries(), ...paramEntries()]
     },
   }));
 
-const ALL_RULES = [...DECLARED, ...RULES];
+/** The strategies' rules: parameters only some of them use, or that one makes irrelevant. */
+const STRATEGIES: Rule[] = strategyRules().map((r) => ({
+  keys: [r.path],
+  ignoredWhen: (c) => r.ignoredWhen(c),
+}));
+
+const ALL_RULES = [...DECLARED, ...STRATEGIES];
 const PATTERNS = ALL_RULES.map((rule) => rule.keys.map(keyPattern));
 
 /** One line per reason that applies: the keys written (in the order written) and why they are ignored. */

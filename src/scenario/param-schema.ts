@@ -6,29 +6,11 @@
  * profile and the scenario itself.
  */
 import { z } from 'zod';
-import { CVQ_MODES, INTERRUPT_MODES, ISOLATIONS, PROVISIONING_METHODS, TRANSPORTS } from '../model/config.js';
-import type {
-  Group,
-  Param,
-  Parsed,
-  Section,
-  Shape,
-  StrategyKind,
-  ValueKind,
-  ValueRule,
-} from '../model/params/param.js';
+import type { Group, Param, Parsed, Section, Shape, ValueKind, ValueRule } from '../model/params/param.js';
+import { REGISTRIES, strategyNames } from '../strategies/catalogue.js';
 import { distribution } from './distribution-schema.js';
 import { count, duration, eventRate, perByte, real, size, trafficRate } from './quantity.js';
 import { coalescingForm, FORMS } from './schema-forms.js';
-
-/** The registered names of each strategy kind. */
-const STRATEGY_NAMES: Record<StrategyKind, readonly [string, ...string[]]> = {
-  transport: TRANSPORTS,
-  cvq: CVQ_MODES,
-  isolation: ISOLATIONS,
-  interrupts: INTERRUPT_MODES,
-  provisioning: PROVISIONING_METHODS,
-};
 
 function withRule<T extends z.ZodType<number>>(schema: T, rule: ValueRule | undefined, max: number) {
   if (rule === undefined) return schema;
@@ -64,7 +46,7 @@ export function valueSchema(kind: ValueKind): z.ZodType {
     case 'choice':
       return z.enum(kind.values as [string, ...string[]]);
     case 'strategy':
-      return z.enum(STRATEGY_NAMES[kind.of]);
+      return z.enum(strategyNames(kind.of));
     case 'name':
       return z
         .string({ error: kind.missing })
@@ -77,9 +59,16 @@ export function valueSchema(kind: ValueKind): z.ZodType {
   }
 }
 
+/** A strategy choice's description lists the registered names with their summaries. */
+function describe(p: Param): string {
+  if (p.value.type !== 'strategy') return p.description;
+  const choices = REGISTRIES[p.value.of].all().map((s) => `${s.name} (${s.summary})`);
+  return `${p.description}: ${choices.join(', ')}.`;
+}
+
 function paramSchema(p: Param): z.ZodType {
   const schema = valueSchema(p.value);
-  return (p.required ? schema : schema.optional()).describe(p.description);
+  return (p.required ? schema : schema.optional()).describe(describe(p));
 }
 
 function objectOf(group: Group): z.ZodType {

@@ -1,20 +1,12 @@
 import { InputError } from '../util/errors.js';
-
-/** What every registered strategy declares about itself. */
-export interface StrategyInfo {
-  readonly name: string;
-  /** One sentence: what it models and what it costs. */
-  readonly description: string;
-  /** Where its constants come from: public documents, cited as [[bibliography keys]]. */
-  readonly sources: readonly string[];
-}
+import type { Strategy } from './strategy.js';
 
 /**
  * Named, described alternatives of one kind (transports, QoS policies, isolation modes…).
  * Lookups of unknown names fail with an input error that lists the valid names, so a typo in
  * a scenario is answered with the choices rather than a stack trace.
  */
-export class Registry<T extends StrategyInfo> {
+export class Registry<T extends Strategy> {
   readonly kind: string;
   private readonly entries = new Map<string, T>();
 

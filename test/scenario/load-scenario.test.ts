@@ -173,7 +173,7 @@ describe('loadScenario', () => {
     });
     expect(s.warnings).toEqual([
       'iommu.deviceMmu.entries is ignored: strategy.isolation is rid-per-vf, not device-mmu',
-      'adminq.queues, adminq.policy, adminq.weights, workload.groups[1].adminQueue are ignored: neither strategy.transport (per-vf) nor strategy.provisioning (netlink) uses the admin queue (points p0001)',
+      'adminq.queues, adminq.policy, adminq.weights, workload.groups[1].adminQueue are ignored: used only by transport admin-vq and provisioning admin-vq; strategy.transport is per-vf, strategy.provisioning is netlink (points p0001)',
     ]);
   });
 

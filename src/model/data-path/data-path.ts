@@ -22,17 +22,24 @@ import { makeDistribution } from '../../random/distribution.js';
 import type { ModelConfig } from '../config.js';
 import type { Coalescer } from '../interrupts/coalescer.js';
 import { type InterruptCosts, interruptCosts } from '../interrupts/delivery.js';
-import { vectorsUsed } from '../interrupts/vectors.js';
-import { ISOLATION_BEHAVIOUR } from '../iommu/isolation-modes.js';
+import type { InterruptMode } from '../interrupts/interrupt-mode.js';
+import type { IsolationMode } from '../iommu/isolation-mode.js';
 import { Translator } from '../iommu/translator.js';
 import type { DataPathPort, MetricSink, ModelComponent, ModelContext } from '../ports.js';
 import { AddressLayout } from './address-layout.js';
 import { DataPathStats, setFinite } from './data-path-stats.js';
+import { DATA_PATH_KINDS } from './device-params.js';
 import { Driver } from './driver.js';
 import { Engines } from './engines.js';
 import { PacketPool } from './packet-pool.js';
 import { DEV_HEAD, DEVICE_ACTIVE, HEAD, N_DEV, QueueTable, STATE, STRIDE, TAIL } from './queue-table.js';
 import { TrafficSource } from './traffic-source.js';
+
+/** The strategies the data path is built with (chosen by name in src/strategies/). */
+export interface DataPathModes {
+  readonly isolation: IsolationMode;
+  readonly interrupts: InterruptMode;
+}
 
 /** Lifetime counts (never reset) for conservation checks: offered = handled + dropped + inFlight. */
 export interface DataPathTotals {
@@ -62,6 +69,7 @@ export class DataPath implements ModelComponent, DataPathPort {
   private readonly queueSize: number;
   private readonly kickNs: number;
   private readonly polling: boolean;
+  private readonly interruptMode: InterruptMode;
 
   /** Per instance: traffic flows. */
   private readonly active: Uint8Array;
@@ -73,7 +81,10 @@ export class DataPath implements ModelComponent, DataPathPort {
 
   private readonly arrivalHandler: number;
 
-  constructor(private readonly ctx: ModelContext) {
+  constructor(
+    private readonly ctx: ModelContext,
+    modes: DataPathModes,
+  ) {
     const config = ctx.config;
     this.config = config;
     this.sim = ctx.sim;
@@ -83,22 +94,22 @@ export class DataPath implements ModelComponent, DataPathPort {
     const pairs = config.device.queuePairs;
     this.q = 2 * pairs;
     this.queueSize = config.device.queueSize;
-    const kind = config.device.dataPath;
+    const kind = DATA_PATH_KINDS[config.device.dataPath];
     const engineService = makeDistribution(config.device.engineService);
     this.kickNs = config.device.kick;
-    this.costs = interruptCosts(config);
-    this.polling = config.strategy.interrupts === 'polling';
+    this.interruptMode = modes.interrupts;
+    this.costs = interruptCosts(config, modes.interrupts);
+    this.polling = !modes.interrupts.delivers;
 
-    const behaviour = ISOLATION_BEHAVIOUR[config.strategy.isolation];
-    this.layout = new AddressLayout(config, n, behaviour.context === 'queue');
-    this.translator =
-      kind !== 'vduse'
-        ? new Translator(config.iommu, behaviour, {
-            allowDevtlb: kind === 'hardware',
-            allowDeviceMmu: kind === 'hardware',
-          })
-        : undefined;
-    this.warnIgnored(kind, behaviour.isolates);
+    const isolation = modes.isolation;
+    this.layout = new AddressLayout(config, n, isolation.context === 'queue');
+    this.translator = kind.translates
+      ? new Translator(config.iommu, isolation, {
+          allowDevtlb: kind.deviceCaches,
+          allowDeviceMmu: kind.deviceCaches,
+        })
+      : undefined;
+    this.warnIgnored(kind, isolation);
 
     this.active = new Uint8Array(n);
     this.queues = new QueueTable(n * this.q);
@@ -111,6 +122,7 @@ export class DataPath implements ModelComponent, DataPathPort {
       this.costs,
       this.translator,
       this.layout,
+      this.polling,
     );
     this.coalescer = this.driver.coalescer;
     this.engines = new Engines(
@@ -197,7 +209,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     setFinite(sink, 'invalidations_per_s', inv === undefined ? 0 : (inv.completed * 1e9) / windowNs);
     if (inv !== undefined)
       setFinite(sink, 'invalidation_wait_mean_us', inv.sojournSumNs / inv.completed / 1000);
-    setFinite(sink, 'vectors_used', vectorsUsed(this.config, this.activeCount));
+    setFinite(sink, 'vectors_used', this.interruptMode.vectorsUsed(this.config, this.activeCount));
     setFinite(sink, 'vector_sharers_max', this.costs.sharers);
     if (this.polling) this.ctx.hostCpu.addBusy(this.driver.pollMeter.take(now));
   }
@@ -269,18 +281,23 @@ export class DataPath implements ModelComponent, DataPathPort {
     return true;
   }
 
-  private warnIgnored(kind: string, isolates: boolean): void {
-    const isolation = this.config.strategy.isolation;
-    if (kind === 'vduse' && isolation !== 'none') {
+  private warnIgnored(
+    kind: (typeof DATA_PATH_KINDS)[keyof typeof DATA_PATH_KINDS],
+    isolation: IsolationMode,
+  ): void {
+    const dataPath = this.config.device.dataPath;
+    if (!kind.translates && isolation.isolates) {
       this.ctx.warn(
-        `strategy.isolation ${isolation} has no effect on a vduse data path (bounce buffers, no IOMMU)`,
+        `strategy.isolation ${isolation.name} has no effect on a ${dataPath} data path (bounce buffers, no IOMMU)`,
       );
-    } else if (!isolates) {
-      this.ctx.warn('strategy.isolation none: instances share one DMA context (no isolation, insecure)');
-    }
-    if (kind === 'software' && isolation === 'device-mmu') {
+    } else if (!isolation.isolates) {
       this.ctx.warn(
-        'strategy.isolation device-mmu on a software data path: only its software IOTLB is modelled',
+        `strategy.isolation ${isolation.name}: instances share one DMA context (no isolation, insecure)`,
+      );
+    }
+    if (kind.translates && !kind.deviceCaches && isolation.deviceMmu) {
+      this.ctx.warn(
+        `strategy.isolation ${isolation.name} on a ${dataPath} data path: only its software IOTLB is modelled`,
       );
     }
   }

@@ -7,6 +7,20 @@ import { choice, count, duration, latency, perByte, section, when } from '../par
 /** virtio caps a virtqueue at 32768 entries, a power of two for split rings [[virtio-rings]]. */
 export const MAX_QUEUE_SIZE = 32_768;
 
+/**
+ * What each kind of data path means to the model: hardware engines DMA through the platform
+ * IOMMU and may have device-side caches (ATS, a device MMU); vduse copies through bounce buffers
+ * the daemon mapped once, so nothing is translated per access [[linux-vduse]]; software
+ * (vdpa_sim) walks a software IOTLB on host cores [[linux-vdpa-sim]].
+ */
+export const DATA_PATH_KINDS = {
+  hardware: { translates: true, deviceCaches: true, onHost: false },
+  vduse: { translates: false, deviceCaches: false, onHost: true },
+  software: { translates: true, deviceCaches: false, onHost: true },
+} as const;
+export type DataPathKindName = keyof typeof DATA_PATH_KINDS;
+const KINDS = Object.keys(DATA_PATH_KINDS) as DataPathKindName[];
+
 const HOST_DATA_PATH = when(
   'device.dataPath',
   ['vduse', 'software'],
@@ -40,7 +54,7 @@ export const DEVICE = section('device', 'Device data path and virtqueues: overri
   enginePerByte: perByte({
     description: 'Extra engine time per payload byte (the DMA over the link), e.g. 0.28ns/B.',
   }),
-  dataPath: choice(['hardware', 'vduse', 'software'], {
+  dataPath: choice(KINDS, {
     description:
       'Who runs the data path: hardware engines; vduse, a host process copying through bounce buffers; software, a kernel thread (vdpa_sim).',
   }),
@@ -52,10 +66,7 @@ export const DEVICE = section('device', 'Device data path and virtqueues: overri
     description: 'Wake-up of a vduse/software data path per batch of work.',
     appliesWhen: [HOST_DATA_PATH],
   }),
-  hwCvqService: latency({
-    description: "Service time of one command on an instance's hardware CVQ.",
-    appliesWhen: [when('strategy.cvq', ['hardware'])],
-  }),
+  hwCvqService: latency({ description: "Service time of one command on an instance's hardware CVQ." }),
   dmaRead: duration({
     description: 'DMA read latency of a descriptor or ring entry, paid inside the engine time.',
   }),

@@ -61,11 +61,13 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     private readonly costs: InterruptCosts,
     private readonly translator: Translator | undefined,
     private readonly layout: AddressLayout,
+    /** Host cores poll the used rings instead of interrupts (the interrupt mode delivers none). */
+    polling: boolean,
   ) {
     const config: ModelConfig = ctx.config;
     this.sim = ctx.sim;
     this.q = 2 * config.device.queuePairs;
-    this.polling = config.strategy.interrupts === 'polling';
+    this.polling = polling;
     const dynamic = translator !== undefined && config.iommu.mappings === 'dynamic';
     if (dynamic) {
       const rng = ctx.streams.stream('data/invalidation');

@@ -13,6 +13,7 @@
  * Host data paths (vduse, software) report their busy time as host CPU, charged when a service
  * starts, plus a wake-up after idling.
  */
+
 import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
 import type { ModelConfig } from '../config.js';
@@ -20,6 +21,7 @@ import type { Translator } from '../iommu/translator.js';
 import type { HostCpuPort } from '../ports.js';
 import type { AddressLayout } from './address-layout.js';
 import type { DataPathStats } from './data-path-stats.js';
+import { DATA_PATH_KINDS } from './device-params.js';
 import type { PacketPool } from './packet-pool.js';
 import {
   DEV_HEAD,
@@ -80,7 +82,7 @@ export class Engines {
     this.perEvent = config.fidelity.mode === 'batch' ? this.turn : 1;
     this.q = 2 * config.device.queuePairs;
     this.queueSize = config.device.queueSize;
-    this.hostDataPath = config.device.dataPath !== 'hardware';
+    this.hostDataPath = DATA_PATH_KINDS[config.device.dataPath].onHost;
     this.engineNsPerByte = config.device.enginePerByte + (this.hostDataPath ? config.device.copyPerByte : 0);
     this.fixedServiceNs = config.device.dmaRead;
     this.wakeupNs = this.hostDataPath ? config.device.wakeup : 0;

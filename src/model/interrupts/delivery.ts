@@ -5,13 +5,12 @@
  * - `exit`: `exitsPerInterrupt` VM exits of `exit` each (≈ 0.71 µs [[linux-kvm-posted-timer]]), which are
  *   host CPU time and delay the handler;
  * - the guest handler costs `guestIrq` per interrupt and `guestPerPacket` per packet;
- * - `shared`: the handler checks every sharer's used ring, `sharerCheck` each;
- * - `msi-store` delivers like MSI-X (the message lives in device memory, IMS-like);
- * - `polling`: no interrupts (polling.ts).
+ * - plus what the interrupt mode adds per interrupt (`shared`: checking every sharer's used
+ *   ring, `sharerCheck` each).
  */
 
 import type { ModelConfig } from '../config.js';
-import { sharersPerVector } from './vectors.js';
+import type { InterruptMode } from './interrupt-mode.js';
 
 export interface InterruptCosts {
   /** From the device's notification to the guest handler's start (ns). */
@@ -26,14 +25,14 @@ export interface InterruptCosts {
   sharers: number;
 }
 
-export function interruptCosts(config: ModelConfig): InterruptCosts {
+export function interruptCosts(config: ModelConfig, mode: InterruptMode): InterruptCosts {
   const irq = config.interrupts;
-  const sharers = sharersPerVector(config);
+  const sharers = mode.sharersPerVector(config, config.instances);
   const exitNs = irq.exitsPerInterrupt * irq.exit;
   return {
     deliveryNs: irq.delivery === 'posted' ? irq.posted : exitNs,
     hostNsPerInterrupt: irq.delivery === 'posted' ? 0 : exitNs,
-    handlerNs: irq.guestIrq + (config.strategy.interrupts === 'shared' ? sharers * irq.sharerCheck : 0),
+    handlerNs: irq.guestIrq + mode.handlerExtraNs(config, sharers),
     perPacketNs: irq.guestPerPacket,
     sharers,
   };

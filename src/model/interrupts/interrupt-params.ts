@@ -2,12 +2,11 @@
  * Section `interrupts`: notification coalescing, delivery to the guest, and the costs of
  * sharing and polling. Values come from the parent profile.
  */
-import { choice, count, derived, duration, group, section, unless, when } from '../params/param.js';
+import { choice, count, derived, duration, group, section, when } from '../params/param.js';
 
 /** Adaptive coalescing without a profile uses net_dim's EQE tables (the Linux default mode). */
 export const DEFAULT_DIM_PROFILE = 'eqe';
 
-const POLLING = when('strategy.interrupts', ['polling']);
 const EXIT = when('interrupts.delivery', ['exit'], 'interrupts.delivery is posted (no VM exits)');
 
 export const INTERRUPTS = section(
@@ -43,16 +42,7 @@ export const INTERRUPTS = section(
           cite: ['linux-net-dim'],
         }),
       },
-      {
-        shorthand: 'coalescing',
-        appliesWhen: [
-          unless(
-            'strategy.interrupts',
-            ['polling'],
-            'strategy.interrupts is polling: no data interrupts to coalesce',
-          ),
-        ],
-      },
+      { shorthand: 'coalescing' },
     ),
     delivery: choice(['posted', 'exit'], {
       description: 'Delivery to the guest: posted interrupts, or VM exits (exitsPerInterrupt × exit each).',
@@ -70,14 +60,12 @@ export const INTERRUPTS = section(
     guestPerPacket: duration({ description: 'Guest CPU per packet completion.' }),
     sharerCheck: duration({
       description: "Shared vectors: cost to check one sharer's used ring.",
-      appliesWhen: [when('strategy.interrupts', ['shared'])],
     }),
     pollInterval: duration({
       min: 0,
       exclusiveMin: true,
       description: 'Polling: interval between sweeps of the rings a core owns.',
-      appliesWhen: [POLLING],
     }),
-    pollPerRing: duration({ description: 'Polling: cost per ring checked.', appliesWhen: [POLLING] }),
+    pollPerRing: duration({ description: 'Polling: cost per ring checked.' }),
   },
 );

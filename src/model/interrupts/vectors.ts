@@ -1,7 +1,8 @@
 /**
- * Interrupt vector accounting shared by the data path and the control plane's resource ledger
- * (docs/model.md, "Data path"). Pure functions of the configuration: the ledger calls them to admit or reject
- * instances, the data path to report `vectors_used` and `vector_sharers_max`.
+ * Interrupt vector accounting shared by the data path, the interrupt modes and the control
+ * plane's resource ledger (docs/model.md, "Data path"). Pure functions of the configuration:
+ * the ledger calls them to admit or reject instances, the interrupt modes (src/strategies/
+ * interrupts/) to count sharers and vectors in use.
  *
  * virtio-pci maps one MSI-X vector per virtqueue plus one for configuration changes
  * (`queue_msix_vector`, `config_msix_vector` [[virtio-pci]]): an
@@ -38,56 +39,4 @@ export function dedicatedVectorCapacity(config: ModelConfig): number {
   const perInstance = vectorsPerInstance(config);
   if (vectorTable(config) === 'vf') return config.limits.msixPerVf >= perInstance ? config.instances : 0;
   return Math.floor(config.limits.msixPerFunction / perInstance);
-}
-
-/**
- * Queues served by one vector in `shared` mode: ⌈queues needing vectors / vectors available⌉
- * over the instances drawing from one table (`instances` of them on the parent function, or
- * one on its own VF). Dedicated modes (msix, msi-store) give 1; polling gives 0 (no vectors).
- */
-export function sharersPerVector(config: ModelConfig, instances: number = config.instances): number {
-  switch (config.strategy.interrupts) {
-    case 'polling':
-      return 0;
-    case 'msix':
-    case 'msi-store':
-      return 1;
-    case 'shared': {
-      const perTable = vectorTable(config) === 'vf' ? 1 : Math.max(1, instances);
-      const available = Math.max(1, vectorsAvailable(config));
-      return Math.max(1, Math.ceil((perTable * queuesPerInstance(config)) / available));
-    }
-  }
-}
-
-/**
- * Interrupt messages in use by `activeInstances` instances: MSI-X entries for msix and shared
- * (capped by the table sizes), message-store entries for msi-store, none for polling.
- */
-export function vectorsUsed(config: ModelConfig, activeInstances: number): number {
-  const perInstance = vectorsPerInstance(config);
-  switch (config.strategy.interrupts) {
-    case 'polling':
-      return 0;
-    case 'msix':
-    case 'msi-store':
-      return activeInstances * perInstance;
-    case 'shared':
-      if (vectorTable(config) === 'vf')
-        return activeInstances * Math.min(perInstance, config.limits.msixPerVf);
-      return Math.min(activeInstances * perInstance, config.limits.msixPerFunction);
-  }
-}
-
-/** The limited resource that interrupt messages draw from, for the ledger (undefined: none). */
-export function interruptResource(config: ModelConfig): 'msix-vectors' | 'ims-entries' | undefined {
-  switch (config.strategy.interrupts) {
-    case 'msix':
-    case 'shared':
-      return 'msix-vectors';
-    case 'msi-store':
-      return 'ims-entries';
-    case 'polling':
-      return undefined;
-  }
 }

@@ -2,18 +2,7 @@
  * Section `iommu`: DMA translation (IOTLB, page walks, PASID tables, ATS, the device MMU) and
  * invalidation. Values come from the parent profile.
  */
-import {
-  choice,
-  count,
-  duration,
-  group,
-  latency,
-  optional,
-  section,
-  size,
-  unless,
-  when,
-} from '../params/param.js';
+import { choice, count, duration, group, latency, optional, section, size, when } from '../params/param.js';
 
 const KiB = 1024;
 /** The page sizes an x86 IOMMU maps: 4 KiB, 2 MiB, 1 GiB. */
@@ -29,18 +18,12 @@ const ways = (what: string) =>
     },
   );
 
-const PASID = when('strategy.isolation', ['pasid-per-instance', 'pasid-per-vq']);
 const DYNAMIC = when(
   'iommu.mappings',
   ['dynamic'],
   'iommu.mappings is static: nothing is unmapped, so nothing is invalidated',
 );
 const LAZY = when('iommu.invalidation', ['lazy'], 'iommu.invalidation is strict (no batching)');
-const NOT_DEVICE_MMU = unless(
-  'strategy.isolation',
-  ['device-mmu'],
-  'strategy.isolation device-mmu translates in the device MMU, not through ATS',
-);
 
 export const IOMMU = section(
   'iommu',
@@ -91,37 +74,27 @@ export const IOMMU = section(
       {
         unit: 'accesses',
         description: 'Extra memory accesses of a scalable-mode PASID-table lookup on a miss.',
-        appliesWhen: [PASID],
       },
     ),
-    devtlb: group(
-      'Device TLB (PCIe ATS) in front of the platform IOMMU.',
-      {
-        entries: count(
-          { min: 0 },
-          { unit: 'entries', description: 'Entries of the device TLB (PCIe ATS); 0 = no ATS.' },
-        ),
-        ways: ways('device TLB'),
-      },
-      { appliesWhen: [NOT_DEVICE_MMU] },
-    ),
+    devtlb: group('Device TLB (PCIe ATS) in front of the platform IOMMU.', {
+      entries: count(
+        { min: 0 },
+        { unit: 'entries', description: 'Entries of the device TLB (PCIe ATS); 0 = no ATS.' },
+      ),
+      ways: ways('device TLB'),
+    }),
     atsRtt: duration({
       description: 'ATS translation request round trip on a device-TLB miss.',
-      appliesWhen: [NOT_DEVICE_MMU],
     }),
-    deviceMmu: group(
-      'The device-side MMU of device-mmu isolation (mlx5 memory keys).',
-      {
-        entries: count(
-          { min: 0 },
-          { unit: 'entries', description: 'Entries of the device MMU cache (device-mmu isolation).' },
-        ),
-        ways: ways('device MMU cache'),
-        fetch: duration({ description: 'Fetch of a device MMU table entry over PCIe on a miss.' }),
-        keyBuild: duration({ description: 'Building one memory key (device MMU mapping) at map time.' }),
-      },
-      { appliesWhen: [when('strategy.isolation', ['device-mmu'])] },
-    ),
+    deviceMmu: group('The device-side MMU of device-mmu isolation (mlx5 memory keys).', {
+      entries: count(
+        { min: 0 },
+        { unit: 'entries', description: 'Entries of the device MMU cache (device-mmu isolation).' },
+      ),
+      ways: ways('device MMU cache'),
+      fetch: duration({ description: 'Fetch of a device MMU table entry over PCIe on a miss.' }),
+      keyBuild: duration({ description: 'Building one memory key (device MMU mapping) at map time.' }),
+    }),
     mappings: choice(['static', 'dynamic'], {
       description: 'static: guest memory mapped once; dynamic: map/unmap per buffer, with invalidations.',
     }),

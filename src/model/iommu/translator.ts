@@ -6,7 +6,7 @@
  */
 import type { IommuConfig } from '../config.js';
 import { Iotlb } from './iotlb.js';
-import type { IsolationBehaviour } from './isolation-modes.js';
+import type { IsolationMode } from './isolation-mode.js';
 import { missCostNs } from './walk.js';
 
 /** Pages covered by one paging-structure-cache entry (one upper-level table: 512 entries, x86/VT-d). */
@@ -31,7 +31,7 @@ export class Translator {
   private readonly atsRttNs: number;
   private readonly fetchNs: number;
 
-  constructor(iommu: IommuConfig, behaviour: IsolationBehaviour, options: TranslatorOptions) {
+  constructor(iommu: IommuConfig, behaviour: IsolationMode, options: TranslatorOptions) {
     this.platform = new Iotlb(iommu.iotlb.entries, iommu.iotlb.ways);
     const usePwc = iommu.walk.pwcEntries > 0 && iommu.missPenalty === undefined;
     this.pwc = usePwc ? new Iotlb(iommu.walk.pwcEntries, 0) : undefined;

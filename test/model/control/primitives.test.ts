@@ -9,9 +9,9 @@ import { SlotPool } from '../../../src/model/control/slot-pool.js';
 import { TokenBuckets } from '../../../src/model/control/token-bucket.js';
 import { makeDistribution } from '../../../src/random/distribution.js';
 import { StreamFactory } from '../../../src/random/stream-factory.js';
-import { provisioningMethods } from '../../../src/strategies/provisioning.js';
-import { qosPolicies } from '../../../src/strategies/qos.js';
-import { transports } from '../../../src/strategies/transports.js';
+import { provisioningMethods } from '../../../src/strategies/provisioning/index.js';
+import { qosPolicies } from '../../../src/strategies/qos/index.js';
+import { transports } from '../../../src/strategies/transports/index.js';
 import { makeLcg } from '../../stats/lcg.js';
 import { fixtureConfig, group } from './fixture-config.js';
 
@@ -150,7 +150,7 @@ describe('registries', () => {
     expect(provisioningMethods.names()).toEqual(['netlink', 'managed-cap-create', 'admin-vq']);
     for (const s of [...transports.all(), ...qosPolicies.all(), ...provisioningMethods.all()]) {
       expect(s.description.length).toBeGreaterThan(20);
-      expect(s.sources.length).toBeGreaterThan(0);
+      expect(s.cite.length).toBeGreaterThan(0);
     }
     expect(() => transports.get('pcie-magic')).toThrow(
       expect.objectContaining({ allowed: expect.stringContaining('per-vf, managed-cap') }),

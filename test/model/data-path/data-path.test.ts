@@ -5,6 +5,7 @@ import { DataPath } from '../../../src/model/data-path/data-path.js';
 import { makePageSampler } from '../../../src/model/data-path/locality.js';
 import { RandomStream } from '../../../src/random/random-stream.js';
 import { summarize } from '../../../src/stats/confidence.js';
+import { chooseStrategies } from '../../../src/strategies/catalogue.js';
 import {
   fixtureConfig,
   fixtureGroup,
@@ -73,7 +74,7 @@ describe('conservation: offered = handled + dropped + in flight', () => {
     c.device.queueSize = 32;
     tweak(c);
     const ctx = makeTestContext(c);
-    const dp = new DataPath(ctx);
+    const dp = new DataPath(ctx, chooseStrategies(ctx.config));
     dp.start();
     for (let i = 0; i < 20; i++) dp.activate(i);
     let before = dp.totals();
@@ -103,7 +104,7 @@ describe("Little's law on the virtqueues", () => {
     const warmupNs = 2e6;
     const durationNs = 30e6;
     const ctx = makeTestContext(c);
-    const dp = new DataPath(ctx);
+    const dp = new DataPath(ctx, chooseStrategies(ctx.config));
     dp.start();
     for (let i = 0; i < 50; i++) dp.activate(i);
     let inFlightAtReset = 0;
@@ -269,7 +270,7 @@ describe('metrics and life cycle', () => {
   it('deactivate stops an instance’s traffic; activate is idempotent', () => {
     const c = withInstances(fixtureConfig(), 2, 100_000);
     const ctx = makeTestContext(c);
-    const dp = new DataPath(ctx);
+    const dp = new DataPath(ctx, chooseStrategies(ctx.config));
     dp.start();
     dp.activate(0);
     dp.activate(0);

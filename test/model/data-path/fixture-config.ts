@@ -12,6 +12,7 @@ import { HostCpuMeter } from '../../../src/model/host-cpu.js';
 import { InstanceTable } from '../../../src/model/instance-table.js';
 import type { MetricSink, ModelContext } from '../../../src/model/ports.js';
 import { StreamFactory } from '../../../src/random/stream-factory.js';
+import { chooseStrategies } from '../../../src/strategies/catalogue.js';
 
 const us = (x: number): number => x * 1000;
 const ms = (x: number): number => x * 1_000_000;
@@ -218,7 +219,7 @@ export function runDataPath(
   opts: { warmupNs: number; durationNs: number; seed?: number; replication?: number },
 ): DataPathRun {
   const ctx = makeTestContext(config, opts.seed ?? 1, opts.replication ?? 0);
-  const dataPath = new DataPath(ctx);
+  const dataPath = new DataPath(ctx, chooseStrategies(ctx.config));
   dataPath.start();
   for (let i = 0; i < ctx.instances.capacity; i++) dataPath.activate(i);
   const reset = ctx.sim.handler('test/warmup-end', () => {

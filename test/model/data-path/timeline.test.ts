@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../../src/model/config.js';
 import { DataPath } from '../../../src/model/data-path/data-path.js';
+import { chooseStrategies } from '../../../src/strategies/catalogue.js';
 import { fixtureConfig, makeTestContext, RecordingSink } from './fixture-config.js';
 
 /** One instance, no generated traffic: packets come only from `offer`. */
@@ -20,7 +21,7 @@ function quietConfig(): ModelConfig {
 
 function setup(config: ModelConfig) {
   const ctx = makeTestContext(config);
-  const dp = new DataPath(ctx);
+  const dp = new DataPath(ctx, chooseStrategies(ctx.config));
   dp.start();
   dp.activate(0);
   const inject = ctx.sim.handler('test/inject', (page) => dp.offer(0, 0, true, 1000, page, 100));

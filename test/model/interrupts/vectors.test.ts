@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { ModelConfig } from '../../../src/model/config.js';
 import { ResourceLedger } from '../../../src/model/control/resource-ledger.js';
 import { interruptCosts } from '../../../src/model/interrupts/delivery.js';
 import {
   dedicatedVectorCapacity,
   queuesPerInstance,
-  sharersPerVector,
   vectorsPerInstance,
-  vectorsUsed,
 } from '../../../src/model/interrupts/vectors.js';
+import { interruptModes } from '../../../src/strategies/interrupts/index.js';
 import { fixtureConfig } from '../data-path/fixture-config.js';
+
+const mode = (c: ModelConfig) => interruptModes.get(c.strategy.interrupts);
 
 describe('vectors per instance (virtio-pci per-VQ MSI-X mapping)', () => {
   it('2·pairs + hardware CVQ + config', () => {
@@ -52,34 +54,34 @@ describe('vectors per instance (virtio-pci per-VQ MSI-X mapping)', () => {
     const c = fixtureConfig();
     c.strategy.interrupts = 'shared';
     c.instances = 100_000;
-    expect(sharersPerVector(c)).toBe(Math.ceil((100_000 * 3) / 2048)); // 147
+    expect(mode(c).sharersPerVector(c, c.instances)).toBe(Math.ceil((100_000 * 3) / 2048)); // 147
     c.instances = 100;
-    expect(sharersPerVector(c)).toBe(1);
+    expect(mode(c).sharersPerVector(c, c.instances)).toBe(1);
     c.strategy.transport = 'per-vf';
     c.limits.msixPerVf = 2;
-    expect(sharersPerVector(c)).toBe(2); // 3 queues over its own 2 vectors
+    expect(mode(c).sharersPerVector(c, c.instances)).toBe(2); // 3 queues over its own 2 vectors
     c.strategy.interrupts = 'polling';
-    expect(sharersPerVector(c)).toBe(0);
+    expect(mode(c).sharersPerVector(c, c.instances)).toBe(0);
     c.strategy.interrupts = 'msi-store';
-    expect(sharersPerVector(c)).toBe(1);
+    expect(mode(c).sharersPerVector(c, c.instances)).toBe(1);
   });
 
   it('vectors used by mode, and sharer checks in the handler cost', () => {
     const c = fixtureConfig();
-    expect(vectorsUsed(c, 10)).toBe(40);
+    expect(mode(c).vectorsUsed(c, 10)).toBe(40);
     c.strategy.interrupts = 'shared';
     c.instances = 100_000;
-    expect(vectorsUsed(c, 100_000)).toBe(2048);
-    const costs = interruptCosts(c);
+    expect(mode(c).vectorsUsed(c, 100_000)).toBe(2048);
+    const costs = interruptCosts(c, mode(c));
     expect(costs.handlerNs).toBe(c.interrupts.guestIrq + 147 * c.interrupts.sharerCheck);
     c.strategy.interrupts = 'polling';
-    expect(vectorsUsed(c, 100_000)).toBe(0);
+    expect(mode(c).vectorsUsed(c, 100_000)).toBe(0);
   });
 
   it('exit delivery costs exitsPerInterrupt exits of host CPU and latency; posted costs neither', () => {
     const c = fixtureConfig();
-    expect(interruptCosts(c)).toMatchObject({ deliveryNs: 500, hostNsPerInterrupt: 0 });
+    expect(interruptCosts(c, mode(c))).toMatchObject({ deliveryNs: 500, hostNsPerInterrupt: 0 });
     c.interrupts.delivery = 'exit';
-    expect(interruptCosts(c)).toMatchObject({ deliveryNs: 1420, hostNsPerInterrupt: 1420 });
+    expect(interruptCosts(c, mode(c))).toMatchObject({ deliveryNs: 1420, hostNsPerInterrupt: 1420 });
   });
 });

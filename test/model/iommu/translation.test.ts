@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../../src/engine/simulator.js';
 import { InvalidationQueue, LazyFlush } from '../../../src/model/iommu/invalidation.js';
-import { ISOLATION_BEHAVIOUR } from '../../../src/model/iommu/isolation-modes.js';
 import { Translator } from '../../../src/model/iommu/translator.js';
 import { missCostNs, walkAccesses } from '../../../src/model/iommu/walk.js';
 import { constant, makeDistribution } from '../../../src/random/distribution.js';
 import { RandomStream } from '../../../src/random/random-stream.js';
+import { isolationModes } from '../../../src/strategies/isolation/index.js';
 import { fixtureConfig } from '../data-path/fixture-config.js';
 
 describe('page-walk cost', () => {
@@ -32,7 +32,7 @@ describe('page-walk cost', () => {
 describe('Translator', () => {
   it('charges a walk on a platform miss and nothing on a hit', () => {
     const c = fixtureConfig();
-    const t = new Translator(c.iommu, ISOLATION_BEHAVIOUR['rid-per-vf'], {
+    const t = new Translator(c.iommu, isolationModes.get('rid-per-vf'), {
       allowDevtlb: true,
       allowDeviceMmu: true,
     });
@@ -45,7 +45,7 @@ describe('Translator', () => {
   it('ATS: a device-TLB hit skips the IOMMU; its miss adds the round trip', () => {
     const c = fixtureConfig();
     c.iommu.devtlb = { entries: 4, ways: 0 };
-    const t = new Translator(c.iommu, ISOLATION_BEHAVIOUR['rid-per-vf'], {
+    const t = new Translator(c.iommu, isolationModes.get('rid-per-vf'), {
       allowDevtlb: true,
       allowDeviceMmu: true,
     });
@@ -57,7 +57,7 @@ describe('Translator', () => {
 
   it('device MMU: stage-one miss costs a fetch, stage two always looks up the platform IOTLB', () => {
     const c = fixtureConfig();
-    const t = new Translator(c.iommu, ISOLATION_BEHAVIOUR['device-mmu'], {
+    const t = new Translator(c.iommu, isolationModes.get('device-mmu'), {
       allowDevtlb: true,
       allowDeviceMmu: true,
     });
@@ -71,7 +71,7 @@ describe('Translator', () => {
   it('a paging-structure cache shortens misses within one 512-page region', () => {
     const c = fixtureConfig();
     c.iommu.walk.pwcEntries = 16;
-    const t = new Translator(c.iommu, ISOLATION_BEHAVIOUR['rid-per-vf'], {
+    const t = new Translator(c.iommu, isolationModes.get('rid-per-vf'), {
       allowDevtlb: false,
       allowDeviceMmu: false,
     });
@@ -135,7 +135,7 @@ describe('invalidation queue', () => {
   it('lazy flush: a full batch or the timeout flushes, one job per batch', () => {
     const sim = new Simulator();
     const c = fixtureConfig();
-    const t = new Translator(c.iommu, ISOLATION_BEHAVIOUR['rid-per-vf'], {
+    const t = new Translator(c.iommu, isolationModes.get('rid-per-vf'), {
       allowDevtlb: false,
       allowDeviceMmu: false,
     });

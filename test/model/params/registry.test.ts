@@ -66,7 +66,8 @@ describe('parameter declarations', () => {
           ...(p.range === undefined ? [] : [p.range.min, p.range.max]),
         ];
         for (const x of points) {
-          if (x < b.min || x > b.max) problems.push(`${profile.name}: ${p.path} ${x} outside [${b.min}, ${b.max}]`);
+          if (x < b.min || x > b.max)
+            problems.push(`${profile.name}: ${p.path} ${x} outside [${b.min}, ${b.max}]`);
         }
       }
     }

@@ -1,0 +1,21 @@
+/**
+ * What a DMA isolation mode means to the translation path (docs/model.md, "Data path"): which
+ * context tags a translation, whether lookups go through scalable-mode PASID tables, and
+ * whether a device-side MMU sits in front of the platform IOMMU. The modes themselves are
+ * strategy objects (src/strategies/isolation/); the data path reads only these properties.
+ *
+ * `none` and `rid-per-vf` tag by instance too: with one shared domain every instance still owns
+ * distinct IOVA pages, so its translations are distinct entries; what `none` lacks is
+ * isolation, not distinct pages.
+ */
+export interface IsolationMode {
+  readonly name: string;
+  /** The translation context of the platform IOMMU: one per instance, or one per virtqueue. */
+  readonly context: 'instance' | 'queue';
+  /** Scalable-mode (PASID-tagged) walks read the PASID table on a miss. */
+  readonly scalableMode: boolean;
+  /** A device-side IOTLB (stage one) translates before the platform IOMMU (stage two). */
+  readonly deviceMmu: boolean;
+  /** False when instances share one DMA context (flagged insecure in outputs). */
+  readonly isolates: boolean;
+}

@@ -1,0 +1,23 @@
+import { isolationModes } from './isolation-modes.js';
+
+/** The device MMU translates, not ATS: a device TLB in front of the platform IOMMU is moot. */
+const ATS = 'strategy.isolation device-mmu translates in the device MMU, not through ATS';
+
+isolationModes.register({
+  kind: 'isolation',
+  name: 'device-mmu',
+  summary: 'a device-side IOTLB: mlx5 memory keys',
+  description:
+    'A device-side IOTLB (stage one, mlx5 memory keys) translates IOVA to an intermediate address, fetching its table entry over PCIe on a miss; the platform IOMMU (stage two) then translates in the parent function’s one domain.',
+  cite: ['linux-mlx5-vdpa', 'mlx5-vdpa-mkey-2024', 'neugebauer-pcie-2018'],
+  uses: ['iommu.deviceMmu', 'limits.deviceMmuContexts'],
+  ignores: [
+    { path: 'iommu.devtlb', why: ATS },
+    { path: 'iommu.atsRtt', why: ATS },
+  ],
+  context: 'instance',
+  scalableMode: false,
+  deviceMmu: true,
+  isolates: true,
+  draws: () => ({ 'device-mmu-contexts': 1 }),
+});

@@ -1,0 +1,42 @@
+/**
+ * What every strategy declares about itself, whatever its kind: its name, what it models, the
+ * documents its behaviour rests on, and which declared parameters it uses or makes irrelevant.
+ * The ignored-option warnings, the schema's list of choices and the documentation are derived
+ * from these declarations, so a new strategy is its own file plus one registration line.
+ */
+import type { SourceKey } from '../bibliography/bibliography.js';
+import type { StrategyKind } from '../model/params/param.js';
+
+/** The kinds of strategy and the scenario key that chooses one. */
+export type ChoiceKind = StrategyKind | 'qos';
+export const CHOICE_PATHS: Readonly<Record<ChoiceKind, string>> = {
+  transport: 'strategy.transport',
+  cvq: 'strategy.cvq',
+  isolation: 'strategy.isolation',
+  interrupts: 'strategy.interrupts',
+  provisioning: 'strategy.provisioning',
+  qos: 'adminq.policy',
+};
+
+export interface Strategy {
+  readonly kind: ChoiceKind;
+  readonly name: string;
+  /** A few words for lists of choices: 'SR-IOV BARs', 'IMS-like messages in the device'. */
+  readonly summary: string;
+  /** One or two sentences: what it models and what it costs. */
+  readonly description: string;
+  readonly cite: readonly SourceKey[];
+  /**
+   * Declared parameters or groups (scenario paths; `[*]` for every workload group) it uses and
+   * others do not: they are ignored, with a warning, while no strategy that uses them is chosen.
+   */
+  readonly uses: readonly string[];
+  /** Declared parameters or groups it makes irrelevant: ignored, with a warning, while it is chosen. */
+  readonly ignores: readonly Ignored[];
+}
+
+/** A parameter or group a strategy makes irrelevant, and why (the warning's reason). */
+export interface Ignored {
+  readonly path: string;
+  readonly why: string;
+}
