@@ -11,8 +11,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citationsIn, isSourceKey, sourceKeys } from '../../src/bibliography/bibliography.js';
 import { listProfiles, PLATFORM_PROFILE } from '../../src/profiles/index.js';
-import { allStrategies } from '../../src/strategies/catalogue.js';
 import { sourcesDocument } from '../../src/profiles/sources-document.js';
+import { allStrategies } from '../../src/strategies/catalogue.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DOC = join(ROOT, 'docs', 'sources.md');
