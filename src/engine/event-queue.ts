@@ -2,12 +2,21 @@ import { BucketRing } from './bucket-ring.js';
 import { KeyHeap } from './key-heap.js';
 import { sortByKey } from './sort-by-key.js';
 
-// Ring of 2^14 buckets: at the narrowest width (1 ns) it reaches 16 µs ahead, and at the
-// widths a sparser queue settles on it covers the timers of the model-like workload that 2^12
-// sent to the far heap (bench/queue-alternatives.ts `mixed`: 104 vs 117 ns at 10,000 pending,
-// 70 vs 105 at 1,000; equal on the hold workload). Costs 192 KiB of bucket headers and at most
-// one partly filled 320-byte chunk per occupied bucket.
+// Ring of 2^14 buckets to start with: at the narrowest width (1 ns) it reaches 16 µs ahead, and
+// at the widths a sparser queue settles on it covers the timers of the model-like workload that
+// 2^12 sent to the far heap (bench/queue-alternatives.ts `mixed`: 104 vs 117 ns at 10,000
+// pending, 70 vs 105 at 1,000; equal on the hold workload). Costs 192 KiB of bucket headers and
+// at most one partly filled 320-byte chunk per occupied bucket.
 const RING_BITS = 14;
+// The width follows the dense near-future events, so the ring's reach (size × width) can fall
+// short of the timers: 10^8 arrivals/s narrow the width to 16 ns, 2^14 buckets then reach
+// 262 µs, and 1 ms coalescing timers went to the far heap (62–65% of 125K pending; each costs a
+// heap push and pop, and the event rate fell 2.5× within the run). So the ring doubles, at a
+// tuning, while the far heap holds more entries than the ring and more than FAR_GROW_ABOVE, up
+// to 2^MAX_RING_BITS buckets (12 MiB of headers, 16.8 ms of reach at 16 ns). It never shrinks:
+// empty buckets cost a bit in the occupancy bitmap, skipped 32 at a time.
+const MAX_RING_BITS = 20;
+const FAR_GROW_ABOVE = 4096;
 // Width tuning. The near load is the number of entries that went through the near tier per
 // drain, drained from the ring or pushed straight into an already drained bucket. Every
 // TUNE_EVERY drains (sooner if the load piles up), a load above NARROW_ABOVE (deep buckets cost
@@ -32,6 +41,15 @@ const HEAP_BELOW = 8;
 // A drained bucket that comes out unsorted is insertion-sorted up to this size (quadratic, but
 // cheapest for the few entries the tuner aims at); beyond it, it goes into the near heap.
 const SORT_MAX = 64;
+
+/** Where the queue keeps its entries: `ring` and `far` count entries, `ringBuckets` the ring's size. */
+export interface QueueLayout {
+  mode: 'heap' | 'buckets';
+  widthNs: number;
+  ring: number;
+  far: number;
+  ringBuckets: number;
+}
 
 /**
  * The pending-event set, ordered exactly by (time, tie); `tie` packs the same-time priority
@@ -71,11 +89,11 @@ export class EventQueue {
   private runPos = 0;
   private runEnd = 0;
   private readonly near: KeyHeap;
-  private readonly ring: BucketRing;
+  private ring: BucketRing;
   private readonly far: KeyHeap;
   // The ring's size and mask, copied here so place() reads them without a second object.
-  private readonly ringSize: number = 1 << RING_BITS;
-  private readonly ringMask: number = (1 << RING_BITS) - 1;
+  private ringSize: number = 1 << RING_BITS;
+  private ringMask: number = (1 << RING_BITS) - 1;
   private shift = 0;
   private width = 1;
   private invWidth = 1;
@@ -101,9 +119,9 @@ export class EventQueue {
   }
 
   /** Current internal shape, for tests and diagnostics (allocates; not for hot paths). */
-  layout(): { mode: 'heap' | 'buckets'; widthNs: number; ring: number; far: number } {
+  layout(): QueueLayout {
     const mode = this.cur === Number.POSITIVE_INFINITY ? 'heap' : 'buckets';
-    return { mode, widthNs: this.width, ring: this.ring.total, far: this.far.n };
+    return { mode, widthNs: this.width, ring: this.ring.total, far: this.far.n, ringBuckets: this.ring.size };
   }
 
   /** Time of the earliest entry; +Infinity when empty. */
@@ -292,10 +310,36 @@ export class EventQueue {
     const load = this.nearLoad / this.drains;
     this.drains = 0;
     this.nearLoad = 0;
+    this.reachCheck();
     if (load >= WIDEN_BELOW && load <= NARROW_ABOVE) return;
     const step = Math.round(Math.log2(TUNE_TARGET / load));
     const shift = Math.min(MAX_SHIFT, Math.max(0, this.shift + step));
     if (shift !== this.shift) this.rebucket(shift);
+  }
+
+  /** The ring's reach falls short of the pending timers (see MAX_RING_BITS): double it. */
+  private reachCheck(): void {
+    const far = this.far.n;
+    if (far > FAR_GROW_ABOVE && far > this.ring.total && this.ringSize < 1 << MAX_RING_BITS) this.growRing();
+  }
+
+  /**
+   * Doubles the ring at the same width and `cur`: every ring entry lies within the old reach,
+   * so it lands in the new ring; far entries move in at the next refill (pullFar).
+   */
+  private growRing(): void {
+    const old = this.ring;
+    const bits = Math.log2(old.size) + 1;
+    this.ring = new BucketRing(bits, this.n);
+    this.ringSize = this.ring.size;
+    this.ringMask = this.ring.mask;
+    for (let pos = 0; pos < old.size; pos++) {
+      const k = old.detach(pos);
+      for (let i = 0; i < k; i++) {
+        const slot = old.take();
+        this.place(old.takenTime, old.takenTie, slot);
+      }
+    }
   }
 
   /**
@@ -333,6 +377,7 @@ export class EventQueue {
       this.enterRingMode();
       return;
     }
+    this.reachCheck();
     const occupied = this.ring.occupiedCount();
     const load = occupied === 0 ? 0 : this.ring.total / occupied;
     if (load > NARROW_ABOVE && this.shift > 0) {

@@ -1,6 +1,6 @@
 import { fnv1a32 } from '../util/hash.js';
 import { MAX_TIME_NS } from '../util/units.js';
-import { EventQueue } from './event-queue.js';
+import { EventQueue, type QueueLayout } from './event-queue.js';
 import { Fingerprint } from './fingerprint.js';
 import { MAX_PRIORITY, Priority } from './priority.js';
 
@@ -178,6 +178,11 @@ export class Simulator {
     }
     this.processed += events;
     return { events, reason: 'maxEvents' };
+  }
+
+  /** The event queue's current shape (diagnostics and benchmarks; allocates). */
+  queueLayout(): QueueLayout {
+    return this.queue.layout();
   }
 
   /** Name under which a handler was registered (for traces and error messages). */
