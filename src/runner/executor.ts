@@ -4,7 +4,7 @@
  * a `RunTaskFn`; the real one is `run-worker`, tests inject a cheap stand-in.
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { RunTask, RunTaskAnswer, RunTaskFn } from './run-task.js';
 
 export interface Executor {
@@ -45,7 +45,9 @@ export function defaultWorkerUrl(): URL {
 export async function createExecutor(options: ExecutorOptions): Promise<Executor> {
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
   if (options.jobs <= 1 && !options.forcePool) return inProcessExecutor(await loadTaskFn(workerUrl));
-  return poolExecutor(workerUrl, Math.max(1, options.jobs), options.execArgv);
+  // Imported only for a pool: the in-process path (and --help) need not load it.
+  const { Piscina: Pool } = await import('piscina');
+  return poolExecutor(workerUrl, Math.max(1, options.jobs), options.execArgv ?? process.execArgv, Pool);
 }
 
 /** Imports a worker module in this thread and returns its default export. */
@@ -70,12 +72,17 @@ export function inProcessExecutor(fn: RunTaskFn): Executor {
  * A pool of `jobs` worker threads, started up front and reused for every task. A `.ts` worker
  * needs the tsx loader in the threads; it is added unless the process already carries it.
  */
-export function poolExecutor(workerUrl: URL, jobs: number, baseExecArgv = process.execArgv): Executor {
+export function poolExecutor(
+  workerUrl: URL,
+  jobs: number,
+  baseExecArgv: string[],
+  Pool: typeof Piscina,
+): Executor {
   const execArgv = [...baseExecArgv];
   if (workerUrl.pathname.endsWith('.ts') && !execArgv.some((a) => a.includes('tsx'))) {
     execArgv.push('--import', 'tsx');
   }
-  const pool = new Piscina<RunTask, RunTaskAnswer>({
+  const pool = new Pool<RunTask, RunTaskAnswer>({
     filename: workerUrl.href,
     minThreads: jobs,
     maxThreads: jobs,

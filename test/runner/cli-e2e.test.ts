@@ -3,7 +3,7 @@
  * - through the commands in process (the test harness = main.ts's yargs set-up), with a tsx
  *   child process for the kill -9 test — runs as soon as `src/scenario/index.ts` exists;
  * - through the BUILT command line `node bin/vdpascale.js` — needs run/merge/capacity
- *   registered in `src/cli/main.ts` (the lead's step); skipped with the reason until then.
+ *   registered in `src/cli/command-index.ts`; skipped with the reason until then.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,9 +24,9 @@ const scenarioMissing = existsSync(join(REPO, 'src/scenario/index.ts'))
   : 'src/scenario/index.ts (loadScenario) does not exist yet';
 function builtSkipReason(): string | undefined {
   if (scenarioMissing) return scenarioMissing;
-  const main = readFileSync(join(REPO, 'src/cli/main.ts'), 'utf8');
-  if (!/runCommand/.test(main) || !/mergeCommand/.test(main) || !/capacityCommand/.test(main)) {
-    return 'run/merge/capacity are not registered in src/cli/main.ts yet';
+  const index = readFileSync(join(REPO, 'src/cli/command-index.ts'), 'utf8');
+  if (!/runCommand/.test(index) || !/mergeCommand/.test(index) || !/capacityCommand/.test(index)) {
+    return 'run/merge/capacity are not registered in src/cli/command-index.ts yet';
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * Everything is validated (flags, scenarios, result folders) before any folder is created.
  */
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { Argv } from 'yargs';
 import type { FileWriter } from '../../output/file-writer.js';
 import { columnName, type StudyInfo, studyInfo } from '../../output/records.js';
@@ -13,7 +13,7 @@ import { type FolderState, inspectResultFolder } from '../../output/result-folde
 import { type ProgressEvent, runStudy, StudyStoppedError } from '../../output/run-study.js';
 import { summarizeRuns } from '../../output/summary.js';
 import { formatColumns, formatSummaryTable, headlineMetrics } from '../../output/summary-table.js';
-import { defaultJobs } from '../../runner/executor.js';
+import { defaultJobsFor } from '../../runner/default-jobs.js';
 import { type LoadOptions, loadScenarioFile, type ScenarioLoader } from '../../runner/scenario-loader.js';
 import { parseShard, type ShardSpec, type Study, shardLabel } from '../../runner/study.js';
 import { FailureError, InputError } from '../../util/errors.js';
@@ -98,15 +98,18 @@ export function loadOptions(args: Pick<RunArgs, 'set' | 'replications' | 'seed'>
 export class Progress {
   private bar: cliProgress.SingleBar | undefined;
   private readonly t0 = performance.now();
+  /** `bars`: the cli-progress module, loaded by the caller only for a terminal (≈ 100 ms of imports). */
   constructor(
     private readonly io: CliIO,
     private readonly info: StudyInfo,
     private readonly quiet: boolean,
+    private readonly bars?: typeof cliProgress,
   ) {}
 
   start(done: number, total: number): void {
     if (this.quiet) return;
-    if (this.io.isTTY) {
+    const cliProgress = this.bars;
+    if (this.io.isTTY && cliProgress !== undefined) {
       this.bar = new cliProgress.SingleBar(
         {
           format: `${this.info.name} [{bar}] {value}/{total} runs | {percentage}% | ETA {eta_formatted}`,
@@ -187,7 +190,7 @@ function describePlan(io: CliIO, p: Planned, shard: ShardSpec | undefined): void
 }
 
 export async function executeRun(args: RunArgs, io: CliIO, deps: RunDeps): Promise<void> {
-  const jobs = checkInteger('jobs', args.jobs, 1, 4096) ?? defaultJobs();
+  const jobs = checkInteger('jobs', args.jobs, 1, 4096);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const options = loadOptions(args);
   if (args.files.length === 0) throw new InputError('name at least one scenario FILE');
@@ -225,7 +228,8 @@ interface RunContext {
   args: RunArgs;
   io: CliIO;
   deps: RunDeps;
-  jobs: number;
+  /** --jobs as given; undefined: chosen per study (defaultJobsFor). */
+  jobs: number | undefined;
   shard: ShardSpec | undefined;
   watch: SignalWatch;
 }
@@ -234,14 +238,15 @@ async function runOne(p: Planned, folder: FolderState, ctx: RunContext): Promise
   const { args, io, deps, watch } = ctx;
   const info = studyInfo(p.study);
   if (!args.quiet) for (const w of p.study.warnings) io.err(`${p.study.name}: warning: ${w}`);
-  const progress = new Progress(io, info, args.quiet);
+  const bars = io.isTTY && !args.quiet ? (await import('cli-progress')).default : undefined;
+  const progress = new Progress(io, info, args.quiet, bars);
   let outcome: Awaited<ReturnType<typeof runStudy>>;
   try {
     outcome = await runStudy({
       study: p.study,
       folder,
       shard: ctx.shard,
-      jobs: ctx.jobs,
+      jobs: ctx.jobs ?? defaultJobsFor(p.study),
       workerUrl: deps.workerUrl,
       writer: deps.writer,
       interrupt: { signal: watch.signal, graceMs: GRACE_MS },
@@ -290,7 +295,10 @@ export function runCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
       y
         .positional('files', { type: 'string', array: true, describe: 'scenario files (YAML)' })
         .option('out', { type: 'string', describe: 'result folder (default results/<name>/)' })
-        .option('jobs', { type: 'number', describe: 'runs in parallel (default: all cores)' })
+        .option('jobs', {
+          type: 'number',
+          describe: 'runs in parallel (default: all cores; 1 for a study too small to repay worker start-up)',
+        })
         .option('set', {
           type: 'string',
           array: true,

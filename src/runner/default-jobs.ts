@@ -1,0 +1,32 @@
+/**
+ * The `--jobs` a run gets when the user names none: every core, unless the study is too small
+ * for worker threads to pay off. A worker thread costs ≈ 100 ms of start-up (bench/jobs-bench.ts
+ * measures it) before its first run, and the model handles ≈ 10^6 arrivals per second, so a
+ * study expecting fewer than SMALL_STUDY arrivals in all its runs finishes sooner in the
+ * calling thread than the pool would start (`examples/tiny.yaml`: ≈ 10^3). Results are the
+ * same either way; only the wall time differs.
+ */
+import type { ModelConfig } from '../model/config.js';
+import { defaultJobs } from './executor.js';
+import type { Study } from './study.js';
+
+const SMALL_STUDY = 100_000;
+
+/** Arrivals one run of `config` expects over `ns` of simulated time: packets, control operations, churn, a start burst. */
+function expectedArrivals(config: ModelConfig, ns: number): number {
+  // A stand-in study (the runner's tests) carries no model config: its size is unknown.
+  if (config.workload === undefined || config.provisioning === undefined) return Number.POSITIVE_INFINITY;
+  const s = ns / 1e9;
+  const p = config.provisioning;
+  let n = (p.churnCreateRate + p.churnDestroyRate) * s;
+  if (p.start === 'burst') n += config.instances;
+  for (const g of config.workload.groups) n += g.count * (g.traffic.ratePps + g.control.rate) * s;
+  return n;
+}
+
+export function defaultJobsFor(study: Study, cores = defaultJobs()): number {
+  const ns = study.warmupNs + study.durationNs;
+  let total = 0;
+  for (const point of study.points) total += study.replications * expectedArrivals(point.config, ns);
+  return total < SMALL_STUDY ? 1 : cores;
+}
