@@ -49,6 +49,9 @@ interface Seen {
   modes: Set<string>;
   widths: Set<number>;
   maxFar: number;
+  /** Largest ring seen, and the far heap's share of the last sample. */
+  maxRing: number;
+  lastFarShare: number;
   /** Width changes seen between samples, up (wider) and down (narrower). */
   widened: number;
   narrowed: number;
@@ -56,7 +59,16 @@ interface Seen {
 
 /** Runs `steps` operations on both queues, checking every pop; reports the layouts seen. */
 function compare(regime: Regime, steps: number, seed: number): Seen {
-  const seen: Seen = { pops: 0, modes: new Set(), widths: new Set(), maxFar: 0, widened: 0, narrowed: 0 };
+  const seen: Seen = {
+    pops: 0,
+    modes: new Set(),
+    widths: new Set(),
+    maxFar: 0,
+    maxRing: 0,
+    lastFarShare: 0,
+    widened: 0,
+    narrowed: 0,
+  };
   let lastWidth = 0;
   const rng = new StreamFactory(seed, 0).stream('test/event-queue');
   const q = new EventQueue(16);
@@ -75,6 +87,8 @@ function compare(regime: Regime, steps: number, seed: number): Seen {
         lastWidth = layout.widthNs;
       }
       seen.maxFar = Math.max(seen.maxFar, layout.far);
+      seen.maxRing = Math.max(seen.maxRing, layout.ringBuckets);
+      seen.lastFarShare = layout.far / Math.max(1, layout.far + layout.ring);
     }
     if (ref.size > 0 && rng.random() < regime.popShare(step, ref.size)) {
       const expected = ref.pop();
@@ -153,6 +167,21 @@ describe('EventQueue order equals a sorted list', () => {
     const seen = compare(regime, 60_000, 4);
     expect(seen.pops).toBeGreaterThan(20_000);
     expect(seen.maxFar).toBeGreaterThan(100);
+  });
+
+  it('timers beyond the ring’s reach at a narrow width: the ring grows until they fit', () => {
+    // Dense near events (≈ 2 ns apart, so the width narrows to a few ns and 2^14 buckets reach
+    // only tens of µs) beside 30% timers 0.5–1 ms ahead: most would sit in the far heap.
+    const regime: Regime = {
+      delay: (r) => (r.random() < 0.3 ? 500_000 + r.below(500_000) : exp(r, 2)),
+      popShare: (_s, n) => (n > 12_000 ? 0.55 : 0.4),
+    };
+    const seen = compare(regime, 150_000, 6);
+    expect(seen.pops).toBeGreaterThan(50_000);
+    expect(seen.maxFar).toBeGreaterThan(4096);
+    expect(seen.maxRing).toBeGreaterThan(1 << 14);
+    // Once grown, the ring holds (almost) every timer: a far heap of 25% or more would mean it stopped short.
+    expect(seen.lastFarShare).toBeLessThan(0.25);
   });
 
   it('sparse then dense then sparse (width widens and narrows)', () => {
