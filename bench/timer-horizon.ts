@@ -16,6 +16,7 @@
  */
 import type { ModelConfig } from '../src/model/config.js';
 import { DataPath } from '../src/model/data-path/data-path.js';
+import { chooseStrategies } from '../src/strategies/catalogue.js';
 import { fixtureConfig, makeTestContext } from '../test/model/data-path/fixture-config.js';
 
 const INSTANCES = 100_000;
@@ -41,7 +42,7 @@ function cpuMs(): number {
 
 function build(instances: number) {
   const ctx = makeTestContext(config(instances), 1, 0);
-  const dp = new DataPath(ctx);
+  const dp = new DataPath(ctx, chooseStrategies(ctx.config));
   dp.start();
   for (let i = 0; i < instances; i++) dp.activate(i);
   return ctx;

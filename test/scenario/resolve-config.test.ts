@@ -122,7 +122,7 @@ const SHAPE: ModelConfig = {
     churnCreateRate: 0,
     churnDestroyRate: 0,
   },
-  fidelity: { mode: 'packet', budget: 1 },
+  fidelity: { mode: 'packet', budget: 1, window: 1 },
   workload: {
     groups: [
       {

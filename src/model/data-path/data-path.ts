@@ -80,6 +80,8 @@ export class DataPath implements ModelComponent, DataPathPort {
   private totalDropped = 0;
 
   private readonly arrivalHandler: number;
+  /** Batch fidelity: arrivals are taken in windows of this many ns, one event per window (0: one per arrival). */
+  private readonly windowNs: number;
 
   constructor(
     private readonly ctx: ModelContext,
@@ -148,7 +150,11 @@ export class DataPath implements ModelComponent, DataPathPort {
       ),
     );
     this.driver.setPolledInstances(0);
-    this.arrivalHandler = this.sim.handler('data/arrival', (g) => this.onArrival(g));
+    this.windowNs = config.fidelity.mode === 'batch' ? Math.max(1, config.fidelity.window) : 0;
+    this.arrivalHandler =
+      this.windowNs > 0
+        ? this.sim.handler('data/arrival-window', (g) => this.onArrivalWindow(g))
+        : this.sim.handler('data/arrival', (g) => this.onArrival(g));
   }
 
   // ── life cycle ────────────────────────────────────────────────────────────────────────────
@@ -226,20 +232,45 @@ export class DataPath implements ModelComponent, DataPathPort {
 
   // ── arrivals ──────────────────────────────────────────────────────────────────────────────
 
+  /** The group's next arrival event: at the arrival, or (batch) at the end of its window. */
   private scheduleArrival(g: number): void {
     const t = this.sources[g]?.process.nextNs;
     if (t === undefined || !Number.isFinite(t)) return;
-    this.sim.scheduleAt(Math.max(this.sim.now, Math.round(t)), this.arrivalHandler, g);
+    let at = Math.max(this.sim.now, Math.round(t));
+    const w = this.windowNs;
+    if (w > 0) at = Math.ceil(at / w) * w;
+    this.sim.scheduleAt(at, this.arrivalHandler, g);
   }
 
   private onArrival(g: number): void {
     const src = this.sources[g] as TrafficSource;
     const instance = src.process.fire();
+    this.scheduleArrival(g); // before the packet's own events: the engine's sequence order
+    this.deliver(src, instance, this.sim.now);
+  }
+
+  /**
+   * Batch fidelity: every arrival of group g due by now (the end of a window) is offered now,
+   * in order, from the same draws per-packet fidelity makes (common random numbers across
+   * fidelities as across strategies); its latency still counts from its own arrival time.
+   */
+  private onArrivalWindow(g: number): void {
+    const src = this.sources[g] as TrafficSource;
+    const now = this.sim.now;
+    for (;;) {
+      const t = Math.round(src.process.nextNs);
+      if (!(t <= now)) break;
+      this.deliver(src, src.process.fire(), Math.max(0, t));
+    }
     this.scheduleArrival(g);
+  }
+
+  /** The source's event just fired: a packet for `instance` arrived at `arrivalNs` (−1: an internal transition). */
+  private deliver(src: TrafficSource, instance: number, arrivalNs: number): void {
     if (instance < 0) return;
     src.draw(); // always, ready or not: common random numbers
     if (this.active[instance] !== 1) return;
-    this.offer(instance, src.pair, src.tx, src.size, src.page, src.serviceNs);
+    this.accept(instance, src.pair, src.tx, src.size, src.page, src.serviceNs, arrivalNs);
   }
 
   /**
@@ -249,6 +280,19 @@ export class DataPath implements ModelComponent, DataPathPort {
    * overflow the qdisc). Returns false when dropped. The instance must be active.
    */
   offer(instance: number, pair: number, tx: boolean, size: number, page: number, serviceNs: number): boolean {
+    return this.accept(instance, pair, tx, size, page, serviceNs, this.sim.now);
+  }
+
+  /** `offer` of a packet that arrived at `arrivalNs` ≤ now (earlier in a batch window). */
+  private accept(
+    instance: number,
+    pair: number,
+    tx: boolean,
+    size: number,
+    page: number,
+    serviceNs: number,
+    arrivalNs: number,
+  ): boolean {
     const stats = this.stats;
     const g = this.group[instance] as number;
     stats.offered[g] = (stats.offered[g] as number) + 1;
@@ -261,7 +305,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     }
     const now = this.sim.now;
     const pool = this.pool;
-    const p = pool.alloc(now, size, page, serviceNs);
+    const p = pool.alloc(arrivalNs, size, page, serviceNs);
     const r = this.queues.rec;
     const b = q * STRIDE;
     const t = r[b + TAIL] as number;

@@ -87,7 +87,13 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
         : undefined;
     this.coalescer = this.polling
       ? undefined
-      : new Coalescer(this.sim, queues.queues, config.interrupts.coalescing, this);
+      : new Coalescer(
+          this.sim,
+          queues.queues,
+          config.interrupts.coalescing,
+          this,
+          config.fidelity.mode === 'batch' ? config.fidelity.window : 0,
+        );
     this.pollMeter = new PollingMeter(config);
     this.irqHandler = this.sim.handler('data/interrupt', (q) => this.onInterrupt(q));
     this.pollHandler = this.sim.handler('data/poll', (q) => this.onPoll(q));

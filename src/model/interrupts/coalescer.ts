@@ -13,10 +13,10 @@
  * Units: `maxUsecs` is in microseconds, as its name, virtio's `max_usecs` and the platform
  * profile (`interrupts.coalescing.maxUsecs: 16`) say — the one time in ModelConfig not in ns.
  */
-import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
 import type { CoalescingConfig } from '../config.js';
-import { DimTable } from './dim.js';
+import { type CoalescingTimers, EventTimers, TickTimers } from './coalescing-timers.js';
+import { DIM_PROFILES, DimTable } from './dim.js';
 
 export interface CoalescerClient {
   /** Queue q's notification fires now: claim its pending completions and deliver the interrupt. */
@@ -29,20 +29,22 @@ const DEFERRED = 2;
 export class Coalescer {
   /** Adaptive state, when the policy is adaptive. */
   readonly dim: DimTable | undefined;
-  /** Timer handles per queue (−1: none); Float64 because engine handles exceed 2^31. */
-  private readonly timer: Float64Array;
+  private readonly timers: CoalescingTimers;
   private readonly flags: Uint8Array;
   private readonly staticPackets: number;
   private readonly staticNs: number;
-  private readonly timerHandler: number;
 
+  /**
+   * `windowNs` 0: one engine event per timer (packet fidelity); otherwise timers fire at the
+   * end of their window, one event per window (batch fidelity, coalescing-timers.ts).
+   */
   constructor(
     private readonly sim: Simulator,
     queues: number,
     config: CoalescingConfig,
     private readonly client: CoalescerClient,
+    windowNs = 0,
   ) {
-    this.timer = new Float64Array(queues).fill(-1);
     this.flags = new Uint8Array(queues);
     if (config.kind === 'adaptive') {
       this.dim = new DimTable(queues, config.profile);
@@ -53,10 +55,11 @@ export class Coalescer {
       this.staticPackets = config.maxPackets;
       this.staticNs = config.maxUsecs * 1000;
     }
-    this.timerHandler = sim.handler('data/coalescing-timer', (q) => {
-      this.timer[q] = -1;
-      this.fire(q);
-    });
+    const fire = (q: number) => this.fire(q);
+    this.timers =
+      windowNs > 0
+        ? new TickTimers(sim, queues, windowNs, longestTimerNs(config), fire)
+        : new EventTimers(sim, queues, fire);
   }
 
   /** Current thresholds of queue q. */
@@ -78,8 +81,8 @@ export class Coalescer {
     const t = this.maxNs(q);
     if (k <= 1 || t === 0 || pending >= k) {
       this.fire(q);
-    } else if (this.timer[q] === -1) {
-      this.timer[q] = this.sim.schedule(t, this.timerHandler, q, Priority.LOW);
+    } else if (!this.timers.armed(q)) {
+      this.timers.arm(q, t);
     }
   }
 
@@ -100,11 +103,7 @@ export class Coalescer {
   }
 
   private fire(q: number): void {
-    const h = this.timer[q] as number;
-    if (h !== -1) {
-      this.sim.cancel(h);
-      this.timer[q] = -1;
-    }
+    this.timers.disarm(q);
     const f = this.flags[q] as number;
     if ((f & IN_FLIGHT) !== 0) {
       this.flags[q] = f | DEFERRED;
@@ -113,4 +112,11 @@ export class Coalescer {
     this.flags[q] = IN_FLIGHT;
     this.client.onNotify(q);
   }
+}
+
+/** The longest timer a coalescing policy arms (ns): maxUsecs, or the largest of the DIM profile's. */
+function longestTimerNs(config: CoalescingConfig): number {
+  if (config.kind !== 'adaptive') return config.maxUsecs * 1000;
+  const p = DIM_PROFILES[config.profile];
+  return 1000 * Math.max(...p.rx.map((e) => e[0]), ...p.tx.map((e) => e[0]));
 }

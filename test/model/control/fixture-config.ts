@@ -141,7 +141,7 @@ export function fixtureConfig(instances = 1): ModelConfig {
       churnCreateRate: 0,
       churnDestroyRate: 0,
     },
-    fidelity: { mode: 'packet', budget: 64 },
+    fidelity: { mode: 'packet', budget: 64, window: 1000 },
     workload: { groups: [group('g0', instances)] },
   };
 }

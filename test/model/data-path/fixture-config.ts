@@ -161,7 +161,7 @@ export function fixtureConfig(): ModelConfig {
       churnCreateRate: 0,
       churnDestroyRate: 0,
     },
-    fidelity: { mode: 'packet', budget: 64 },
+    fidelity: { mode: 'packet', budget: 64, window: 1000 },
     workload: { groups: [fixtureGroup()] },
   };
 }
