@@ -16,7 +16,7 @@ function drive(
     timers.arm(a[1], a[2]);
   });
   const disarm = sim.handler('test/disarm', (q) => timers.disarm(q));
-  arms.forEach(([at], i) => sim.scheduleAt(at, arm, i));
+  for (const [i, [at]] of arms.entries()) sim.scheduleAt(at, arm, i);
   for (const [at, q] of disarms) sim.scheduleAt(at, disarm, q);
   sim.run();
   return { fired, events: sim.eventsProcessed - arms.length - disarms.length };
