@@ -2,14 +2,17 @@
 # Every speed target of the project, as benchmarks (never timed tests). `npm run bench`.
 #   engine   PHOLD events/s of the scheduler (`vdpascale bench`); the ratio against a C binary
 #            heap comes from ../shared/bench/phold-ratio.sh when that baseline is present
-#   model    data path (100K instances at 10^8 pkt/s, 10K-instance event rate, bytes per idle
-#            instance) and control plane (100K-instance burst, 10K-tenant QoS event rate)
+#   model    data path (100K instances at 10^8 pkt/s against PHOLD at the same pending count,
+#            10K-instance event rate, bytes per idle and per saturated instance at 1M), batch
+#            against per-packet fidelity on 100K saturated instances, the event rate over a run
+#            with 1 ms timers, and the control plane (100K-instance burst, 10K-tenant QoS)
 #   runner   --jobs 2 against --jobs 1 on a CPU-bound sweep, and worker start-up
+#   cli      --help and a trivial run (median of 9 processes), and `| head -1` exit status
 # Pass names to run a subset: `npm run bench -- engine runner`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent
-parts=("${@:-engine model runner}")
+parts=("${@:-engine model runner cli}")
 want() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 tsx=node_modules/.bin/tsx
 if want engine; then
@@ -22,8 +25,13 @@ if want engine; then
 fi
 if want model; then
   node --expose-gc --import tsx bench/data-path-bench.ts
+  "$tsx" bench/batch-fidelity.ts
+  "$tsx" bench/timer-horizon.ts
   "$tsx" bench/control-bench.ts
 fi
 if want runner; then
   "$tsx" bench/jobs-bench.ts --compiled
+fi
+if want cli; then
+  "$tsx" bench/cli-bench.ts
 fi
