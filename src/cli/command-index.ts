@@ -56,7 +56,8 @@ export const COMMAND_INDEX: Record<string, CommandEntry> = {
   },
   profiles: {
     usage: 'profiles [name]',
-    describe: 'List vDPA parent profiles, or one profile’s parameters with units, ranges, basis and cited sources',
+    describe:
+      'List vDPA parent profiles, or one profile’s parameters with units, ranges, basis and cited sources',
     load: async () => (await import('./commands/profiles.js')).profilesCommand,
   },
   schema: {
