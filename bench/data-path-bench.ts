@@ -149,7 +149,7 @@ function benchSaturatedMemory(): void {
   const config = configFor(n, 1000, 8);
   const before = usedBytes();
   const ctx = makeTestContext(config, 1, 0);
-  const dp = new DataPath(ctx);
+  const dp = new DataPath(ctx, chooseStrategies(ctx.config));
   dp.start();
   for (let i = 0; i < n; i++) dp.activate(i);
   let peak = 0;
