@@ -25,7 +25,14 @@ export function parseSet(text: string): SetOverride {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new InputError(`--set '${text}': expected PATH=VALUE`, {}, EXAMPLES);
   const pathText = text.slice(0, eq).trim();
-  const segments = parseSetPath(pathText);
+  let segments: Segment[];
+  try {
+    segments = parseSetPath(pathText);
+  } catch (e) {
+    // The key-path parser does not know the text came from a flag; the message must say so.
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(`--set '${text}': ${e.message}`, e.location, e.allowed);
+  }
   return { text, segments, value: parseSetValue(text.slice(eq + 1), pathText) };
 }
 

@@ -20,6 +20,7 @@ import {
   visit,
 } from 'yaml';
 import { InputError } from '../util/errors.js';
+import { formatKeyPath } from './key-path.js';
 
 /** Key path inside the YAML data: map keys and sequence positions. */
 export type DataPath = readonly (string | number)[];
@@ -65,11 +66,15 @@ export class YamlSource {
       throw new InputError(yamlMessage(first.code, first.message), { file, ...positionOf(at(first.pos[0])) });
     }
     rejectMergeKeys(doc, file, at);
+    const firstAlias = checkAliases(doc, file, at);
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      throw new InputError(`YAML aliases expand too far: ${(e as Error).message}`, { file });
+      throw new InputError(`YAML aliases expand too far: ${(e as Error).message}`, {
+        file,
+        ...positionOf(firstAlias ?? { line: 1, column: 1 }),
+      });
     }
     return new YamlSource(file, doc, lines, data);
   }
@@ -142,13 +147,53 @@ function yamlMessage(code: string, message: string): string {
 
 function rejectMergeKeys(doc: Document, file: string, at: (offset: number | undefined) => Position): void {
   visit(doc, {
-    Pair(_key, pair) {
+    Pair(_key, pair, ancestors) {
       if (isScalar(pair.key) && pair.key.value === '<<') {
         throw new InputError(
           'YAML merge keys (<<) are not supported: use `extends: base.yaml`, or repeat the keys',
-          { file, ...positionOf(at(pair.key.range?.[0])) },
+          {
+            file,
+            ...positionOf(at(pair.key.range?.[0])),
+            path: formatKeyPath([...dataPathOf(ancestors), '<<']),
+          },
         );
       }
     },
   });
+}
+
+/**
+ * Refuses an alias whose anchor is not defined before it (the YAML library would only fail
+ * later, without a position); returns where the first alias is, for the expansion limit.
+ */
+function checkAliases(
+  doc: Document,
+  file: string,
+  at: (offset: number | undefined) => Position,
+): Position | undefined {
+  let first: Position | undefined;
+  visit(doc, {
+    Alias(_key, alias, ancestors) {
+      const where = at(alias.range?.[0]);
+      first ??= where;
+      if (alias.resolve(doc) === undefined) {
+        throw new InputError(
+          `alias *${alias.source} has no anchor &${alias.source} before it`,
+          { file, ...positionOf(where), path: formatKeyPath(dataPathOf(ancestors)) },
+          'an alias after its anchor, e.g. `x: &name {…}` then `y: *name`',
+        );
+      }
+    },
+  });
+  return first;
+}
+
+/** The data path of the node below `ancestors` (visit's chain: document, maps, pairs, sequences). */
+function dataPathOf(ancestors: readonly unknown[]): (string | number)[] {
+  const path: (string | number)[] = [];
+  ancestors.forEach((node, i) => {
+    if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
+    else if (isSeq(node)) path.push(node.items.indexOf(ancestors[i + 1] as never));
+  });
+  return path;
 }
