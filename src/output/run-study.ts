@@ -38,6 +38,11 @@ export interface RunStudyOptions {
    * job, so that the calling thread stays free to take the signal and abandon a long run.
    */
   interrupt?: BatchInterrupt | undefined;
+  /**
+   * The study is too small to repay a worker thread's start-up: with one job it stays in the
+   * calling thread even under `interrupt` (a signal then waits for runs of milliseconds).
+   */
+  smallStudy?: boolean | undefined;
 }
 
 /**
@@ -98,7 +103,7 @@ export async function runStudy(options: RunStudyOptions): Promise<StudyOutcome> 
       const executor = await createExecutor({
         jobs,
         workerUrl: options.workerUrl,
-        forcePool: options.interrupt !== undefined,
+        forcePool: options.interrupt !== undefined && !options.smallStudy,
       });
       try {
         await runBatch(pending, {

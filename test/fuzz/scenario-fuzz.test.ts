@@ -2,9 +2,9 @@
  * Property-based fuzzing of scenario input (fast-check): mutated shipped scenarios and bad-input
  * fixtures through `main(argv)`, checking the properties of fuzz-harness.ts. `npm test` runs a
  * fixed-seed batch of 2,000 cases: ≈ 4 % of them validate and half of those also run, shrunk
- * (≈ 30 runs); the rest stop at validation with exit 2. Measured: 325 s on the shared two-core
- * machine at load average 13 (validation 145 s, the 30 runs 73 s, each starting a worker
- * thread); a few times less on an idle one. `npm run fuzz` runs 50,000 (FUZZ_RUNS and FUZZ_SEED
+ * (≈ 30 runs, in the calling thread); the rest stop at validation with exit 2. Measured: 188 s
+ * on the shared two-core machine at load average ≈ 10 (validation 103 s, the 30 runs 7 s);
+ * proportionally less on an idle one. `npm run fuzz` runs 50,000 (FUZZ_RUNS and FUZZ_SEED
  * override both). A failing case prints its mutation plan and seed; once fixed it is kept in
  * regressions/ (regressions.test.ts replays every one).
  */

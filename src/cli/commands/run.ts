@@ -247,6 +247,7 @@ async function runOne(p: Planned, folder: FolderState, ctx: RunContext): Promise
       folder,
       shard: ctx.shard,
       jobs: ctx.jobs ?? defaultJobsFor(p.study),
+      smallStudy: ctx.jobs === undefined && defaultJobsFor(p.study) === 1,
       workerUrl: deps.workerUrl,
       writer: deps.writer,
       interrupt: { signal: watch.signal, graceMs: GRACE_MS },
