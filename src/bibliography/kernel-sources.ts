@@ -173,11 +173,33 @@ export const KERNEL_SOURCES = {
   'linux-virtio-pci-admin': {
     kind: 'kernel',
     title: 'virtio-pci modern driver: admin virtqueue',
-    where: file('drivers/virtio/virtio_pci_modern.c'),
+    where: `${file('drivers/virtio/virtio_pci_modern.c')}; the first driver as in Linux v6.8`,
     url: tree('drivers/virtio/virtio_pci_modern.c'),
     about:
-      'The first in-tree admin-queue driver (2023) serialised commands under a mutex and busy-polled for the ' +
-      'completion; later kernels complete commands by interrupt with several in flight and retry a full ring ' +
-      '(-ENOSPC) in a cpu_relax() loop.',
+      'The first in-tree admin-queue driver (Linux v6.8–v6.10) serialised commands under a mutex ' +
+      '(admin_vq.cmd_lock) and busy-polled for each completion; since v6.11 (commits 4c3b54af907e and ' +
+      '6d834691da47) commands complete by interrupt with several in flight, and a submitter that finds the ' +
+      'ring full (-ENOSPC) retries in a cpu_relax() loop until an entry frees.',
+  },
+  'linux-mutex-spin': {
+    kind: 'kernel',
+    title: 'Kernel mutexes: optimistic spinning',
+    where: file('kernel/locking/mutex.c'),
+    url: tree('kernel/locking/mutex.c'),
+    about:
+      'mutex_optimistic_spin(): with CONFIG_MUTEX_SPIN_ON_OWNER a task that finds a mutex held spins, ' +
+      'queued on an MCS lock, for as long as the owner runs on a CPU and no reschedule is due, instead of ' +
+      'sleeping; a waiter behind a busy-polling owner therefore spins too.',
+  },
+  'linux-virtio-net-cvq': {
+    kind: 'kernel',
+    title: 'virtio-net driver: control virtqueue',
+    where: file('drivers/net/virtio_net.c'),
+    url: tree('drivers/net/virtio_net.c'),
+    about:
+      'virtnet_send_command() posts one command on the control virtqueue and spins (cpu_relax) until the ' +
+      'device returns it; callers are serialised (rtnl_lock, and since Linux v6.10 the cvq_lock mutex), so ' +
+      'a device has one control command outstanding; config changes are read by one work item per device ' +
+      '(virtnet_config_changed_work).',
   },
 } as const satisfies Record<string, Source>;

@@ -5,6 +5,17 @@
 import type { Source } from './source.js';
 
 export const REPORT_SOURCES = {
+  'openstack-nova-builds': {
+    kind: 'code',
+    authors: 'OpenStack Nova project',
+    title: 'Compute service configuration: max_concurrent_builds',
+    where: 'nova/conf/compute.py, OpenStack Nova compute service options',
+    url: 'https://docs.openstack.org/nova/latest/configuration/config.html#DEFAULT.max_concurrent_builds',
+    about:
+      'max_concurrent_builds, default 10: the number of instance builds one nova-compute host runs at ' +
+      'once; further build requests wait. A public, deployed default for how many creations an ' +
+      'orchestrator drives in parallel on one host.',
+  },
   'wang-hyperscale-vdpa': {
     kind: 'talk',
     authors: 'Jason Wang (Red Hat)',

@@ -27,6 +27,8 @@ export const ADMINQ_POLICIES = ['fifo', 'priority', 'drr'] as const;
 export type AdminqPolicy = (typeof ADMINQ_POLICIES)[number];
 export const ADMINQ_MODES = ['async', 'sync'] as const;
 export type AdminqMode = (typeof ADMINQ_MODES)[number];
+export const DRIVER_WAITS = ['spin', 'sleep'] as const;
+export type DriverWait = (typeof DRIVER_WAITS)[number];
 export const PARENTS = ['ifcvf', 'mlx5', 'vp_vdpa', 'vduse', 'vdpa_sim'] as const;
 export type ParentName = (typeof PARENTS)[number];
 
@@ -106,12 +108,13 @@ export interface TransportConfig {
 }
 
 export interface AdminqConfig {
-  /** Admin virtqueues (admin_queue_num). */
+  /** Admin virtqueues (admin_queue_num): each a ring of `depth` entries owned by the driver. */
   queues: number;
-  /** Entries per admin queue. */
+  /** Entries per admin queue; an entry is held from posting until the device completes it. */
   depth: number;
   /** Device-side workers executing commands in parallel. */
   workers: number;
+  /** The order in which the device fetches from the rings. */
   policy: AdminqPolicy;
   /** DRR weights per queue (length = queues). */
   weights: number[];
@@ -119,16 +122,28 @@ export interface AdminqConfig {
   quantum: number;
   /** Service time per command class (ns). */
   service: Record<CommandClass, DistSpec>;
-  /** async: many commands in flight; sync: one at a time under a mutex, busy polling. */
+  /** async: many commands in flight; sync: one at a time per queue under a mutex, busy polling. */
   mode: AdminqMode;
-  /** Driver wait before retrying a command answered EAGAIN or a full queue (ns). */
+  /**
+   * How a submitter waits for a ring entry (and, in sync mode, for the driver mutex): spin =
+   * host CPU busy for the time waited; sleep = descheduled, no CPU.
+   */
+  driverWait: DriverWait;
+  /** Driver wait before retrying a command the device answered EAGAIN (ns). */
   retryBackoffNs: number;
   /** Backoff multiplier per consecutive retry (1 = constant). */
   retryBackoffFactor: number;
-  /** Ceiling of one backoff wait (ns): without it, 10^5 creators behind a 32-deep queue back off for minutes. */
+  /** Ceiling of one backoff wait (ns). */
   retryBackoffMaxNs: number;
-  /** Most commands the device accepts before answering EAGAIN (device-side admission). */
+  /** Most commands the device has fetched and not completed (with `workers`, the device's parallelism). */
   deviceInflightLimit: number;
+  /**
+   * Heavy commands (CREATE, DESTROY, VQ object commands) the device runs at once; one more that
+   * it fetches is answered EAGAIN (resource busy). 0 = no such limit: the device never refuses.
+   */
+  heavyLimit: number;
+  /** Device time to answer a command EAGAIN, holding a worker (ns). */
+  refusalNs: number;
   /** DMA/processing overhead per command on the driver side (ns). */
   submitNs: number;
 }
@@ -159,6 +174,11 @@ export interface HostConfig {
 export interface ProvisioningConfig {
   /** ready: every instance exists at time zero; burst: all are requested at time zero. */
   start: 'ready' | 'burst';
+  /**
+   * Creations and teardowns the orchestrator runs at once; further requests wait for a free
+   * caller, in request order.
+   */
+  concurrency: number;
   /** Host software cost per netlink request (ns). */
   netlinkService: DistSpec;
   /** Extra cost per existing instance for each netlink request (ns per instance). */

@@ -8,7 +8,13 @@
  * paths, when config.ts gains a control-plane field this file does not list.
  */
 
-import { ADMINQ_MODES, ADMINQ_POLICIES, COMMAND_CLASSES, type ModelConfig } from '../model/config.js';
+import {
+  ADMINQ_MODES,
+  ADMINQ_POLICIES,
+  COMMAND_CLASSES,
+  DRIVER_WAITS,
+  type ModelConfig,
+} from '../model/config.js';
 import { paramEntries } from '../model/params/catalogue.js';
 import type { ValueKind } from '../model/params/param.js';
 import type { DistSpec } from '../random/distribution.js';
@@ -125,16 +131,20 @@ const CONTROL_PATHS = [
   choice('adminq.quantum', 'integer'),
   ...SERVICE_PATHS,
   hw('adminq.mode', 'string', { values: ADMINQ_MODES }),
+  hw('adminq.driverWait', 'string', { values: DRIVER_WAITS }),
   hw('adminq.retryBackoffNs', 'integer'),
   hw('adminq.retryBackoffFactor', 'number'),
   hw('adminq.retryBackoffMaxNs', 'integer'),
   hw('adminq.deviceInflightLimit', 'integer'),
+  hw('adminq.heavyLimit', 'integer'),
+  hw('adminq.refusalNs', 'integer'),
   hw('adminq.submitNs', 'integer'),
 
   choice('host.cores', 'integer'),
   hw('host.swCvqDecode', 'dist'),
 
   choice('provisioning.start', 'string', ['ready', 'burst']),
+  hw('provisioning.concurrency', 'integer'),
   hw('provisioning.netlinkService', 'dist'),
   hw('provisioning.netlinkPerInstanceNs', 'integer'),
   choice('provisioning.churnCreateRate', 'number'),

@@ -173,8 +173,20 @@ export const PLATFORM_ADMINQ: ProfileParam[] = [
     basis: 'design',
     cite: ['linux-virtio-pci-admin'],
     note:
-      'current kernels are interrupt-driven with several commands in flight; the first (2023) driver ' +
-      'serialised them under a mutex and busy-polled (sync)',
+      'kernels since v6.11 complete admin commands by interrupt with several in flight (async); the first ' +
+      'driver (v6.8–v6.10) serialised them under a mutex and busy-polled for each completion (sync)',
+  },
+  {
+    path: 'adminq.driverWait',
+    value: 'spin',
+    unit: 'mode',
+    rangeNote: 'spin | sleep',
+    basis: 'design',
+    cite: ['linux-virtio-pci-admin', 'linux-mutex-spin'],
+    note:
+      'a submitter that finds the ring full retries in a cpu_relax() loop (async driver), and waiters on the ' +
+      "sync driver's mutex spin while its busy-polling owner runs: the time waited is host CPU. An upper " +
+      'bound — a waiter preempted by other work burns less; sleep models a driver that waits on a queue',
   },
   {
     path: 'adminq.retryBackoffNs',
@@ -183,7 +195,9 @@ export const PLATFORM_ADMINQ: ProfileParam[] = [
     range: between(us(1), ms(1)),
     basis: 'estimate',
     cite: ['virtio-admin'],
-    note: 'the spec asks the driver to retry EAGAIN, without a delay; 10 µs ≈ a few command submissions',
+    note:
+      'the spec asks the driver to retry a command the device completed with EAGAIN, without a delay; ' +
+      '10 µs ≈ a few command submissions',
   },
   {
     path: 'adminq.retryBackoffFactor',
@@ -191,8 +205,8 @@ export const PLATFORM_ADMINQ: ProfileParam[] = [
     unit: '×',
     range: between(1, 2),
     basis: 'estimate',
-    cite: ['linux-virtio-pci-admin'],
-    note: 'binary exponential backoff; 1 = the constant spin-and-retry of the Linux admin queue on −ENOSPC',
+    cite: [],
+    note: 'binary exponential backoff, the textbook remedy for repeated refusals; 1 = a constant retry interval',
   },
   {
     path: 'adminq.retryBackoffMaxNs',
@@ -202,20 +216,44 @@ export const PLATFORM_ADMINQ: ProfileParam[] = [
     basis: 'estimate',
     cite: ['mlx5-vdpa-suspend-2024'],
     note:
-      'caps binary backoff near one heavy admin command (VQ_ENABLE ≈ 1.1 ms) so a retrying driver re-polls ' +
+      'caps binary backoff near one heavy admin command (VQ_ENABLE ≈ 1.1 ms) so a refused driver asks again ' +
       'about once per command completion',
   },
   {
     path: 'adminq.deviceInflightLimit',
     value: 32,
     unit: 'commands',
-    range: between(16, 32),
-    rangeNote: 'from adminq.workers to adminq.depth',
+    range: between(16, 64),
+    rangeNote: 'from adminq.workers to adminq.queues × adminq.depth',
     basis: 'estimate',
     cite: ['virtio-admin'],
     note:
-      'the device accepts what one full admin queue holds (adminq.depth); set lower to make it answer ' +
-      'EAGAIN/NORESOURCE',
+      'the device keeps state for what one full admin queue holds (adminq.depth); it fetches a command only ' +
+      'with a free worker and room under this budget, so by default the 16 workers bind',
+  },
+  {
+    path: 'adminq.heavyLimit',
+    value: 0,
+    unit: 'commands',
+    range: between(0, 16),
+    rangeNote: '0 = no limit (never EAGAIN); at most adminq.workers',
+    basis: 'estimate',
+    cite: ['virtio-admin', 'linux-mlx5-cmd'],
+    note:
+      'the spec lets a device complete a command with EAGAIN (no side effects, the driver retries), but no ' +
+      'device documents a limit that triggers it — mlx5 firmware queues heavy commands on a semaphore ' +
+      'instead — so by default nothing is refused',
+  },
+  {
+    path: 'adminq.refusalNs',
+    value: us(5),
+    unit: 'ns',
+    range: between(us(1), us(20)),
+    basis: 'estimate',
+    cite: ['virtio-admin'],
+    note:
+      'read the 24-byte command header and write the 8-byte status without touching an object: the low end ' +
+      'of a firmware table access (adminq.service.CONFIG, 5–200 µs)',
   },
   {
     path: 'adminq.submitNs',

@@ -1,5 +1,6 @@
 /**
- * Platform defaults of `interrupts.*`, `host.swCvqDecode` and `provisioning.netlink*`.
+ * Platform defaults of `interrupts.*`, `host.swCvqDecode`, `provisioning.concurrency` and
+ * `provisioning.netlink*`.
  */
 import { ms, us } from '../util/units.js';
 import { between, exponential, type ProfileParam } from './profile.js';
@@ -131,6 +132,17 @@ export const PLATFORM_HOST_AND_PROVISIONING: ProfileParam[] = [
     note:
       "trap the guest's CVQ kick (a VM exit ≈ 0.71 µs), fetch the descriptor chain, decode, dispatch to the " +
       'parent op and write the ack, as a shadow CVQ in its own address space does',
+  },
+  {
+    path: 'provisioning.concurrency',
+    value: 10,
+    unit: 'callers',
+    range: between(1, 1000),
+    basis: 'spec',
+    cite: ['openstack-nova-builds'],
+    note:
+      'the default max_concurrent_builds of OpenStack Nova: one compute host builds 10 instances at once and ' +
+      'queues the rest; other orchestrators differ, so the range is wide',
   },
   {
     path: 'provisioning.netlinkService',

@@ -70,7 +70,30 @@ const STRATEGIES: Rule[] = strategyRules().map((r) => ({
   ignoredWhen: (c) => r.ignoredWhen(c),
 }));
 
-const ALL_RULES = [...DECLARED, ...STRATEGIES];
+/**
+ * Value conditions of the control plane's parameters, which are not declared yet (their
+ * sections are listed in profiles/config-paths.ts); they move to `appliesWhen` with them.
+ */
+const CONTROL: Rule[] = [
+  {
+    keys: ['adminq.retryBackoff', 'adminq.retryBackoffFactor', 'adminq.retryBackoffMax', 'adminq.refusal'],
+    ignoredWhen: (c) =>
+      c.adminq.heavyLimit > 0
+        ? undefined
+        : 'adminq.heavyLimit is 0: the device never answers EAGAIN, so nothing retries',
+  },
+  {
+    keys: ['provisioning.concurrency'],
+    ignoredWhen: (c) =>
+      c.provisioning.start === 'ready' &&
+      c.provisioning.churnCreateRate === 0 &&
+      c.provisioning.churnDestroyRate === 0
+        ? 'provisioning.start is ready and there is no churn: nothing is created or torn down'
+        : undefined,
+  },
+];
+
+const ALL_RULES = [...DECLARED, ...STRATEGIES, ...CONTROL];
 const PATTERNS = ALL_RULES.map((rule) => rule.keys.map(keyPattern));
 
 /** One line per reason that applies: the keys written (in the order written) and why they are ignored. */

@@ -4,7 +4,13 @@
  * declarations; these follow when the control plane declares its parameters.)
  */
 import { z } from 'zod';
-import { ADMINQ_MODES, ADMINQ_POLICIES, COMMAND_CLASSES, type CommandClass } from '../model/config.js';
+import {
+  ADMINQ_MODES,
+  ADMINQ_POLICIES,
+  COMMAND_CLASSES,
+  type CommandClass,
+  DRIVER_WAITS,
+} from '../model/config.js';
 import type { DistSpec } from '../random/distribution.js';
 import { distribution } from './distribution-schema.js';
 import { count, duration, eventRate, real } from './quantity.js';
@@ -67,11 +73,17 @@ export const adminqSchema = z
       .enum(ADMINQ_MODES)
       .optional()
       .describe(
-        'async: many commands in flight; sync: one at a time under a mutex with busy polling (the first Linux driver).',
+        'async: many commands in flight (Linux ≥ 6.11); sync: one command per queue at a time under a mutex, busy polling for its completion (Linux 6.8–6.10).',
+      ),
+    driverWait: z
+      .enum(DRIVER_WAITS)
+      .optional()
+      .describe(
+        'How a submitter waits for a free ring entry (and for the driver mutex in sync mode): spin = host CPU busy for the time waited (the Linux cpu_relax() loop); sleep = no CPU.',
       ),
     retryBackoff: duration()
       .optional()
-      .describe('Driver wait before retrying a command answered EAGAIN or refused by a full queue.'),
+      .describe('Driver wait before retrying a command the device answered EAGAIN.'),
     retryBackoffFactor: real(1, 100)
       .optional()
       .describe('Backoff multiplier per consecutive retry (1 = constant).'),
@@ -80,7 +92,17 @@ export const adminqSchema = z
       .describe('Ceiling of one backoff wait, however many retries came before.'),
     deviceInflightLimit: count(1, 1_000_000_000)
       .optional()
-      .describe('Most commands the device accepts before answering EAGAIN (device-side admission).'),
+      .describe(
+        'Most commands the device has fetched from the rings and not completed: with workers, the device takes a command only when both have room.',
+      ),
+    heavyLimit: count(0, 1_000_000_000)
+      .optional()
+      .describe(
+        'Heavy commands (CREATE, DESTROY, VQ object commands) the device runs at once; it answers EAGAIN (resource busy) to one more, and the driver retries with backoff. 0 = no limit, never EAGAIN.',
+      ),
+    refusal: duration()
+      .optional()
+      .describe('Device time to answer a command EAGAIN (a worker is held meanwhile).'),
     submit: duration()
       .optional()
       .describe('Driver-side cost of submitting one command (descriptors, headers, doorbell).'),
@@ -105,6 +127,11 @@ export const provisioningSchema = z
       .optional()
       .describe(
         'ready: every instance exists at time zero; burst: all are requested at time zero (provisioning study).',
+      ),
+    concurrency: count(1, 1_000_000_000)
+      .optional()
+      .describe(
+        'Creations and teardowns the orchestrator runs at once (its concurrent callers); further requests wait, in request order.',
       ),
     netlinkService: distribution('duration')
       .optional()

@@ -60,7 +60,7 @@ describe('vdpascale validate', () => {
     const error = await run(['validate', TINY, BAD, QOS], io);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).format()).toBe(
-      `${BAD}:6:3: adminq.wrokers: unknown key 'wrokers'; did you mean 'workers'? (allowed: queues, depth, workers, policy, weights, quantum, service, mode, retryBackoff, retryBackoffFactor, retryBackoffMax, deviceInflightLimit, submit)`,
+      `${BAD}:6:3: adminq.wrokers: unknown key 'wrokers'; did you mean 'workers'? (allowed: queues, depth, workers, policy, weights, quantum, service, mode, driverWait, retryBackoff, retryBackoffFactor, retryBackoffMax, deviceInflightLimit, heavyLimit, refusal, submit)`,
     );
     expect(io.lines).toHaveLength(1);
   });

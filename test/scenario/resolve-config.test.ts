@@ -82,10 +82,13 @@ const SHAPE: ModelConfig = {
     quantum: 1,
     service: Object.fromEntries(COMMAND_CLASSES.map((c) => [c, dist])) as ModelConfig['adminq']['service'],
     mode: 'async',
+    driverWait: 'spin',
     retryBackoffNs: 0,
     retryBackoffFactor: 1,
     retryBackoffMaxNs: 0,
     deviceInflightLimit: 1,
+    heavyLimit: 0,
+    refusalNs: 0,
     submitNs: 0,
   },
   iommu: {
@@ -117,6 +120,7 @@ const SHAPE: ModelConfig = {
   host: { cores: 1, swCvqDecode: dist },
   provisioning: {
     start: 'ready',
+    concurrency: 1,
     netlinkService: dist,
     netlinkPerInstanceNs: 0,
     churnCreateRate: 0,

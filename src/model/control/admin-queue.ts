@@ -1,41 +1,42 @@
 /**
- * The admin virtqueue(s) of the owner device (model.md §2, facts.md §1 and §6), as a channel
- * for commands:
+ * The admin virtqueue(s) of the owner device as a channel for commands, driver side (the device
+ * side, which fetches from the rings, is `AdminDevice`):
  *
- *   token (per-tenant bucket) → [sync: driver mutex] → submit (submitNs) → enter queue q
- *     ↳ queue q full, or device at `deviceInflightLimit` → EAGAIN: retry after a uniform draw in
- *       [b/2, b], b = min(retryBackoffMaxNs, retryBackoffNs × retryBackoffFactor^k) (k = retries
- *       so far), then try to enter again
- *   queue q → a free worker (the QoS selector picks q) → service[class] → done
+ *   token (per-tenant bucket) → [sync: queue q's driver mutex] → submit work (submitNs) →
+ *   an entry of ring q ─(ring full: wait, FIFO per queue, until an entry of q frees)→ posted →
+ *   the device fetches it in its arbitration order → service → completion frees the entry
+ *     ↳ answered EAGAIN (a device refusal): back off, then submit again
  *
- * - `queues` admin queues of `depth` entries; an entry is held from entering until completion
- *   (it occupies a descriptor chain until the device writes the status).
- * - `workers` device-side workers run commands in parallel; commands are dispatched in order
- *   within a queue (the spec's in-order processing is read as in-order *start*; completions
- *   may overtake each other when several workers serve one queue), any order across queues.
- * - EAGAIN is answered at submission (no side effects, facts.md §1 "Status codes"); the time
- *   spent backing off counts in the operation's latency, not in `adminq_wait`. The backoff is
- *   jittered ("equal jitter": half fixed, half uniform; stream `control/adminq/retry`):
- *   without it, commands refused at the same instant — a provisioning burst requests every
- *   instance at t = 0 — retry in lockstep for ever, each wave fills the freed entries and the
- *   queue then idles until the next wave, so a burst's makespan grew in proportion to
- *   `retryBackoffMaxNs` (an artefact: real spinning drivers drift apart, and randomized
- *   binary exponential backoff is the textbook remedy, as in Ethernet).
- * - `sync` mode is the first Linux implementation: one driver mutex, one command at a time,
- *   busy polling for its completion — the polling is host CPU time. `async` has many in flight.
- * - `submitNs` is driver-side work per submission (host CPU), before the command is visible.
+ * - `queues` rings of `depth` entries; an entry is held from posting until the device writes
+ *   the command's status (it occupies a descriptor chain meanwhile). A submitter that finds its
+ *   ring full waits for an entry of *that* ring: one `SlotPool` per ring, so the completion that
+ *   frees an entry hands it to the oldest waiter of the same queue, in the same event. A command
+ *   costs O(1) events however many wait.
+ * - Waiting is not free for the host: Linux re-tries a full ring in a `cpu_relax()` loop
+ *   (since v6.11, [[linux-virtio-pci-admin]]) and the first driver's mutex waiters spin on a
+ *   running owner ([[linux-mutex-spin]]). With `driverWait: spin` the time each submitter waits is host CPU — accounted as a
+ *   time-weighted count of spinning threads, never as one event per spin; `sleep` charges none.
+ * - `sync` is the first Linux driver (v6.8–v6.10): one mutex per queue, one command at a time,
+ *   the holder busy-polls from posting to completion (host CPU). `async` keeps many in flight.
+ * - EAGAIN comes only from the device (a status answer, `heavyLimit`): the driver backs off
+ *   for a uniform draw in [b/2, b], b = min(retryBackoffMaxNs, retryBackoffNs ×
+ *   retryBackoffFactor^k) after the k-th consecutive refusal ("equal jitter", stream
+ *   `control/adminq/retry`, created on the first refusal so runs without one draw nothing),
+ *   then submits again. Two events per refusal; only bounded callers (the orchestrator, one
+ *   CVQ command per instance) ever hold a command, so refusals per completion stay bounded.
  *
- * `adminq_wait` is measured from entering the queue to a worker starting the command.
+ * `adminq_wait` runs from an attempt passing its token bucket (plus the driver's own submit
+ * work) to the device fetching it: mutex, ring-entry and in-ring waits. Backoff after EAGAIN
+ * counts in the operation's latency only.
  */
-import { Priority } from '../../engine/priority.js';
 import type { HandlerId } from '../../engine/simulator.js';
 import type { RandomStream } from '../../random/random-stream.js';
 import { InputError } from '../../util/errors.js';
 import type { AdminqConfig } from '../config.js';
 import type { ModelContext } from '../ports.js';
+import { AdminDevice } from './admin-device.js';
 import type { CommandTable } from './command-table.js';
 import type { ControlStats } from './control-stats.js';
-import { IntQueue } from './int-queue.js';
 import { SlotPool } from './slot-pool.js';
 import type { QueueSelector } from './strategy-ports.js';
 import { TokenBuckets } from './token-bucket.js';
@@ -52,28 +53,21 @@ export class AdminQueue {
   readonly selector: QueueSelector;
   /** Queue of each tenant (after the policy's mapping). */
   readonly tenantQueue: Int32Array;
-  /** Peak commands in service at once (for tests). */
-  peakBusy = 0;
 
   private readonly ctx: ModelContext;
   private readonly cmds: CommandTable;
   private readonly stats: ControlStats;
   private readonly hooks: AdminQueueHooks;
-  private readonly queues: IntQueue[];
-  /** Waiting commands per queue (what the selector reads). */
-  private readonly lengths: Int32Array;
-  /** Entries held per queue: waiting + in service. */
-  private readonly occupancy: Int32Array;
+  private readonly device: AdminDevice;
+  /** The entries of each ring, with that ring's FIFO of waiting submitters. */
+  private readonly rings: SlotPool[];
+  /** Sync mode: each queue's driver mutex. */
+  private readonly mutexes: SlotPool[] | undefined;
   private readonly buckets: TokenBuckets;
-  /** Backoff jitter; created on the first retry so runs without EAGAIN draw nothing. */
+  private readonly spinWhileWaiting: boolean;
   private retryRng: RandomStream | undefined;
-  private readonly mutex: SlotPool | undefined;
   private readonly submitHandler: HandlerId;
   private readonly retryHandler: HandlerId;
-  private readonly doneHandler: HandlerId;
-  private waiting = 0;
-  private inflight = 0;
-  private busy = 0;
 
   constructor(
     ctx: ModelContext,
@@ -90,9 +84,6 @@ export class AdminQueue {
     this.selector = selector;
     this.stats = stats;
     this.hooks = hooks;
-    this.queues = Array.from({ length: a.queues }, () => new IntQueue());
-    this.lengths = new Int32Array(a.queues);
-    this.occupancy = new Int32Array(a.queues);
     const groups = ctx.config.workload.groups;
     this.tenantQueue = Int32Array.from(groups, (g, i) => {
       const q = selector.queueOf(g.adminQueue);
@@ -105,111 +96,121 @@ export class AdminQueue {
       }
       return q;
     });
+    this.device = new AdminDevice(ctx, cmds, selector, stats, {
+      holdNs: (cmd) => hooks.holdNs(cmd),
+      completed: (cmd, refused) => this.completed(cmd, refused),
+    });
+    this.rings = Array.from(
+      { length: a.queues },
+      () => new SlotPool(a.depth, a.depth, (cmd) => this.post(cmd)),
+    );
+    this.mutexes =
+      a.mode === 'sync'
+        ? Array.from({ length: a.queues }, () => new SlotPool(1, 1, (cmd) => this.afterMutex(cmd)))
+        : undefined;
+    this.spinWhileWaiting = a.driverWait === 'spin';
     const sim = ctx.sim;
-    this.buckets = new TokenBuckets(sim, groups, (cmd) => this.afterToken(cmd));
-    this.mutex = a.mode === 'sync' ? new SlotPool(1, 1, (cmd) => this.afterMutex(cmd)) : undefined;
-    this.submitHandler = sim.handler('control/adminq/submit', (cmd) => this.tryEnter(cmd));
-    this.retryHandler = sim.handler('control/adminq/retry', (cmd) => this.tryEnter(cmd));
-    this.doneHandler = sim.handler('control/adminq/done', (cmd) => this.finish(cmd));
+    this.buckets = new TokenBuckets(sim, groups, (cmd) => this.admitted(cmd));
+    this.submitHandler = sim.handler('control/adminq/submit', (cmd) => this.toRing(cmd));
+    this.retryHandler = sim.handler('control/adminq/retry', (cmd) => this.admitted(cmd));
   }
 
   submit(cmd: number): void {
     const cmds = this.cmds;
+    const tenant = cmds.tenant[cmd] as number;
     cmds.retries[cmd] = 0;
-    this.stats.adminqSubmitted(cmds.tenant[cmd] as number);
-    if (cmds.rateLimited[cmd] === 0 || this.buckets.admit(cmds.tenant[cmd] as number, cmd))
-      this.afterToken(cmd);
+    this.stats.adminqSubmitted(tenant);
+    if (cmds.rateLimited[cmd] === 0 || this.buckets.admit(tenant, cmd)) this.admitted(cmd);
   }
 
   /** Workers busy now. */
   get busyWorkers(): number {
-    return this.busy;
+    return this.device.busyWorkers;
   }
 
-  private afterToken(cmd: number): void {
-    if (this.mutex === undefined) this.submitToRing(cmd);
-    else this.mutex.acquire(cmd, false);
+  /** Peak commands in service at once (for tests). */
+  get peakBusy(): number {
+    return this.device.peakBusy;
+  }
+
+  private queueOf(cmd: number): number {
+    return this.tenantQueue[this.cmds.tenant[cmd] as number] as number;
+  }
+
+  /** The attempt passed its token bucket (or its backoff ended). */
+  private admitted(cmd: number): void {
+    this.cmds.readyAt[cmd] = this.ctx.sim.now;
+    if (this.mutexes === undefined) this.startSubmit(cmd);
+    else this.take(this.mutexes[this.queueOf(cmd)] as SlotPool, cmd);
+  }
+
+  /** Acquires `pool` for `cmd`, counting a spinning submitter while it waits. */
+  private take(pool: SlotPool, cmd: number): void {
+    if (!pool.available) {
+      this.cmds.waiting[cmd] = 1;
+      if (this.spinWhileWaiting) this.stats.driverSpin.add(this.ctx.sim.now, 1);
+    }
+    pool.acquire(cmd, false);
+  }
+
+  private stopWaiting(cmd: number): void {
+    if (this.cmds.waiting[cmd] === 0) return;
+    this.cmds.waiting[cmd] = 0;
+    if (this.spinWhileWaiting) this.stats.driverSpin.add(this.ctx.sim.now, -1);
   }
 
   private afterMutex(cmd: number): void {
-    this.cmds.grantedAt[cmd] = this.ctx.sim.now;
-    this.submitToRing(cmd);
+    this.stopWaiting(cmd);
+    this.startSubmit(cmd);
   }
 
-  private submitToRing(cmd: number): void {
+  private startSubmit(cmd: number): void {
     const submitNs = this.config.submitNs;
     if (submitNs > 0) {
       this.ctx.hostCpu.addBusy(submitNs);
+      this.cmds.readyAt[cmd] = (this.cmds.readyAt[cmd] as number) + submitNs;
       this.ctx.sim.schedule(submitNs, this.submitHandler, cmd);
     } else {
-      this.tryEnter(cmd);
+      this.toRing(cmd);
     }
   }
 
-  private tryEnter(cmd: number): void {
-    const cmds = this.cmds;
-    const tenant = cmds.tenant[cmd] as number;
-    const q = this.tenantQueue[tenant] as number;
-    if (
-      (this.occupancy[q] as number) >= this.config.depth ||
-      this.inflight >= this.config.deviceInflightLimit
-    ) {
-      const k = cmds.retries[cmd] as number;
-      if (k < 0xffff) cmds.retries[cmd] = k + 1;
-      this.stats.retry(tenant);
-      const ceiling = Math.min(
-        this.config.retryBackoffMaxNs,
-        this.config.retryBackoffNs * this.config.retryBackoffFactor ** k,
-      );
-      if (this.retryRng === undefined) this.retryRng = this.ctx.streams.stream('control/adminq/retry');
-      const backoff = Math.max(1, Math.round(ceiling * (0.5 + 0.5 * this.retryRng.random())));
-      this.ctx.sim.schedule(backoff, this.retryHandler, cmd);
+  private toRing(cmd: number): void {
+    this.take(this.rings[this.queueOf(cmd)] as SlotPool, cmd);
+  }
+
+  /** `cmd` holds an entry of its ring: it becomes visible to the device. */
+  private post(cmd: number): void {
+    this.stopWaiting(cmd);
+    // The sync driver busy-polls for the completion from here on.
+    if (this.mutexes !== undefined) this.stats.driverSpin.add(this.ctx.sim.now, 1);
+    this.device.post(this.queueOf(cmd), cmd);
+  }
+
+  private completed(cmd: number, refused: boolean): void {
+    const q = this.queueOf(cmd);
+    (this.rings[q] as SlotPool).release(false);
+    if (this.mutexes !== undefined) {
+      this.stats.driverSpin.add(this.ctx.sim.now, -1);
+      (this.mutexes[q] as SlotPool).release(false);
+    }
+    if (refused) {
+      this.backOff(cmd);
       return;
     }
-    cmds.enteredAt[cmd] = this.ctx.sim.now;
-    this.occupancy[q] = (this.occupancy[q] as number) + 1;
-    this.inflight++;
-    (this.queues[q] as IntQueue).push(cmd);
-    const length = (this.lengths[q] as number) + 1;
-    this.lengths[q] = length;
-    this.waiting++;
-    this.selector.enqueued(q, length);
-    this.dispatch();
-  }
-
-  private dispatch(): void {
-    const workers = this.config.workers;
-    while (this.busy < workers && this.waiting > 0) {
-      const q = this.selector.pick(this.lengths);
-      const cmd = (this.queues[q] as IntQueue).shift();
-      this.lengths[q] = (this.lengths[q] as number) - 1;
-      this.waiting--;
-      const now = this.ctx.sim.now;
-      this.stats.adminqStarted(this.cmds.tenant[cmd] as number, now - (this.cmds.enteredAt[cmd] as number));
-      this.busy++;
-      if (this.busy > this.peakBusy) this.peakBusy = this.busy;
-      this.stats.adminqBusy.set(now, this.busy);
-      this.ctx.sim.schedule(this.hooks.holdNs(cmd), this.doneHandler, cmd, Priority.HIGH);
-    }
-  }
-
-  private finish(cmd: number): void {
-    const cmds = this.cmds;
-    const now = this.ctx.sim.now;
-    const tenant = cmds.tenant[cmd] as number;
-    const q = this.tenantQueue[tenant] as number;
-    this.busy--;
-    this.stats.adminqBusy.set(now, this.busy);
-    this.occupancy[q] = (this.occupancy[q] as number) - 1;
-    this.inflight--;
-    this.stats.adminqDone(tenant);
-    if (this.mutex !== undefined) {
-      // The driver spun from submission to completion (submission itself was counted above).
-      this.ctx.hostCpu.addBusy(now - (cmds.grantedAt[cmd] as number) - this.config.submitNs);
-      this.mutex.release(false);
-    }
-    this.dispatch();
+    this.stats.adminqDone(this.cmds.tenant[cmd] as number);
     this.hooks.done(cmd);
+  }
+
+  private backOff(cmd: number): void {
+    const cmds = this.cmds;
+    const k = cmds.retries[cmd] as number;
+    if (k < 0xffff) cmds.retries[cmd] = k + 1;
+    const a = this.config;
+    const ceiling = Math.min(a.retryBackoffMaxNs, a.retryBackoffNs * a.retryBackoffFactor ** k);
+    this.retryRng ??= this.ctx.streams.stream('control/adminq/retry');
+    const backoff = Math.max(1, Math.round(ceiling * (0.5 + 0.5 * this.retryRng.random())));
+    this.ctx.sim.schedule(backoff, this.retryHandler, cmd);
   }
 }
 
@@ -221,7 +222,9 @@ function validate(a: AdminqConfig): void {
   if (!(a.depth >= 1)) fail('depth', '≥ 1', a.depth);
   if (!(Number.isInteger(a.workers) && a.workers >= 1)) fail('workers', 'an integer ≥ 1', a.workers);
   if (!(a.deviceInflightLimit >= 1)) fail('deviceInflightLimit', '≥ 1', a.deviceInflightLimit);
-  // A zero backoff would retry for ever without simulated time passing.
+  if (!(a.heavyLimit >= 0)) fail('heavyLimit', '≥ 0 (0 = no limit)', a.heavyLimit);
+  // A refusal must take time, or refused commands and their retries could cycle at one instant.
+  if (a.heavyLimit > 0 && !(a.refusalNs > 0)) fail('refusalNs', '> 0 when heavyLimit > 0', a.refusalNs);
   if (!(a.retryBackoffNs > 0)) fail('retryBackoffNs', '> 0', a.retryBackoffNs);
   if (!(a.retryBackoffFactor >= 1)) fail('retryBackoffFactor', '≥ 1', a.retryBackoffFactor);
   if (!(a.submitNs >= 0)) fail('submitNs', '≥ 0', a.submitNs);

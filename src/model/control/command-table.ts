@@ -61,11 +61,14 @@ export class CommandTable extends IdTable {
    * teardown are the operator's, not the tenant's; metering them would let one over-limit
    * tenant's backlog stall every creation (netlink holds the global lock meanwhile). */
   rateLimited: Uint8Array;
-  /** Consecutive EAGAIN / full-queue retries. */
+  /** Consecutive EAGAIN answers (the backoff exponent). */
   retries: Uint16Array;
-  /** Admin queue: time it entered its queue; time it took the driver mutex (sync mode). */
-  enteredAt: Float64Array;
-  grantedAt: Float64Array;
+  /** Admin queue: when this attempt passed its token bucket (the start of its admin-queue wait). */
+  readyAt: Float64Array;
+  /** Admin queue: 1 while the submitter waits for a ring entry or the driver mutex. */
+  waiting: Uint8Array;
+  /** Admin queue: 1 when the device answered this attempt EAGAIN. */
+  refused: Uint8Array;
 
   constructor(initialCapacity = 1024) {
     super(initialCapacity);
@@ -77,8 +80,9 @@ export class CommandTable extends IdTable {
     this.tenant = new Uint16Array(initialCapacity);
     this.rateLimited = new Uint8Array(initialCapacity);
     this.retries = new Uint16Array(initialCapacity);
-    this.enteredAt = new Float64Array(initialCapacity);
-    this.grantedAt = new Float64Array(initialCapacity);
+    this.readyAt = new Float64Array(initialCapacity);
+    this.waiting = new Uint8Array(initialCapacity);
+    this.refused = new Uint8Array(initialCapacity);
   }
 
   protected grow(capacity: number): void {
@@ -90,8 +94,9 @@ export class CommandTable extends IdTable {
     this.tenant = grown(this.tenant, new Uint16Array(capacity));
     this.rateLimited = grown(this.rateLimited, new Uint8Array(capacity));
     this.retries = grown(this.retries, new Uint16Array(capacity));
-    this.enteredAt = grown(this.enteredAt, new Float64Array(capacity));
-    this.grantedAt = grown(this.grantedAt, new Float64Array(capacity));
+    this.readyAt = grown(this.readyAt, new Float64Array(capacity));
+    this.waiting = grown(this.waiting, new Uint8Array(capacity));
+    this.refused = grown(this.refused, new Uint8Array(capacity));
   }
 }
 

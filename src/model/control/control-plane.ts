@@ -79,7 +79,10 @@ export class ControlPlane implements ModelComponent {
       existingInstances: () => this.provisioner.ready.size,
       opDone: (op) => this.opDone(op),
     });
-    this.workload = new ControlWorkload(ctx, (kind, instance) => this.runner.start(kind, instance));
+    this.workload = new ControlWorkload(ctx, (kind, instance) => {
+      this.stats.opIssued(ctx.instances.group[instance] as number, ctx.sim.now);
+      this.runner.start(kind, instance);
+    });
     this.warnIgnoredSettings();
   }
 
@@ -99,6 +102,8 @@ export class ControlPlane implements ModelComponent {
     sink.set('ctrl_ops_per_s', s.ctrlOps.rate(windowNs));
     sink.set('ctrl_latency_mean_us', s.ctrlLatency.mean / NS_PER_US);
     sink.set('ctrl_latency_p99_us', s.ctrlLatency.quantile(0.99) / NS_PER_US);
+    sink.set('ctrl_backlog_mean', s.backlog.mean(now));
+    sink.set('ctrl_backlog_max', s.backlog.max);
     sink.set('adminq_wait_mean_us', s.adminqWait.mean / NS_PER_US);
     sink.set('adminq_wait_p99_us', s.adminqWait.quantile(0.99) / NS_PER_US);
     sink.set('adminq_util', aq === undefined ? 0 : s.adminqBusy.mean(now) / aq.config.workers);
@@ -115,6 +120,8 @@ export class ControlPlane implements ModelComponent {
     );
     this.collectProvisioning(sink);
     this.collectGroups(sink, windowNs);
+    // Spinning driver threads burned host CPU for as long as they spun (within the window).
+    this.ctx.hostCpu.addBusy(s.driverSpin.integral(now));
   }
 
   private collectProvisioning(sink: MetricSink): void {
@@ -137,7 +144,8 @@ export class ControlPlane implements ModelComponent {
 
   private collectGroups(sink: MetricSink, windowNs: number): void {
     const s = this.stats;
-    const { instances, config } = this.ctx;
+    const { instances, config, sim } = this.ctx;
+    const now = sim.now;
     const groups = config.workload.groups;
     const ready = new Float64Array(groups.length);
     const rejected = new Float64Array(groups.length);
@@ -151,6 +159,8 @@ export class ControlPlane implements ModelComponent {
       sink.setGroup(name, 'ctrl_ops_per_s', ((s.groupOps[g] as number) * 1e9) / windowNs);
       sink.setGroup(name, 'ctrl_latency_mean_us', s.groupLatency.mean(g) / NS_PER_US);
       sink.setGroup(name, 'ctrl_latency_p99_us', s.groupLatency.quantile(g, 0.99) / NS_PER_US);
+      sink.setGroup(name, 'ctrl_backlog_mean', s.groupBacklog.mean(g, now));
+      sink.setGroup(name, 'ctrl_backlog_max', s.groupBacklog.max(g));
       sink.setGroup(name, 'adminq_wait_mean_us', s.groupWait.mean(g) / NS_PER_US);
       sink.setGroup(name, 'adminq_wait_p99_us', s.groupWait.quantile(g, 0.99) / NS_PER_US);
       sink.setGroup(name, 'adminq_retries_per_s', ((s.groupRetries[g] as number) * 1e9) / windowNs);
@@ -171,9 +181,11 @@ export class ControlPlane implements ModelComponent {
     if (kind === OpKind.PROVISION) this.provisioner.provisioned(instance);
     else if (kind === OpKind.TEARDOWN) this.provisioner.tornDown(instance);
     else if (kind < CONTROL_OPS.length) {
+      const now = this.ctx.sim.now;
       this.stats.opDone(
         this.ctx.instances.group[instance] as number,
-        this.ctx.sim.now - (ops.issuedAt[op] as number),
+        now - (ops.issuedAt[op] as number),
+        now,
       );
     }
   }

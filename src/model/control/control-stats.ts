@@ -4,7 +4,8 @@
  *
  * Two lifetimes:
  * - control and admin-queue statistics cover the measured window: `reset` at the warm-up
- *   boundary clears them (the busy-worker integral restarts, keeping its level);
+ *   boundary clears them (time-weighted integrals — busy workers, spinning driver threads,
+ *   the backlog — restart, keeping their levels);
  * - provisioning statistics are measured from t = 0 and survive the warm-up reset, because a
  *   start burst begins at t = 0 and its makespan, latencies and rejections would otherwise be
  *   cut in two by the warm-up (scenarios that study bursts use warm-up 0 anyway).
@@ -19,6 +20,7 @@ import { Tally } from '../../stats/tally.js';
 import { TimeWeighted } from '../../stats/time-weighted.js';
 import type { ResourceName } from '../ports.js';
 import { GroupHistograms } from './group-histograms.js';
+import { GroupLevels } from './group-levels.js';
 
 export class ControlStats {
   readonly groups: number;
@@ -29,6 +31,15 @@ export class ControlStats {
   readonly retries = new Counter();
   /** Busy admin-queue workers over time (level kept across the reset). */
   readonly adminqBusy = new TimeWeighted();
+  /**
+   * Host driver threads spinning: submitters waiting for a ring entry or a mutex with
+   * `driverWait: spin`, and sync-mode holders busy-polling for their completion. Its integral
+   * is host CPU time (added when the run collects its metrics).
+   */
+  readonly driverSpin = new TimeWeighted();
+  /** Runtime control operations issued and not yet completed: the control backlog. */
+  readonly backlog = new TimeWeighted();
+  readonly groupBacklog: GroupLevels;
   readonly groupOps: Float64Array;
   readonly groupRetries: Float64Array;
   /** Admin commands a tenant submitted and had completed in the window (fairness). */
@@ -56,11 +67,20 @@ export class ControlStats {
     this.groupAdminqDone = new Float64Array(groups);
     this.groupLatency = new GroupHistograms(groups);
     this.groupWait = new GroupHistograms(groups);
+    this.groupBacklog = new GroupLevels(groups);
     this.groupProvisionLatency = Array.from({ length: groups }, () => new Tally());
   }
 
-  /** A runtime control operation of tenant g completed after `latencyNs`. */
-  opDone(g: number, latencyNs: number): void {
+  /** Tenant g issued a runtime control operation at `nowNs`. */
+  opIssued(g: number, nowNs: number): void {
+    this.backlog.add(nowNs, 1);
+    this.groupBacklog.add(g, nowNs, 1);
+  }
+
+  /** A runtime control operation of tenant g completed at `nowNs` after `latencyNs`. */
+  opDone(g: number, latencyNs: number, nowNs: number): void {
+    this.backlog.add(nowNs, -1);
+    this.groupBacklog.add(g, nowNs, -1);
     this.ctrlOps.add();
     this.ctrlLatency.add(latencyNs);
     this.groupOps[g] = (this.groupOps[g] as number) + 1;
@@ -106,6 +126,9 @@ export class ControlStats {
     this.adminqWait.reset();
     this.retries.reset();
     this.adminqBusy.reset(nowNs);
+    this.driverSpin.reset(nowNs);
+    this.backlog.reset(nowNs);
+    this.groupBacklog.reset(nowNs);
     this.groupOps.fill(0);
     this.groupRetries.fill(0);
     this.groupAdminqSubmitted.fill(0);

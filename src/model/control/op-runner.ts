@@ -9,6 +9,7 @@ import { makeDistribution } from '../../random/distribution.js';
 import type { ModelContext } from '../ports.js';
 import type { CommandTable, OpTable } from './command-table.js';
 import { HardwareCvq } from './hw-cvq.js';
+import { OpAdmission } from './op-admission.js';
 import { OpKind, type Step, StepKind } from './op-programs.js';
 import { SlotPool } from './slot-pool.js';
 import { Station } from './station.js';
@@ -30,6 +31,7 @@ export interface OpRunnerDeps {
 export class OpRunner {
   private readonly ctx: ModelContext;
   private readonly deps: OpRunnerDeps;
+  private readonly admission: OpAdmission;
   private readonly hwCvq: HardwareCvq | undefined;
   private readonly swDecode: Station | undefined;
   private readonly mgmtLock: SlotPool | undefined;
@@ -40,6 +42,7 @@ export class OpRunner {
     this.ctx = ctx;
     this.deps = deps;
     const { config, sim, streams } = ctx;
+    this.admission = new OpAdmission(ctx, deps.ops, (op) => this.run(op));
     const uses = (kind: number) => deps.programs.some((p) => p.some((s) => s.kind === kind));
     if (uses(StepKind.HW_CVQ)) {
       const service = makeDistribution(config.device.hwCvqService);
@@ -77,7 +80,7 @@ export class OpRunner {
     }
   }
 
-  /** Issues operation `kind` for `instance` now; returns its id. */
+  /** Issues operation `kind` for `instance` now (it begins when its callers let it); returns its id. */
   start(kind: number, instance: number): number {
     const ops = this.deps.ops;
     const op = ops.alloc();
@@ -85,8 +88,13 @@ export class OpRunner {
     ops.instance[op] = instance;
     ops.step[op] = 0;
     ops.issuedAt[op] = this.ctx.sim.now;
-    this.run(op);
+    this.admission.admit(op);
     return op;
+  }
+
+  /** Operations issued and not yet begun (waiting for a caller, or for their instance's previous one). */
+  get waiting(): number {
+    return this.admission.waiting;
   }
 
   /** The transport completed command `cmd`: its operation goes on. */
@@ -104,8 +112,7 @@ export class OpRunner {
     for (;;) {
       const index = ops.step[op] as number;
       if (index >= program.length) {
-        this.deps.opDone(op);
-        ops.release(op);
+        this.end(op);
         return;
       }
       ops.step[op] = index + 1;
@@ -140,15 +147,27 @@ export class OpRunner {
           if (index + 1 === program.length) {
             // The instance is registered (or gone) before the lock passes on, as vdpa_dev_add
             // and vdpa_dev_del do under vdpa_dev_lock: the next request counts it.
-            this.deps.opDone(op);
-            ops.release(op);
-            this.mgmtLock?.release(false);
+            this.end(op, true);
             return;
           }
           this.mgmtLock?.release(false);
           break;
       }
     }
+  }
+
+  /**
+   * The last step of `op` is done: report it, free its id, pass on the management lock (when
+   * `unlock`: the lock's waiters came first), then let the next operation at its gate begin.
+   */
+  private end(op: number, unlock = false): void {
+    const ops = this.deps.ops;
+    const kind = ops.kind[op] as number;
+    const instance = ops.instance[op] as number;
+    this.deps.opDone(op);
+    ops.release(op);
+    if (unlock) this.mgmtLock?.release(false);
+    this.admission.finished(kind, instance);
   }
 
   private issueCommand(op: number, step: Step): void {

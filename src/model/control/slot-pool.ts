@@ -39,6 +39,11 @@ export class SlotPool {
     return this.waiting.length + this.throttleWaiting.length;
   }
 
+  /** Whether a non-heavy `acquire` now would be granted at once (a slot free, nobody waiting). */
+  get available(): boolean {
+    return this.inUse < this.slots && this.waiting.length === 0;
+  }
+
   acquire(id: number, heavy: boolean): void {
     if (!heavy) {
       this.takeSlot(id);

@@ -140,11 +140,11 @@ export const DEVICE_CMD_CAP: TransportRule = {
 export const ADMIN_VQ: TransportRule = {
   name: 'admin-vq',
   description:
-    'Commands travel on admin virtqueues (virtio 1.3): in order within a queue, any order across queues, served by parallel device workers; a busy device or a full queue answers EAGAIN and the driver retries with backoff.',
+    'Commands travel on admin virtqueues (virtio 1.3): each a ring the driver posts into (a full ring makes the submitter wait for an entry); the device fetches from the rings in its arbitration order when a worker is free, in order within a queue, any order across queues; EAGAIN only when the device refuses a command, then the driver retries with backoff.',
   sources: [
-    'facts.md §1 "Admin virtqueue and group administration", "Status codes", "Ordering rules"',
-    'facts.md §1 "Linux driver behaviour for the AVQ" (sync busy-polling vs async)',
-    'facts.md §6 "NVMe admin queue practice" (depth 32)',
+    '[[virtio-admin]]: in order within a queue, any order across queues; EAGAIN without side effects',
+    '[[linux-virtio-pci-admin]]: the sync (mutex, busy polling) and async (-ENOSPC cpu_relax() retry) drivers',
+    '[[linux-nvme-admin]]: a 32-entry admin queue',
   ],
   build(config, rng): TransportModel {
     const service = COMMAND_CLASSES.map((c) => makeDistribution(config.adminq.service[c]));

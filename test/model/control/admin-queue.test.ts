@@ -7,8 +7,11 @@
  * (at ρ = 0.7 the relaxation time is well under a millisecond).
  *
  * Commands come from `config-read` operations (exactly one CONFIG command each) at
- * `control.rate` per instance on 100 instances: the superposition is Poisson. Depth and the
- * device in-flight limit are unbounded (no EAGAIN), submission cost 0.
+ * `control.rate` per instance on 10 000 instances per tenant: the superposition is Poisson. An
+ * instance has one control request outstanding at a time (op-admission.ts); at ≤ 14/s per
+ * instance and waits of tens of µs an arrival finds its instance busy with probability < 10⁻³,
+ * well inside the tolerances. Depth and the device in-flight limit are unbounded, submission
+ * cost 0.
  */
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../../src/model/config.js';
@@ -25,8 +28,8 @@ function adminqConfig(
   workers: number,
   service: DistSpec,
   tenants: { name: string; perSecond: number; queue: number }[],
+  perTenant = 10_000,
 ): ModelConfig {
-  const perTenant = 100;
   const config = fixtureConfig(perTenant * tenants.length);
   config.adminq.workers = workers;
   config.adminq.depth = Number.POSITIVE_INFINITY;
@@ -108,10 +111,12 @@ describe('admin-queue QoS', () => {
     const weights = [1, 2, 5];
     // One worker at 10 µs = 100 000 commands/s; each tenant offers 150 000/s: all backlogged.
     const config = () => {
+      // 100 instances per tenant suffice: saturation needs no Poisson superposition.
       const c = adminqConfig(
         1,
         det(10_000),
         weights.map((_, q) => ({ name: `t${q}`, perSecond: 150_000, queue: q })),
+        100,
       );
       c.adminq.policy = 'drr';
       c.adminq.weights = weights;

@@ -101,10 +101,13 @@ export function fixtureConfig(instances = 1): ModelConfig {
       quantum: 1,
       service: serviceMap(det(20_000)),
       mode: 'async',
+      driverWait: 'spin',
       retryBackoffNs: 10_000,
       retryBackoffFactor: 2,
       retryBackoffMaxNs: 1_000_000,
       deviceInflightLimit: 1024,
+      heavyLimit: 0,
+      refusalNs: 5000,
       submitNs: 500,
     },
     iommu: {
@@ -136,6 +139,7 @@ export function fixtureConfig(instances = 1): ModelConfig {
     host: { cores: 4, swCvqDecode: det(5000) },
     provisioning: {
       start: 'ready',
+      concurrency: 1024,
       netlinkService: det(1_000_000),
       netlinkPerInstanceNs: 0,
       churnCreateRate: 0,

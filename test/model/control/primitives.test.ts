@@ -1,8 +1,10 @@
 /** Unit tests of the control plane's building blocks. */
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../../src/engine/simulator.js';
+import { GroupLevels } from '../../../src/model/control/group-levels.js';
 import { IndexedSet } from '../../../src/model/control/indexed-set.js';
 import { IntQueue } from '../../../src/model/control/int-queue.js';
+import { KeyedLocks } from '../../../src/model/control/keyed-locks.js';
 import { pollUntilDoneNs } from '../../../src/model/control/poll.js';
 import { DRR, PRIORITY } from '../../../src/model/control/qos-policies.js';
 import { SlotPool } from '../../../src/model/control/slot-pool.js';
@@ -67,6 +69,57 @@ describe('SlotPool', () => {
     expect(pool.peakThrottledInUse).toBe(16);
     const light = granted.filter((id) => !heavyOf.get(id));
     expect(light).toEqual([...light].sort((a, b) => a - b)); // light commands never overtake each other
+  });
+});
+
+describe('KeyedLocks and GroupLevels', () => {
+  it('KeyedLocks: one holder per key, waiters granted FIFO per key, keys independent, ids past the initial size', () => {
+    const granted: number[] = [];
+    const locks = new KeyedLocks(3, (id) => granted.push(id));
+    locks.acquire(0, 10);
+    locks.acquire(0, 11);
+    locks.acquire(1, 20);
+    locks.acquire(0, 5000); // beyond the initial `next` array: it grows
+    locks.acquire(1, 21);
+    expect(granted).toEqual([10, 20]);
+    expect(locks.waiting).toBe(3);
+    locks.release(1); // key 1 hands over to 21 only
+    expect(granted).toEqual([10, 20, 21]);
+    locks.release(0);
+    locks.release(0);
+    expect(granted).toEqual([10, 20, 21, 11, 5000]);
+    locks.release(0); // nobody waits: key 0 is free again
+    locks.acquire(0, 12);
+    expect(granted.at(-1)).toBe(12);
+    expect(locks.waiting).toBe(0);
+  });
+
+  it('GroupLevels: per-group time averages and peaks, levels kept across a reset', () => {
+    const levels = new GroupLevels(2);
+    levels.add(0, 0, 2); // group 0: 2 on [0, 10), 1 on [10, 30)
+    levels.add(1, 5, 1); // group 1: 1 on [5, 30)
+    levels.add(0, 10, -1);
+    expect(levels.mean(0, 30)).toBeCloseTo((2 * 10 + 1 * 20) / 30, 12);
+    expect(levels.mean(1, 30)).toBeCloseTo(25 / 30, 12);
+    expect(levels.max(0)).toBe(2);
+    levels.reset(30);
+    expect(levels.max(0)).toBe(1); // the level survives the reset
+    levels.add(0, 40, 3);
+    expect(levels.mean(0, 50)).toBeCloseTo((1 * 10 + 4 * 10) / 20, 12);
+    expect(levels.max(0)).toBe(4);
+    expect(levels.mean(1, 30)).toBe(1); // empty window: the level itself
+  });
+
+  it('SlotPool.available says whether an acquire would be granted at once', () => {
+    const pool = new SlotPool(1, 1, () => {});
+    expect(pool.available).toBe(true);
+    pool.acquire(1, false);
+    expect(pool.available).toBe(false);
+    pool.acquire(2, false);
+    pool.release(false); // 2 takes the slot
+    expect(pool.available).toBe(false);
+    pool.release(false);
+    expect(pool.available).toBe(true);
   });
 });
 

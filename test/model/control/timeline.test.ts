@@ -15,7 +15,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../../src/model/config.js';
 import { InstanceState } from '../../../src/model/instance-table.js';
-import { fixtureConfig, group } from './fixture-config.js';
+import { det, fixtureConfig, group, serviceMap } from './fixture-config.js';
 import { runControl } from './harness.js';
 
 const W = 150;
@@ -138,32 +138,63 @@ describe('provisioning timeline of one instance (exact ns)', () => {
     expect(run.dataPath.activatedAt.get(2)).toBe(3 * (NETLINK + seq) + 30_000);
   });
 
-  it('EAGAIN and exponential backoff, by hand: depth 1, one worker, two creations at t = 0', () => {
+  it('ring full: a waiter is woken by a completion of its own queue, not of another queue', () => {
+    // Two queues of depth 1, two workers (one per ring, so workers never bind), no submit cost;
+    // CREATE 30 µs, every other command 20 µs. A and B (group g0) share ring 0, C (g1) has ring 1.
+    const config = (driverWait: 'spin' | 'sleep') =>
+      burstOfOne((c) => {
+        c.instances = 3;
+        c.workload.groups = [group('g0', 2), group('g1', 1, { adminQueue: 1 })];
+        c.adminq = { ...c.adminq, queues: 2, depth: 1, workers: 2, policy: 'priority', weights: [1, 1] };
+        c.adminq.submitNs = 0;
+        c.adminq.driverWait = driverWait;
+        c.adminq.service = { ...serviceMap(det(20_000)), CREATE: det(30_000) };
+      });
+    const run = runControl(config('spin'), { durationNs: 2_000_000 });
+    // Ring 0 alternates A and B: A's CREATE 0–30, B's 30–60 (it waited from 0), A's 2nd command
+    // (submitted at 30) waits for B's completion at 60 and runs 60–80, B's 2nd runs 80–100, …:
+    // A's k-th command ends at 40k µs, B's at 40k + 20 (k ≥ 2); A is ready at 760, B at 780.
+    // Ring 1's completions (C at 30, 50, 70, …) wake nobody on ring 0: C is ready at 30 + 18 × 20.
+    expect(run.dataPath.activatedAt.get(0)).toBe(760_000);
+    expect(run.dataPath.activatedAt.get(1)).toBe(780_000);
+    expect(run.dataPath.activatedAt.get(2)).toBe(390_000);
+    // Exactly one submitter waits on ring 0 from 0 to 760 µs (the hand-over is within one event),
+    // and it spins: 760 µs of host CPU; none waits on ring 1. A sleeping driver costs nothing.
+    expect(run.hostCpu.busy).toBe(760_000);
+    expect(run.plane.stats.retries.value).toBe(0); // a full ring is not a refusal
+    const asleep = runControl(config('sleep'), { durationNs: 2_000_000 });
+    expect(asleep.dataPath.activatedAt.get(1)).toBe(780_000);
+    expect(asleep.hostCpu.busy).toBe(0);
+    // adminq_wait counts the ring-entry wait: after A's first command (fetched at t = 0, before
+    // the warm-up reset at t = 0, priority LATE) ring 0's 37 commands waited 30 (B's CREATE),
+    // 30 (A's 2nd, behind B's CREATE), then 20 each — the 760 µs spun; none waits on ring 1.
+    expect(run.groups.g1?.adminq_wait_mean_us).toBe(0);
+    expect(run.groups.g0?.adminq_wait_mean_us).toBeCloseTo((30 + 30 + 35 * 20) / 37, 9);
+  });
+
+  it('EAGAIN, by hand: the device refuses a heavy command beyond heavyLimit, the driver backs off', () => {
+    // heavyLimit 1, two workers, refusal 5 µs; CREATE 1 ms, every other command 0 ns; backoff
+    // 10 µs × 2^k capped at 1 ms, drawn in [b/2, b].
     const config = burstOfOne((c) => {
       c.instances = 2;
       c.workload.groups = [group('g0', 2)];
-      c.adminq.depth = 1;
-      c.adminq.workers = 1;
-      c.adminq.submitNs = 0;
+      c.adminq = { ...c.adminq, workers: 2, submitNs: 0, heavyLimit: 1, refusalNs: 5000 };
+      c.adminq.service = { ...serviceMap(det(0)), CREATE: det(1_000_000) };
     });
-    const run = runControl(config, { durationNs: 2_000_000 });
-    // A (instance 0) holds the one entry from t = 0, one 20 µs command after another (its next
-    // command enters at the completion instant, before any retry at that instant): done 380 000.
-    // B is refused at 0 and retries after backoffs drawn in [b/2, b] for b = 10, 20, 40, 80,
-    // 160, 320, 640 µs: its k-th retry falls in [5, 10], [15, 30], [35, 70], [75, 150],
-    // [155, 310], [315, 630], [635, 1270] µs. It enters at the first retry after A is done
-    // (≥ 380 000), which follows a refused one at < 380 000 by at most 640 µs, so B is done
-    // between 380 000 + 380 000 and 380 000 + 640 000 + 380 000.
-    expect(run.dataPath.activatedAt.get(0)).toBe(380_000);
+    const run = runControl(config, { durationNs: 5_000_000 });
+    // A's CREATE holds the one heavy slot 0–1000 µs; its 18 other commands take no time.
+    expect(run.dataPath.activatedAt.get(0)).toBe(1_000_000);
+    // B's k-th attempt is fetched at a_k: a_1 = 0, a_{k+1} = a_k + 5 + U_k with U_k in
+    // [b_k / 2, b_k], b_k = min(1000, 10 · 2^(k−1)) µs: a_7 ≤ 660, a_8 in [670, 1305]; if
+    // a_8 < 1000, a_9 in [1175, 2005]. B's CREATE starts at the first a_k ≥ 1000 µs (A's
+    // zero-time commands end at 1000 µs, before a retry at that instant: completions come first),
+    // so B is ready 1 ms later, in [2000, 3005] µs, after 7 or 8 refusals.
     const b = run.dataPath.activatedAt.get(1) as number;
-    expect(b).toBeGreaterThan(760_000);
-    expect(b).toBeLessThanOrEqual(1_400_000);
-    // Refusals: the one at t = 0 precedes the warm-up reset (priority LATE), then every retry
-    // before 380 000 — at least the 5 whose upper bounds end before it (5th ≤ 310 µs), at most
-    // the 6 whose lower bounds do (6th ≥ 315 µs, 7th ≥ 635 µs).
-    expect(run.plane.stats.retries.value).toBeGreaterThanOrEqual(5);
-    expect(run.plane.stats.retries.value).toBeLessThanOrEqual(6);
-    expect(run.groups.g0?.adminq_wait_mean_us).toBe(0); // retry time is not admin-queue wait
+    expect(b).toBeGreaterThanOrEqual(2_000_000);
+    expect(b).toBeLessThanOrEqual(3_005_000);
+    expect(run.plane.stats.retries.value).toBeGreaterThanOrEqual(7);
+    expect(run.plane.stats.retries.value).toBeLessThanOrEqual(8);
+    expect(run.groups.g0?.adminq_wait_mean_us).toBe(0); // backoff is not admin-queue wait
   });
 
   it('sync admin-vq serializes every command across instances', () => {

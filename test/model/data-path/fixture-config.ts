@@ -121,10 +121,13 @@ export function fixtureConfig(): ModelConfig {
         DEV_MODE_SET: fixed(us(50)),
       },
       mode: 'async',
+      driverWait: 'spin',
       retryBackoffNs: us(10),
       retryBackoffFactor: 2,
       retryBackoffMaxNs: us(1000),
       deviceInflightLimit: 64,
+      heavyLimit: 0,
+      refusalNs: us(5),
       submitNs: 200,
     },
     iommu: {
@@ -156,6 +159,7 @@ export function fixtureConfig(): ModelConfig {
     host: { cores: 4, swCvqDecode: exponential(us(5)) },
     provisioning: {
       start: 'ready',
+      concurrency: 10,
       netlinkService: exponential(ms(1)),
       netlinkPerInstanceNs: 0,
       churnCreateRate: 0,
