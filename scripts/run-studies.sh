@@ -10,7 +10,13 @@ all=(quickstart scale-transports provisioning adminq-qos software-cvq dma-isolat
 studies=("${@:-${all[@]}}")
 for name in "${studies[@]}"; do
   start=$(date +%s)
-  node bin/vdpascale.js run "scenarios/$name.yaml" --out "results/$name" --no-report --quiet
+  # A finished folder is never overwritten (`run` refuses it): the study runs into a fresh
+  # folder beside it, which replaces the committed one only once every run has finished.
+  fresh="results/.$name.new"
+  rm -rf "$fresh"
+  node bin/vdpascale.js run "scenarios/$name.yaml" --out "$fresh" --no-report --quiet
+  rm -rf "results/$name"
+  mv "$fresh" "results/$name"
   node bin/vdpascale.js report "results/$name" --assets results/assets
   echo "study $name: $(( $(date +%s) - start )) s"
 done

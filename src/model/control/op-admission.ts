@@ -42,11 +42,6 @@ export class OpAdmission {
     this.instance = new KeyedLocks(ctx.instances.capacity, begin);
   }
 
-  /** Operations issued and waiting for their gate. */
-  get waiting(): number {
-    return this.callers.queued + this.instance.waiting;
-  }
-
   /** `op` was issued now: it begins at once or when its gate lets it. */
   admit(op: number): void {
     switch (this.gateOf[this.ops.kind[op] as number]) {

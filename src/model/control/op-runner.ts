@@ -92,11 +92,6 @@ export class OpRunner {
     return op;
   }
 
-  /** Operations issued and not yet begun (waiting for a caller, or for their instance's previous one). */
-  get waiting(): number {
-    return this.admission.waiting;
-  }
-
   /** The transport completed command `cmd`: its operation goes on. */
   commandDone(cmd: number): void {
     const cmds = this.deps.cmds;
