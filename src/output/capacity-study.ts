@@ -8,7 +8,7 @@ import {
   sloHolds,
 } from '../runner/capacity.js';
 import { createExecutor, type Executor } from '../runner/executor.js';
-import type { LoadOptions, ScenarioLoader } from '../runner/scenario-loader.js';
+import type { PreparedStudy } from '../runner/scenario-loader.js';
 import { planRuns, runSpecFor, type Study } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
 import { defaultWriter, type FileWriter } from './file-writer.js';
@@ -24,8 +24,8 @@ export interface CapacityRequest {
   param: string;
   slos: Slo[];
   bounds: SearchBounds;
-  load: LoadOptions;
-  loader: ScenarioLoader;
+  /** The scenario read once; each probe resolves it with `param` set in memory (no --set text). */
+  scenario: PreparedStudy;
 }
 
 export interface SloCheck {
@@ -49,8 +49,7 @@ export interface CapacityOutcome {
 }
 
 async function loadProbe(req: CapacityRequest, value: number): Promise<Study> {
-  const sets = [...(req.load.sets ?? []), `${req.param}=${value}`];
-  const study = await req.loader(req.file, { ...req.load, sets });
+  const study = await req.scenario.resolve([{ path: req.param, value }]);
   if (study.points.length !== 1)
     throw new Error(`probe ${req.param}=${value} expanded to ${study.points.length} points`);
   return study;
@@ -58,7 +57,7 @@ async function loadProbe(req: CapacityRequest, value: number): Promise<Study> {
 
 /** Every check that needs no run: the file, the parameter, the folder. Returns the base scenario. */
 export async function checkCapacityRequest(req: CapacityRequest, dir: string): Promise<Study> {
-  const base = await req.loader(req.file, req.load);
+  const base = req.scenario.base;
   if (base.swept.includes(req.param)) {
     throw new InputError(
       `${req.file} sweeps ${req.param}; capacity varies it itself, so remove it from the sweep`,

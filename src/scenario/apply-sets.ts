@@ -1,11 +1,12 @@
 /**
- * Applies `--set`, `--replications` and `--seed` to the merged scenario, last of all layers.
- * A `--set` on a swept key replaces that sweep dimension (with a warning): this is how the
- * capacity search pins `instances` on a scenario that sweeps it.
+ * Applies `--set`, typed overrides, `--replications` and `--seed` to the merged scenario, last
+ * of all layers (in that order). A `--set` or an override on a swept key replaces that sweep
+ * dimension (with a warning): this is how a probe pins `instances` on a scenario that sweeps it.
  */
 import { InputError } from '../util/errors.js';
 import { formatKeyPath, parseKeyPath } from './key-path.js';
 import type { ScenarioLocator } from './locator.js';
+import { overrideDocumentValue, type ParamOverride } from './param-overrides.js';
 import { isPlainObject, setIn } from './plain-data.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { checkSchemaPath } from './schema-walk.js';
@@ -13,6 +14,8 @@ import { concretePath, parseSet, type SetOverride } from './set-override.js';
 
 export interface SetOptions {
   sets?: string[];
+  /** Values set by path in canonical units, applied after the `--set` texts. */
+  overrides?: readonly ParamOverride[];
   replications?: number;
   seed?: number;
 }
@@ -24,13 +27,18 @@ export function applySets(
   locator: ScenarioLocator,
 ): string[] {
   const warnings: string[] = [];
-  for (const text of options.sets ?? []) {
-    const set = parseSet(text);
+  const assign = (set: SetOverride, label: string): void => {
     const path = checkedPath(set, data);
     const replaced = dropSweptKey(data, path);
-    if (replaced !== undefined) warnings.push(`--set ${text} replaces the sweep over ${replaced}`);
-    write(data, path, set.value, `--set ${text}`);
-    locator.addSet({ text: `--set ${text}`, path });
+    if (replaced !== undefined) warnings.push(`${label} replaces the sweep over ${replaced}`);
+    write(data, path, set.value, label);
+    locator.addSet({ text: label, path });
+  };
+  for (const text of options.sets ?? []) assign(parseSet(text), `--set ${text}`);
+  for (const o of options.overrides ?? []) {
+    const value = overrideDocumentValue(o);
+    const text = `${o.path}=${JSON.stringify(value)}`;
+    assign({ text, segments: parseKeyPath(o.path), value }, `override ${text}`);
   }
   for (const key of ['replications', 'seed'] as const) {
     const value = options[key];

@@ -9,9 +9,12 @@ export {
   type LoadOptions,
   loadScenario,
   MAX_RUNS,
+  type PreparedScenario,
+  prepareScenario,
   type ResolvedScenario,
   type SweepPoint,
 } from './load-scenario.js';
 export { modelPathInfo, scenarioPathOf, settablePaths } from './model-paths.js';
+export type { OverrideValue, ParamOverride } from './param-overrides.js';
 export { resolveConfig } from './resolve-config.js';
 export { type ParsedScenario, type ScenarioInput, scenarioSchema } from './scenario-schema.js';

@@ -13,6 +13,7 @@ import { expandSweep, type ParamValue, type PlannedPoint, pointCount } from './e
 import { ignoredOptionWarnings, writtenPaths } from './ignored-options.js';
 import { type FileLayer, loadLayers } from './load-layers.js';
 import { type Assignment, type PointContext, ScenarioLocator } from './locator.js';
+import type { ParamOverride } from './param-overrides.js';
 import { copyPlain, deepMerge, setIn } from './plain-data.js';
 import { type ReadAxis, readSweep } from './read-sweep.js';
 import { resolveConfig } from './resolve-config.js';
@@ -55,15 +56,42 @@ export interface ResolvedScenario {
 
 export interface LoadOptions {
   sets?: string[];
+  /** Values set by path in canonical units (no text to parse), applied after `sets`. */
+  overrides?: readonly ParamOverride[];
   replications?: number;
   seed?: number;
+}
+
+/**
+ * A scenario read once (its files parsed, their positions kept for messages) that resolves
+ * again with typed overrides in memory: what a search over a parameter probes.
+ */
+export interface PreparedScenario {
+  /** The scenario as the options give it. */
+  readonly base: ResolvedScenario;
+  /** The scenario with these overrides applied after the options' own. */
+  resolve(overrides: readonly ParamOverride[]): ResolvedScenario;
 }
 
 /** More runs than this is a mistake, not a study: refused before anything runs. */
 export const MAX_RUNS = 1_000_000;
 
 export async function loadScenario(file: string, options: LoadOptions = {}): Promise<ResolvedScenario> {
+  return (await prepareScenario(file, options)).base;
+}
+
+/** Reads the scenario's files once; `resolve` applies overrides in memory. */
+export async function prepareScenario(file: string, options: LoadOptions = {}): Promise<PreparedScenario> {
   const layers = await loadLayers(file);
+  const base = resolveScenario(file, layers, options);
+  return {
+    base,
+    resolve: (overrides) =>
+      resolveScenario(file, layers, { ...options, overrides: [...(options.overrides ?? []), ...overrides] }),
+  };
+}
+
+function resolveScenario(file: string, layers: readonly FileLayer[], options: LoadOptions): ResolvedScenario {
   const locator = new ScenarioLocator(layers);
   const data = mergeLayers(layers);
   const warnings = new Warnings();

@@ -1,6 +1,6 @@
 /**
  * A stand-in for `scenario/loadScenario` used by the runner tests: a JSON file describes the
- * points directly, `--set KEY=VALUE` sets a field of every point's fake config, and the model
+ * points directly, `--set KEY=VALUE` (or a typed override) sets a field of every point's fake config, and the model
  * is `fake-worker.ts` (cheap, deterministic, shaped like RunOutput). It lets the runner, the
  * result files, shards, merge and resume be tested before the real model compiles.
  */
@@ -70,6 +70,12 @@ export async function loadFakeScenario(file: string, options: LoadOptions = {}):
     if (!(key in DEFAULTS))
       throw new InputError(`unknown key '${key}'`, { file, path: key }, Object.keys(DEFAULTS).join(', '));
     (base as unknown as Record<string, ParamValue>)[key] = parseValue(s.slice(eq + 1));
+  }
+  // Typed overrides (the capacity search's probes) arrive as values, never as text.
+  for (const o of options.overrides ?? []) {
+    if (!(o.path in DEFAULTS))
+      throw new InputError(`unknown key '${o.path}'`, { file, path: o.path }, Object.keys(DEFAULTS).join(', '));
+    (base as unknown as Record<string, unknown>)[o.path] = o.value;
   }
   const seed = options.seed ?? doc.seed;
   const replications = options.replications ?? doc.replications;

@@ -119,15 +119,9 @@ export function capacityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
         seed: single<number>(argv, 'seed'),
       });
       const file = String(argv.file);
-      const req: CapacityRequest = {
-        file,
-        param,
-        slos,
-        bounds: { lo, hi },
-        load,
-        loader: resolved.loadScenario,
-      };
-      const base = await resolved.loadScenario(file, load);
+      const scenario = await resolved.prepareScenario(file, load);
+      const req: CapacityRequest = { file, param, slos, bounds: { lo, hi }, scenario };
+      const base = scenario.base;
       const dir = single<string>(argv, 'out') ?? join(resolved.resultsRoot, `${base.name}-capacity`);
       const locks = lockFolders([dir], `vdpascale capacity ${file} --param ${param}`, io, resolved.writer);
       const watch = watchSignals(io, resolved.signals);

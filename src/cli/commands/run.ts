@@ -14,7 +14,14 @@ import { type ProgressEvent, runStudy, StudyStoppedError } from '../../output/ru
 import { summarizeRuns } from '../../output/summary.js';
 import { formatColumns, formatSummaryTable, headlineMetrics } from '../../output/summary-table.js';
 import { defaultJobsFor } from '../../runner/default-jobs.js';
-import { type LoadOptions, loadScenarioFile, type ScenarioLoader } from '../../runner/scenario-loader.js';
+import {
+  type LoadOptions,
+  loadScenarioFile,
+  preparerOf,
+  prepareScenarioFile,
+  type ScenarioLoader,
+  type ScenarioPreparer,
+} from '../../runner/scenario-loader.js';
 import { parseShard, type ShardSpec, type Study, shardLabel } from '../../runner/study.js';
 import { FailureError, InputError } from '../../util/errors.js';
 import { lockFolders, releaseFolders } from '../folder-locks.js';
@@ -26,6 +33,8 @@ import { stoppedFailure } from '../stopped-message.js';
 /** What the commands need from outside; tests inject stand-ins. */
 export interface RunDeps {
   loadScenario: ScenarioLoader;
+  /** Reads a scenario once for probing by path (default: the scenario layer's; over an injected loader, that loader). */
+  prepareScenario: ScenarioPreparer;
   /** Worker module for runs (default: the real model). */
   workerUrl: URL | undefined;
   writeReport: ReportWriter;
@@ -40,6 +49,9 @@ export interface RunDeps {
 export function resolveDeps(deps: Partial<RunDeps>): RunDeps {
   return {
     loadScenario: deps.loadScenario ?? loadScenarioFile,
+    prepareScenario:
+      deps.prepareScenario ??
+      (deps.loadScenario === undefined ? prepareScenarioFile : preparerOf(deps.loadScenario)),
     workerUrl: deps.workerUrl,
     writeReport: deps.writeReport ?? writeReportLazily,
     resultsRoot: deps.resultsRoot ?? 'results',
