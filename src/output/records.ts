@@ -4,29 +4,9 @@
  * the journal is indistinguishable from one just computed.
  */
 import type { RunOutput } from '../model/system.js';
-import type { ChartDeclaration, ParamValue, ShardSpec, Study } from '../runner/study.js';
+import type { ShardSpec, Study, StudyInfo } from '../runner/study.js';
 
-export interface PointInfo {
-  index: number;
-  id: string;
-  params: Record<string, ParamValue>;
-}
-
-export interface StudyInfo {
-  name: string;
-  description: string;
-  file: string;
-  seed: number;
-  replications: number;
-  durationNs: number;
-  warmupNs: number;
-  document: Record<string, unknown>;
-  hash: string;
-  swept: string[];
-  points: PointInfo[];
-  charts: ChartDeclaration[];
-  warnings: string[];
-}
+export type { PointInfo, StudyInfo } from '../runner/study.js';
 
 export interface RunRecord {
   index: number;

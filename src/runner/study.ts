@@ -1,54 +1,34 @@
 /**
- * What the runner needs from a resolved scenario, and the run plan built from it.
+ * The study descriptor the runner and the result writer share, and the run plan built from it.
  *
- * `Study` is the structural subset of `scenario/ResolvedScenario` the runner and the result
- * writer use, so a loaded scenario is a Study as it is, and tests can hand in a small stand-in.
- * Every run of a study has a global index `point × replications + replication`: the order of
- * the result files, the shard assignment and the journal key all derive from it.
+ * `Study` is the loaded scenario (`scenario/ResolvedScenario`: one declaration of the fields);
+ * `StudyInfo` is the same without the model configs — what the result files, the journal and
+ * the report describe. Every run of a study has a global index `point × replications +
+ * replication`: the order of the result files, the shard assignment and the journal key all
+ * derive from it.
  */
-import type { ModelConfig, RunSpec } from '../model/config.js';
+import type { RunSpec } from '../model/config.js';
+import type { ParamValue } from '../scenario/expand-sweep.js';
+import type { ResolvedScenario, SweepPoint } from '../scenario/load-scenario.js';
+import type { ChartSpec } from '../scenario/scenario-schema.js';
 import { InputError } from '../util/errors.js';
 
-/** A swept parameter's value at one point, as the scenario gives it. */
-export type ParamValue = string | number | boolean;
+export type { ParamValue } from '../scenario/expand-sweep.js';
 
-export interface StudyPoint {
-  index: number;
-  id: string;
-  /** Swept parameter values keyed by dotted path (`adminq.workers`). */
-  params: Record<string, ParamValue>;
-  config: ModelConfig;
-}
+/** One sweep point of a study, with the ModelConfig its runs use. */
+export type StudyPoint = SweepPoint;
 
 /** A chart a scenario declares (passed through to the manifest for the report). */
-export interface ChartDeclaration {
-  name?: string;
-  x: string;
-  y: string;
-  color?: string;
-  facet?: string;
-  /** Chart kind (e.g. line, bar, quantiles, instances); the report decides what each means. */
-  kind?: string;
-}
+export type ChartDeclaration = ChartSpec;
 
-export interface Study {
-  name: string;
-  description: string;
-  file: string;
-  /** Master seed: replication r of every point uses (seed, r), so points share random numbers. */
-  seed: number;
-  replications: number;
-  durationNs: number;
-  warmupNs: number;
-  /** The resolved scenario document (what `scenario.yaml` holds). */
-  document: Record<string, unknown>;
-  hash: string;
-  /** Swept parameter paths, in column order. */
-  swept: string[];
-  points: StudyPoint[];
-  charts: ChartDeclaration[];
-  warnings: string[];
-}
+/** A loaded study. */
+export type Study = ResolvedScenario;
+
+/** A sweep point without its config: its index, id and swept values. */
+export type PointInfo = Omit<StudyPoint, 'config'>;
+
+/** A study without model configs: what result folders and journals record, as JSON round trips. */
+export type StudyInfo = Omit<Study, 'points'> & { points: PointInfo[] };
 
 /** One run of the plan. */
 export interface RunJob {

@@ -28,6 +28,11 @@ export interface SweepPoint {
   config: ModelConfig;
 }
 
+/**
+ * A loaded study: everything the runner needs to plan and run it and the result writer to
+ * describe it. The runner names it `Study` (runner/study.ts) and derives the writer's `StudyInfo`
+ * from it: this is the one declaration of the fields.
+ */
 export interface ResolvedScenario {
   name: string;
   description: string;
@@ -43,14 +48,7 @@ export interface ResolvedScenario {
   /** Dotted paths in column order (grid keys, then zip keys). */
   swept: string[];
   points: SweepPoint[];
-  charts: Array<{
-    name?: string;
-    x: string;
-    y: string;
-    color?: string;
-    facet?: string;
-    kind?: ChartSpec['kind'];
-  }>;
+  charts: ChartSpec[];
   warnings: string[];
 }
 

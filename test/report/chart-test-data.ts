@@ -24,7 +24,7 @@ export function studyOf(
       metric,
       n: 3,
       mean,
-      ci95_half: Math.abs(mean) * 0.05,
+      ci95Half: Math.abs(mean) * 0.05,
       min: mean * 0.95,
       max: mean * 1.05,
     });

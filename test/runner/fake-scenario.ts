@@ -74,7 +74,11 @@ export async function loadFakeScenario(file: string, options: LoadOptions = {}):
   // Typed overrides (the capacity search's probes) arrive as values, never as text.
   for (const o of options.overrides ?? []) {
     if (!(o.path in DEFAULTS))
-      throw new InputError(`unknown key '${o.path}'`, { file, path: o.path }, Object.keys(DEFAULTS).join(', '));
+      throw new InputError(
+        `unknown key '${o.path}'`,
+        { file, path: o.path },
+        Object.keys(DEFAULTS).join(', '),
+      );
     (base as unknown as Record<string, unknown>)[o.path] = o.value;
   }
   const seed = options.seed ?? doc.seed;

@@ -67,6 +67,8 @@ export async function loadModelFixture(file: string, options: LoadOptions = {}):
       const eq = s.indexOf('=');
       apply(config, s.slice(0, eq), parseValue(s.slice(eq + 1)), file);
     }
+    // Typed overrides (the capacity search's probes) arrive as values, never as text.
+    for (const o of options.overrides ?? []) apply(config, o.path, o.value as ParamValue, file);
     for (const [k, v] of Object.entries(params)) apply(config, k, v, file);
     return config;
   };

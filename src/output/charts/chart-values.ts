@@ -20,11 +20,11 @@ export function statValues(
   return rows.map((row) => {
     const datum: ChartDatum = {};
     for (const dim of dims) if (dim !== undefined) datum[dim.field] = valueAlong(row, dim);
-    const half = Number.isFinite(row.ci95_half) ? row.ci95_half : 0;
+    const half = Number.isFinite(row.ci95Half) ? row.ci95Half : 0;
     datum[STAT_FIELDS.mean] = finiteOrNull(row.mean);
     datum[STAT_FIELDS.lo] = finiteOrNull(row.mean - half);
     datum[STAT_FIELDS.hi] = finiteOrNull(row.mean + half);
-    datum[STAT_FIELDS.half] = finiteOrNull(row.ci95_half);
+    datum[STAT_FIELDS.half] = finiteOrNull(row.ci95Half);
     datum[STAT_FIELDS.n] = row.n;
     return extra === undefined ? datum : { ...datum, ...extra(row) };
   });

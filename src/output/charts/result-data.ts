@@ -3,24 +3,18 @@
  * README, "Result folder"). Kept here, not in the writer, because charts only
  * read: a reader's types must accept every folder a past version wrote.
  */
+import type { ParamValue as SweptValue } from '../../runner/study.js';
 import { columnName } from '../../scenario/key-path.js';
+import type { ChartSpec } from '../../scenario/scenario-schema.js';
+import type { SummaryRow as WrittenSummaryRow } from '../summary.js';
 
-/** A swept parameter's value in one point: numbers stay numbers so axes can be quantitative. */
-export type ParamValue = string | number | boolean | null;
+/** A swept parameter's value as read back (an empty cell is null): numbers stay numbers for quantitative axes. */
+export type ParamValue = SweptValue | null;
 
-/** One row of `summary.csv`: a metric's replication statistics at one point for one group. */
-export interface SummaryRow {
-  point: number;
+/** One row of `summary.csv` read back: the written statistics plus the point's swept columns. */
+export interface SummaryRow extends WrittenSummaryRow {
   /** Swept parameter columns (path with `.` → `_`), in the file's column order. */
   params: Record<string, ParamValue>;
-  /** `all` for the aggregate, else a workload group (tenant) name. */
-  group: string;
-  metric: string;
-  n: number;
-  mean: number;
-  ci95_half: number;
-  min: number;
-  max: number;
 }
 
 /** One row of `groups.csv`: a per-tenant metric of one run. */
@@ -35,20 +29,11 @@ export interface GroupRow {
 /** One row of `runs.csv`, column name → value (numeric columns parsed, `limit_resource` a string). */
 export type RunRow = Record<string, ParamValue>;
 
-/** What a chart draws, as declared in a scenario's optional `charts:` list. */
-export interface ChartDeclaration {
-  name: string;
-  /** A swept parameter path (dots allowed), `group` or `quantile`. */
-  x: string;
-  /** A metric name from summary.csv. */
-  y: string;
-  color?: string;
-  facet?: string;
-  kind?: ChartKind;
-}
+/** What a chart draws, as a scenario's `charts:` list declares it, with its name settled. */
+export type ChartDeclaration = ChartSpec & { name: string };
 
 /** `line` and `bar` draw one metric; `quantiles` the latency p50/p99/p99.9; `instances` ready vs requested. */
-export type ChartKind = 'line' | 'bar' | 'quantiles' | 'instances';
+export type ChartKind = NonNullable<ChartSpec['kind']>;
 
 /** One point of the sweep: its index and the parameter values (keyed by dotted path). */
 export interface ManifestPoint {

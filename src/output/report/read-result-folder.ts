@@ -84,7 +84,7 @@ function summaryRow(r: Record<string, string>, params: Record<string, ParamValue
     metric: r.metric ?? '',
     n: num(r.n),
     mean: num(r.mean),
-    ci95_half: num(r.ci95_half),
+    ci95Half: num(r.ci95_half),
     min: num(r.min),
     max: num(r.max),
   };

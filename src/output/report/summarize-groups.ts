@@ -31,7 +31,7 @@ export function summarizeGroups(
       metric,
       n: s.n,
       mean: s.mean,
-      ci95_half: s.ci95Half,
+      ci95Half: s.ci95Half,
       min: s.min,
       max: s.max,
     };

@@ -48,8 +48,8 @@ function statCell(row: SummaryRow | undefined): string {
   if (row === undefined) return '';
   const hover = `n=${row.n}, min=${formatNumber(row.min)}, max=${formatNumber(row.max)}`;
   const ci =
-    Number.isFinite(row.ci95_half) && row.ci95_half > 0
-      ? ` <small>± ${formatNumber(row.ci95_half)}</small>`
+    Number.isFinite(row.ci95Half) && row.ci95Half > 0
+      ? ` <small>± ${formatNumber(row.ci95Half)}</small>`
       : '';
   return `<span title="${escapeHtml(hover)}">${formatNumber(row.mean)}${ci}</span>`;
 }
