@@ -19,6 +19,7 @@ import type { Simulator } from '../../engine/simulator.js';
 import type { ModelConfig } from '../config.js';
 import type { Translator } from '../iommu/translator.js';
 import type { HostCpuPort } from '../ports.js';
+import { IntRing } from '../primitives/int-ring.js';
 import type { AddressLayout } from './address-layout.js';
 import type { DataPathStats } from './data-path-stats.js';
 import { DATA_PATH_KINDS } from './device-params.js';
@@ -53,9 +54,8 @@ export class Engines {
   private readonly wakeupNs: number;
 
   // Queues waiting for an engine (each at most once): a ring buffer.
-  private readonly ready: Int32Array;
-  private readyHead = 0;
-  private readyCount = 0;
+  /** Queues with work and no engine, in the order they became ready (each at most once). */
+  private readonly ready: IntRing;
 
   private readonly engQueue: Int32Array;
   private readonly engCount: Int32Array;
@@ -86,7 +86,7 @@ export class Engines {
     this.engineNsPerByte = config.device.enginePerByte + (this.hostDataPath ? config.device.copyPerByte : 0);
     this.fixedServiceNs = config.device.dmaRead;
     this.wakeupNs = this.hostDataPath ? config.device.wakeup : 0;
-    this.ready = new Int32Array(Math.max(1, queues.queues));
+    this.ready = new IntRing(Math.max(1, queues.queues));
     const engines = Math.max(1, config.device.engines);
     this.engQueue = new Int32Array(engines).fill(-1);
     this.engCount = new Int32Array(engines);
@@ -104,32 +104,17 @@ export class Engines {
 
   /** Queue q has work and no engine: it joins the ready FIFO, served at once if an engine is free. */
   wake(q: number): void {
-    this.pushReady(q);
+    this.ready.push(q);
     if (this.freeCount > 0) this.dispatch();
-  }
-
-  private pushReady(q: number): void {
-    const cap = this.ready.length;
-    let i = this.readyHead + this.readyCount;
-    if (i >= cap) i -= cap;
-    this.ready[i] = q;
-    this.readyCount++;
-  }
-
-  private popReady(): number {
-    const q = this.ready[this.readyHead] as number;
-    if (++this.readyHead === this.ready.length) this.readyHead = 0;
-    this.readyCount--;
-    return q;
   }
 
   /** Free engines take queues from the ready FIFO. */
   private dispatch(): void {
-    while (this.freeCount > 0 && this.readyCount > 0) {
+    while (this.freeCount > 0 && this.ready.length > 0) {
       const e = this.freeEngines[--this.freeCount] as number;
       this.stats.busyEngines.add(this.sim.now, 1);
       this.engLeft[e] = this.turn;
-      this.serve(e, this.popReady());
+      this.serve(e, this.ready.shift());
     }
   }
 
@@ -192,11 +177,11 @@ export class Engines {
     if (left > 0 && (this.engLeft[e] as number) > 0) {
       this.serve(e, q); // the turn goes on
     } else {
-      if (left > 0) this.pushReady(q);
+      if (left > 0) this.ready.push(q);
       else r[b + STATE] = (r[b + STATE] as number) & ~DEVICE_ACTIVE;
-      if (this.readyCount > 0) {
+      if (this.ready.length > 0) {
         this.engLeft[e] = this.turn;
-        this.serve(e, this.popReady());
+        this.serve(e, this.ready.shift());
       } else {
         this.engQueue[e] = -1;
         this.engIdle[e] = 1;

@@ -17,6 +17,7 @@ import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
 import type { Distribution } from '../../random/distribution.js';
 import type { RandomStream } from '../../random/random-stream.js';
+import { IntRing } from '../primitives/int-ring.js';
 import type { Translator } from './translator.js';
 
 /** The job number of a lazy batch flush (strict jobs are queue ids ≥ 0). */
@@ -31,10 +32,8 @@ export class InvalidationQueue {
   /** Jobs completed and their summed sojourn (submission → completion) since the last reset. */
   completed = 0;
   sojournSumNs = 0;
-  private jobs = new Int32Array(64);
-  private submitted = new Float64Array(64);
-  private head = 0;
-  private count = 0;
+  /** Waiting and in-service jobs, oldest first, each stamped with its submission time. */
+  private readonly jobs = new IntRing(64, { stamps: true });
   private busy = false;
   private readonly doneHandler: number;
 
@@ -49,15 +48,11 @@ export class InvalidationQueue {
 
   /** Jobs waiting or in service. */
   get length(): number {
-    return this.count;
+    return this.jobs.length;
   }
 
   submit(job: number): void {
-    if (this.count === this.jobs.length) this.grow();
-    const i = (this.head + this.count) & (this.jobs.length - 1);
-    this.jobs[i] = job;
-    this.submitted[i] = this.sim.now;
-    this.count++;
+    this.jobs.push(job, this.sim.now);
     if (!this.busy) this.startNext();
   }
 
@@ -72,30 +67,13 @@ export class InvalidationQueue {
   }
 
   private finish(): void {
-    const i = this.head;
-    const job = this.jobs[i] as number;
-    const at = this.submitted[i] as number;
-    this.head = (i + 1) & (this.jobs.length - 1);
-    this.count--;
+    const at = this.jobs.peekStamp();
+    const job = this.jobs.shift();
     this.busy = false;
     this.completed++;
     this.sojournSumNs += this.sim.now - at;
-    if (this.count > 0) this.startNext();
+    if (this.jobs.length > 0) this.startNext();
     this.client.onInvalidationDone(job, at);
-  }
-
-  private grow(): void {
-    const cap = this.jobs.length * 2;
-    const jobs = new Int32Array(cap);
-    const submitted = new Float64Array(cap);
-    for (let k = 0; k < this.count; k++) {
-      const i = (this.head + k) & (this.jobs.length - 1);
-      jobs[k] = this.jobs[i] as number;
-      submitted[k] = this.submitted[i] as number;
-    }
-    this.jobs = jobs;
-    this.submitted = submitted;
-    this.head = 0;
   }
 }
 
