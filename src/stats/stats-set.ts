@@ -3,8 +3,8 @@ import { Histogram } from './histogram.js';
 import { Tally } from './tally.js';
 import { TimeWeighted } from './time-weighted.js';
 
-/** Any accumulator a StatsSet can hold. */
-export type Accumulator = Tally | Histogram | Counter | TimeWeighted;
+/** Any accumulator a StatsSet can hold: a per-group table of counts is a Float64Array. */
+export type Accumulator = Tally | Histogram | Counter | TimeWeighted | Float64Array;
 
 /**
  * Per-run registry of named accumulators. Its purpose is the warm-up reset: every
@@ -36,6 +36,14 @@ export class StatsSet {
     return this.register(name, new TimeWeighted(startNs, initial));
   }
 
+  /**
+   * One count per index (per workload group, per queue): a plain Float64Array, so hot paths
+   * add to it without a call; the reset zeroes it like every other accumulator.
+   */
+  counts(name: string, length: number): Float64Array {
+    return this.register(name, new Float64Array(length));
+  }
+
   get(name: string): Accumulator | undefined {
     return this.entries.get(name);
   }
@@ -64,6 +72,7 @@ export class StatsSet {
   resetAll(nowNs: number): void {
     for (const acc of this.entries.values()) {
       if (acc instanceof TimeWeighted) acc.reset(nowNs);
+      else if (acc instanceof Float64Array) acc.fill(0);
       else acc.reset();
     }
   }

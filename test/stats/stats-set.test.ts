@@ -32,6 +32,8 @@ describe('StatsSet', () => {
     const h = s.histogram('h');
     const c = s.counter('c');
     const tw = s.timeWeighted('q', 0);
+    const perGroup = s.counts('per-group', 3);
+    perGroup[2] = 7;
     t.add(5);
     h.add(1000);
     c.add(3);
@@ -40,6 +42,7 @@ describe('StatsSet', () => {
     expect(t.count).toBe(0);
     expect(h.count).toBe(0);
     expect(c.value).toBe(0);
+    expect([...perGroup]).toEqual([0, 0, 0]);
     expect(tw.value).toBe(4);
     expect(tw.integral(50)).toBe(0);
     expect(tw.mean(60)).toBe(4);

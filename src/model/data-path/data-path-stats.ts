@@ -8,11 +8,15 @@
  * including packets that arrived during warm-up — and `dropped` counts drops in the window.
  * Time-weighted levels (ring occupancy, busy engines) keep their level across the reset.
  */
+import type { Counter } from '../../stats/counter.js';
 import { Histogram } from '../../stats/histogram.js';
-import { TimeWeighted } from '../../stats/time-weighted.js';
+import { StatsSet } from '../../stats/stats-set.js';
+import type { TimeWeighted } from '../../stats/time-weighted.js';
 import type { MetricSink } from '../ports.js';
 
 export class DataPathStats {
+  /** Every accumulator below, created through the set so that one `reset` clears them all. */
+  private readonly set = new StatsSet();
   readonly offered: Float64Array;
   readonly dropped: Float64Array;
   readonly handled: Float64Array;
@@ -24,44 +28,33 @@ export class DataPathStats {
   /** Latency (ns) of handled packets, per group. */
   readonly latency: Histogram[];
   /** Completion (used-ring write) → driver handling, summed over handled packets (ns). */
-  irqLatencySumNs = 0;
+  readonly irqLatencyNs: Counter;
   /** Guest CPU: kicks, interrupt handlers, per-packet handling, strict-unmap spinning (ns). */
-  guestCpuNs = 0;
+  readonly guestCpuNs: Counter;
   /** Packets whose engine service started in the window. */
-  serviced = 0;
+  readonly serviced: Counter;
   /** Descriptors posted or received and not yet handled by the driver, all queues. */
   readonly ringLevel: TimeWeighted;
   readonly busyEngines: TimeWeighted;
 
   constructor(groups: number, startNs: number) {
-    this.offered = new Float64Array(groups);
-    this.dropped = new Float64Array(groups);
-    this.handled = new Float64Array(groups);
-    this.bytes = new Float64Array(groups);
-    this.interrupts = new Float64Array(groups);
-    this.controlInterrupts = new Float64Array(groups);
-    this.latency = Array.from({ length: groups }, () => new Histogram());
-    this.ringLevel = new TimeWeighted(startNs, 0);
-    this.busyEngines = new TimeWeighted(startNs, 0);
+    const set = this.set;
+    this.offered = set.counts('data/offered', groups);
+    this.dropped = set.counts('data/dropped', groups);
+    this.handled = set.counts('data/handled', groups);
+    this.bytes = set.counts('data/bytes', groups);
+    this.interrupts = set.counts('data/interrupts', groups);
+    this.controlInterrupts = set.counts('data/control-interrupts', groups);
+    this.latency = Array.from({ length: groups }, (_, g) => set.histogram(`data/latency/${g}`));
+    this.irqLatencyNs = set.counter('data/irq-latency-sum');
+    this.guestCpuNs = set.counter('data/guest-cpu');
+    this.serviced = set.counter('data/serviced');
+    this.ringLevel = set.timeWeighted('data/ring-level', startNs, 0);
+    this.busyEngines = set.timeWeighted('data/busy-engines', startNs, 0);
   }
 
   reset(nowNs: number): void {
-    for (const a of [
-      this.offered,
-      this.dropped,
-      this.handled,
-      this.bytes,
-      this.interrupts,
-      this.controlInterrupts,
-    ]) {
-      a.fill(0);
-    }
-    for (const h of this.latency) h.reset();
-    this.irqLatencySumNs = 0;
-    this.guestCpuNs = 0;
-    this.serviced = 0;
-    this.ringLevel.reset(nowNs);
-    this.busyEngines.reset(nowNs);
+    this.set.resetAll(nowNs);
   }
 
   /** The pooled latency histogram of all groups. */
@@ -88,8 +81,8 @@ export class DataPathStats {
     setFinite(sink, 'latency_p999_us', all.quantile(0.999) / 1000);
     setFinite(sink, 'interrupts_per_s', irqs * perS);
     setFinite(sink, 'interrupts_per_packet', irqs / handled);
-    setFinite(sink, 'irq_latency_mean_us', this.irqLatencySumNs / handled / 1000);
-    setFinite(sink, 'guest_cpu_us_per_packet', this.guestCpuNs / handled / 1000);
+    setFinite(sink, 'irq_latency_mean_us', this.irqLatencyNs.value / handled / 1000);
+    setFinite(sink, 'guest_cpu_us_per_packet', this.guestCpuNs.value / handled / 1000);
     for (let g = 0; g < groupNames.length; g++) {
       const name = groupNames[g] as string;
       const h = this.latency[g] as Histogram;

@@ -182,7 +182,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     if (this.polling) return;
     const g = this.group[instance] as number;
     this.stats.controlInterrupts[g] = (this.stats.controlInterrupts[g] as number) + 1;
-    this.stats.guestCpuNs += this.costs.handlerNs;
+    this.stats.guestCpuNs.add(this.costs.handlerNs);
     this.ctx.hostCpu.addBusy(this.costs.hostNsPerInterrupt);
   }
 
@@ -209,7 +209,7 @@ export class DataPath implements ModelComponent, DataPathPort {
       setFinite(sink, 'iotlb_misses_per_s', ((p.lookups - p.hits) * 1e9) / windowNs);
       const dev = tr.deviceCounters();
       if (dev !== undefined) setFinite(sink, 'devtlb_hit_rate', dev.hits / dev.lookups);
-      setFinite(sink, 'translation_ns_per_packet', tr.stallNs / this.stats.serviced);
+      setFinite(sink, 'translation_ns_per_packet', tr.stallNs / this.stats.serviced.value);
     }
     const inv = this.driver.invalidations;
     setFinite(sink, 'invalidations_per_s', inv === undefined ? 0 : (inv.completed * 1e9) / windowNs);
@@ -319,7 +319,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     if ((s & DEVICE_ACTIVE) === 0) {
       // The driver kicks (TX doorbell) only when the device is not already processing the queue.
       r[b + STATE] = s | DEVICE_ACTIVE;
-      if (tx) stats.guestCpuNs += this.kickNs;
+      if (tx) stats.guestCpuNs.add(this.kickNs);
       this.engines.wake(q);
     }
     return true;

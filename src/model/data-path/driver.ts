@@ -114,7 +114,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     r[b + N_CLAIM] = k;
     const c = this.costs;
     const handler = c.handlerNs + k * c.perPacketNs;
-    this.stats.guestCpuNs += handler;
+    this.stats.guestCpuNs.add(handler);
     if (c.hostNsPerInterrupt > 0) this.ctx.hostCpu.addBusy(c.hostNsPerInterrupt);
     this.sim.schedule(c.deliveryNs + handler, this.irqHandler, q);
   }
@@ -155,7 +155,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     r[b + STATE] = (r[b + STATE] as number) & ~POLL_SCHEDULED;
     const k = r[b + N_DONE] as number;
     r[b + N_DONE] = 0;
-    this.stats.guestCpuNs += k * this.costs.perPacketNs;
+    this.stats.guestCpuNs.add(k * this.costs.perPacketNs);
     this.takeCompletions(q, k);
   }
 
@@ -193,7 +193,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     const g = this.ctx.instances.group[instance] as number;
     const size = pool.size(p);
     stats.latency[g]?.add(now - pool.arrival(p));
-    stats.irqLatencySumNs += now - pool.done(p);
+    stats.irqLatencyNs.add(now - pool.done(p));
     stats.handled[g] = (stats.handled[g] as number) + 1;
     stats.bytes[g] = (stats.bytes[g] as number) + size;
     stats.ringLevel.add(now, -1);
@@ -216,7 +216,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     const instance = Math.floor(q / this.q);
     this.translator?.invalidate(this.layout.bufferKey(instance, q, this.pool.page(p)));
     // The submitting core spins in the synchronous flush (qi_submit_sync): guest CPU time.
-    this.stats.guestCpuNs += this.sim.now - submittedAtNs;
+    this.stats.guestCpuNs.add(this.sim.now - submittedAtNs);
     const size = this.handleHead(q);
     this.coalescer?.addBytes(q, size);
     const left = (r[b + N_UNMAP] as number) - 1;

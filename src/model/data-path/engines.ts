@@ -152,7 +152,7 @@ export class Engines {
     this.engQueue[e] = q;
     this.engCount[e] = k;
     this.engLeft[e] = (this.engLeft[e] as number) - k;
-    this.stats.serviced += k;
+    this.stats.serviced.add(k);
     this.sim.schedule(total, this.doneHandler, e, Priority.HIGH);
   }
 
