@@ -8,7 +8,6 @@
  * derive from it.
  */
 import type { RunSpec } from '../model/config.js';
-import type { ParamValue } from '../scenario/expand-sweep.js';
 import type { ResolvedScenario, SweepPoint } from '../scenario/load-scenario.js';
 import type { ChartSpec } from '../scenario/scenario-schema.js';
 import { InputError } from '../util/errors.js';
