@@ -24,6 +24,7 @@ import type { MetricSink, ModelContext } from '../src/model/ports.js';
 import { StreamFactory } from '../src/random/stream-factory.js';
 import { runPhold } from '../src/runner/phold-bench.js';
 import { resolveConfig, scenarioSchema } from '../src/scenario/index.js';
+import { chooseStrategies } from '../src/strategies/catalogue.js';
 
 interface BenchResult {
   wall_s: number;
@@ -51,7 +52,7 @@ function run(config: ModelConfig, warmupNs: number, durationNs: number): BenchRe
   };
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
-  const plane = new ControlPlane(ctx, { activate: () => {}, deactivate: () => {} });
+  const plane = new ControlPlane(ctx, { activate: () => {}, deactivate: () => {} }, chooseStrategies(config));
   plane.start();
   const reset = sim.handler('bench/warmup-end', () => plane.resetStats(sim.now));
   sim.scheduleAt(warmupNs, reset, 0, Priority.LATE);

@@ -51,6 +51,17 @@ export const PAPER_SOURCES = {
       'A nested (two-dimensional) walk of a 4-level guest table over a 4-level host table needs up to 24 ' +
       'memory references, against 4 for a native walk: (n + 1)(m + 1) − 1.',
   },
+  'shreedhar-drr-1995': {
+    kind: 'paper',
+    authors: 'M. Shreedhar, George Varghese',
+    title: 'Efficient fair queueing using deficit round robin',
+    where: 'ACM SIGCOMM 1995',
+    year: 1995,
+    doi: '10.1145/217382.217453',
+    about:
+      'Deficit round robin: each visit to a backlogged queue adds a quantum to its deficit and serves it while the ' +
+      'deficit covers the next item, so saturated queues share in proportion to their quanta at O(1) per decision.',
+  },
   'gordon-eli-2012': {
     kind: 'paper',
     authors:

@@ -24,6 +24,9 @@ export const RESOURCE_NAMES = [
 ] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
+/** What one instance takes from the limited resources (a strategy's share of the ledger). */
+export type ResourceDraws = Partial<Record<ResourceName, number>>;
+
 /** Read-only view of resource accounting (the control plane owns the ledger). */
 export interface ResourceLedgerPort {
   capacity(resource: ResourceName): number;

@@ -8,6 +8,7 @@ import { Simulator } from '../engine/simulator.js';
 import { StreamFactory } from '../random/stream-factory.js';
 import type { RunSpec } from './config.js';
 import { ControlPlane } from './control/control-plane.js';
+import type { ControlStrategies } from './control/strategy-ports.js';
 import { DataPath, type DataPathModes } from './data-path/data-path.js';
 import { HostCpuMeter } from './host-cpu.js';
 import { InstanceTable } from './instance-table.js';
@@ -43,7 +44,7 @@ class CollectingSink implements MetricSink {
 }
 
 /** The strategy objects a run is built with, chosen by name (src/strategies/catalogue.ts). */
-export type RunStrategies = DataPathModes;
+export interface RunStrategies extends ControlStrategies, DataPathModes {}
 
 /**
  * Runs one replication. The warm-up boundary is an event at `warmupNs` with priority LATE,
@@ -59,7 +60,7 @@ export function runSimulation(spec: RunSpec, strategies: RunStrategies): RunOutp
   const warnings = new Set<string>();
   const ctx: ModelContext = { sim, streams, config, instances, hostCpu, warn: (m) => warnings.add(m) };
   const dataPath = new DataPath(ctx, strategies);
-  const control = new ControlPlane(ctx, dataPath);
+  const control = new ControlPlane(ctx, dataPath, strategies);
   const components: ModelComponent[] = [control, dataPath];
   for (const c of components) c.start();
 

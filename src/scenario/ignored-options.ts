@@ -10,6 +10,7 @@ import { CVQ_OPS } from '../model/config.js';
 import { groupEntries, paramEntries } from '../model/params/catalogue.js';
 import type { Condition } from '../model/params/param.js';
 import { strategyRules } from '../strategies/catalogue.js';
+import { cvqModes } from '../strategies/cvq/index.js';
 import { getIn } from './plain-data.js';
 
 interface Rule {
@@ -117,11 +118,13 @@ export function ignoredOptionWarnings(written: readonly string[], config: ModelC
 }
 
 function cvqOpWarnings(c: ModelConfig): string[] {
-  if (c.strategy.cvq !== 'none') return [];
+  if (cvqModes.get(c.strategy.cvq).carriesCommands) return [];
   return c.workload.groups.flatMap((g) => {
     const ops = CVQ_OPS.filter((op) => (g.control.ops[op] ?? 0) > 0);
     return ops.length > 0 && g.control.rate > 0
-      ? [`group '${g.name}': CVQ operations (${ops.join(', ')}) are ignored: strategy.cvq is none`]
+      ? [
+          `group '${g.name}': CVQ operations (${ops.join(', ')}) are ignored: strategy.cvq is ${c.strategy.cvq}`,
+        ]
       : [];
   });
 }

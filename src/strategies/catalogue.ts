@@ -3,6 +3,7 @@
  * is built with, and the ignored-option rules their `uses` and `ignores` imply.
  */
 import type { ModelConfig } from '../model/config.js';
+import { instanceShape } from '../model/instance-shape.js';
 import type { RunStrategies } from '../model/system.js';
 import { cvqModes } from './cvq/index.js';
 import { interruptModes } from './interrupts/index.js';
@@ -35,9 +36,19 @@ export function allStrategies(): Strategy[] {
 
 /** The strategy objects a run is built with (the names were validated by the schema). */
 export function chooseStrategies(config: ModelConfig): RunStrategies {
+  const transport = transports.get(config.strategy.transport);
+  const provisioning = provisioningMethods.get(config.strategy.provisioning);
+  const cvq = cvqModes.get(config.strategy.cvq);
   return {
+    transport,
+    createTransport:
+      provisioning.createVia === undefined ? transport : transports.get(provisioning.createVia),
+    qos: qosPolicies.get(config.adminq.policy),
+    provisioning,
+    cvq,
     isolation: isolationModes.get(config.strategy.isolation),
     interrupts: interruptModes.get(config.strategy.interrupts),
+    shape: instanceShape(config, cvq, transport),
   };
 }
 

@@ -19,12 +19,14 @@ import { ControlWorkload } from './control-workload.js';
 import { buildPrograms, OpKind } from './op-programs.js';
 import { OpRunner } from './op-runner.js';
 import { Provisioner } from './provisioner.js';
-import { provisioningRule } from './provisioning-rules.js';
-import { qosPolicy } from './qos-policies.js';
 import { ResourceLedger } from './resource-ledger.js';
-import type { QueueSelector, TransportModel } from './strategy-ports.js';
+import {
+  type ControlStrategies,
+  type QueueSelector,
+  type TransportModel,
+  WINDOW_BYTES,
+} from './strategy-ports.js';
 import { Transport } from './transport.js';
-import { transportRule, WINDOW_BYTES } from './transport-rules.js';
 
 const NS_PER_US = 1e3;
 const NS_PER_MS = 1e6;
@@ -38,29 +40,25 @@ export class ControlPlane implements ModelComponent {
   readonly ops = new OpTable();
   private readonly ctx: ModelContext;
   private readonly selector: QueueSelector;
+  private readonly qosName: string;
   private readonly runner: OpRunner;
   private readonly workload: ControlWorkload;
 
-  constructor(ctx: ModelContext, dataPath: DataPathPort) {
+  constructor(ctx: ModelContext, dataPath: DataPathPort, strategies: ControlStrategies) {
     this.ctx = ctx;
     const { config, streams } = ctx;
     const groups = config.workload.groups;
-    this.ledger = new ResourceLedger(config);
+    this.ledger = new ResourceLedger(config, strategies);
     this.stats = new ControlStats(groups.length);
-    this.selector = qosPolicy(config.adminq.policy).create(config.adminq);
-    const provisioning = provisioningRule(config.strategy.provisioning).build(
-      config,
-      streams.stream('control/provisioning'),
-    );
-    const main = transportRule(config.strategy.transport).build(
-      config,
-      streams.stream(`control/transport/${config.strategy.transport}`),
-    );
-    const createVia = provisioning.createVia;
+    this.selector = strategies.qos.create(config.adminq);
+    this.qosName = strategies.qos.name;
+    const provisioning = strategies.provisioning.build(config, streams.stream('control/provisioning'));
+    const { transport, createTransport } = strategies;
+    const main = transport.build(config, streams.stream(`control/transport/${transport.name}`));
     const create: TransportModel =
-      createVia === undefined || createVia === config.strategy.transport
+      createTransport === transport
         ? main
-        : transportRule(createVia).build(config, streams.stream(`control/transport/${createVia}`));
+        : createTransport.build(config, streams.stream(`control/transport/${createTransport.name}`));
     this.transport = new Transport(ctx, this.cmds, this.stats, main, create, this.selector, (cmd) =>
       this.runner.commandDone(cmd),
     );
@@ -71,7 +69,7 @@ export class ControlPlane implements ModelComponent {
       startOp: (kind, instance) => this.runner.start(kind, instance),
     });
     this.runner = new OpRunner(ctx, {
-      programs: buildPrograms(config, provisioning),
+      programs: buildPrograms(config, provisioning, strategies),
       cmds: this.cmds,
       ops: this.ops,
       provisioning,
@@ -79,7 +77,7 @@ export class ControlPlane implements ModelComponent {
       existingInstances: () => this.provisioner.ready.size,
       opDone: (op) => this.opDone(op),
     });
-    this.workload = new ControlWorkload(ctx, (kind, instance) => {
+    this.workload = new ControlWorkload(ctx, strategies.cvq.carriesCommands, (kind, instance) => {
       this.stats.opIssued(ctx.instances.group[instance] as number, ctx.sim.now);
       this.runner.start(kind, instance);
     });
@@ -194,11 +192,13 @@ export class ControlPlane implements ModelComponent {
   private warnIgnoredSettings(): void {
     const { config } = this.ctx;
     const groups = config.workload.groups;
-    if (config.adminq.policy === 'fifo' && this.transport.adminQueue !== undefined) {
+    if (this.transport.adminQueue !== undefined) {
       for (const g of groups) {
-        if (g.adminQueue !== 0) {
+        // Only a policy that keeps one queue (fifo) serves a group elsewhere than it asked.
+        const served = this.selector.queueOf(g.adminQueue);
+        if (served !== g.adminQueue) {
           this.ctx.warn(
-            `adminq.policy fifo uses one admin queue: group '${g.name}' adminQueue ${g.adminQueue} is served by queue 0`,
+            `adminq.policy ${this.qosName} uses one admin queue: group '${g.name}' adminQueue ${g.adminQueue} is served by queue ${served}`,
           );
         }
       }

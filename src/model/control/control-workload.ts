@@ -30,12 +30,13 @@ export class ControlWorkload {
   private readonly kinds: Uint8Array;
   private readonly arrivalHandler: HandlerId;
 
-  constructor(ctx: ModelContext, startOp: (kind: number, instance: number) => void) {
+  /** `carriesCvq` false: the instances have no CVQ and the groups' CVQ operations are not issued. */
+  constructor(ctx: ModelContext, carriesCvq: boolean, startOp: (kind: number, instance: number) => void) {
     this.ctx = ctx;
     this.startOp = startOp;
     const groups = ctx.config.workload.groups;
     const n = groups.length;
-    const cvqless = ctx.config.strategy.cvq === 'none';
+    const cvqless = !carriesCvq;
     this.rngs = new Array<RandomStream | undefined>(n);
     this.meanGapNs = new Float64Array(n);
     this.first = Int32Array.from(ctx.instances.groupStart);

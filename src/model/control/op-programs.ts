@@ -1,20 +1,23 @@
 /**
- * How a control operation becomes a sequence of steps (model.md §1.2). Every operation is a
+ * How a control operation becomes a sequence of steps (docs/model.md, "Control plane"). Every operation is a
  * *program*: a list of steps run strictly one after another (the driver enforces the order of
  * one instance's commands; the spec leaves it to the driver). Programs depend only on the
  * configuration — every instance has the same shape — so they are built once per run.
  *
  * A COMMAND step is one transport transaction of a class; it also carries the register
  * accesses (posted writes, non-posted reads) it takes on a register transport (per-vf,
- * managed-cap), counted from the virtio-pci common configuration layout (facts.md §1
- * "Limits and config layout", virtio-spec transport-pci.tex) and the Linux vp_modern driver:
+ * managed-cap), counted from the virtio-pci common configuration layout [[virtio-pci]] and the
+ * Linux vp_modern driver:
  * 64-bit fields are written as two 32-bit halves, a queue register is preceded by a
  * `queue_select` write. Message transports (device-cmd-cap, admin-vq, vendor) send the whole
  * step as one command and ignore the counts.
  */
 import { CONTROL_OPS, type CommandClass, type ControlOp, CVQ_OPS, type ModelConfig } from '../config.js';
-import { queuesPerInstance, vectorsPerInstance } from '../interrupts/vectors.js';
+import type { InstanceShape } from '../instance-shape.js';
+import type { InterruptMode } from '../interrupts/interrupt-mode.js';
+import type { IsolationMode } from '../iommu/isolation-mode.js';
 import { CLASS_CODE } from './command-class.js';
+import type { CvqMode } from './strategy-ports.js';
 
 export const StepKind = {
   /** One transport command. */
@@ -58,7 +61,8 @@ const cmd = (cls: CommandClass, writes: number, reads: number): Step => ({
   writes,
   reads,
 });
-const special = (kind: StepKindValue): Step => ({ kind, cls: 0, writes: 0, reads: 0 });
+/** A step that is not a transport command (a hardware CVQ command, a decode, a lock). */
+export const special = (kind: StepKindValue): Step => ({ kind, cls: 0, writes: 0, reads: 0 });
 
 /**
  * Register accesses per command (writes, reads). Provisioning and teardown:
@@ -69,7 +73,7 @@ const special = (kind: StepKindValue): Step => ({ kind, cls: 0, writes: 0, reads
  * - VQ_NOTIFY: queue_select, read queue_notify_off: 1 write, 1 read.
  * - VQ_ENABLE: queue_select, write queue_enable (1 to enable, 0 in teardown): 2 writes.
  * - MSI (msix, shared): select the queue, write its msix vector, read it back (the device
- *   answers NO_VECTOR when it cannot map, facts.md §1): 2 writes, 1 read.
+ *   answers NO_VECTOR when it cannot map [[virtio-pci]]): 2 writes, 1 read.
  * - MSI (msi-store): the talk's virtio_pci_msix_cap: vector_select, address high/low, data,
  *   mask: 5 writes.
  * - STATUS: write the status byte (DRIVER_OK, or 0 = reset) and read it back: 1 write, 1 read.
@@ -81,7 +85,7 @@ const special = (kind: StepKindValue): Step => ({ kind, cls: 0, writes: 0, reads
  * CREATE and DESTROY have no register form; their cost is the transport's (VF creation,
  * managed-cap `create`, an admin or firmware command).
  */
-const ACCESS = {
+export const ACCESS = {
   create: cmd('CREATE', 0, 0),
   destroy: cmd('DESTROY', 0, 0),
   feat: cmd('FEAT', 7, 3),
@@ -98,9 +102,17 @@ const ACCESS = {
   generationRead: cmd('GENERATION', 0, 1),
 } as const;
 
+/** The strategies an instance's programs depend on, and its shape. */
+export interface ProgramStrategies {
+  readonly cvq: CvqMode;
+  readonly isolation: IsolationMode;
+  readonly interrupts: InterruptMode;
+  readonly shape: InstanceShape;
+}
+
 /** Interrupt entries an instance programs through the transport: one per vector or stored message. */
-export function msiCommandsPerInstance(config: ModelConfig): number {
-  return config.strategy.interrupts === 'polling' ? 0 : vectorsPerInstance(config);
+export function msiCommandsPerInstance(s: ProgramStrategies): number {
+  return s.interrupts.programming === 'none' ? 0 : s.shape.vectors;
 }
 
 /** What the provisioning path wraps around the device's own sequence. */
@@ -110,16 +122,20 @@ export interface ProvisioningShape {
 }
 
 /** Builds the program of every operation kind, indexed by `OpKind` / `opKindOf`. */
-export function buildPrograms(config: ModelConfig, provisioning: ProvisioningShape): Step[][] {
+export function buildPrograms(
+  config: ModelConfig,
+  provisioning: ProvisioningShape,
+  strategies: ProgramStrategies,
+): Step[][] {
   const programs: Step[][] = [];
-  for (const op of CONTROL_OPS) programs.push(runtimeProgram(config, op));
-  programs.push(wrapManagement(provisionSequence(config), provisioning));
-  programs.push(wrapManagement(teardownSequence(config), provisioning));
+  for (const op of CONTROL_OPS) programs.push(runtimeProgram(config, op, strategies.cvq));
+  programs.push(wrapManagement(provisionSequence(config, strategies), provisioning));
+  programs.push(wrapManagement(teardownSequence(strategies), provisioning));
   return programs;
 }
 
-function msiStep(config: ModelConfig): Step {
-  return config.strategy.interrupts === 'msi-store' ? ACCESS.msiStore : ACCESS.msiVector;
+function msiStep(s: ProgramStrategies): Step {
+  return s.interrupts.programming === 'message' ? ACCESS.msiStore : ACCESS.msiVector;
 }
 
 /**
@@ -127,26 +143,24 @@ function msiStep(config: ModelConfig): Step {
  * DRIVER_OK. With a device MMU the instance's guest memory is registered (mlx5_vdpa builds its
  * MKEYs in set_map) before any VQ can reference it, so the key build sits before VQ setup.
  */
-export function provisionSequence(config: ModelConfig): Step[] {
+export function provisionSequence(config: ModelConfig, s: ProgramStrategies): Step[] {
   const steps: Step[] = [ACCESS.create, ACCESS.feat];
-  if (config.strategy.isolation === 'device-mmu' && config.iommu.deviceMmu.keyBuild > 0) {
+  if (s.isolation.buildsDeviceKeys && config.iommu.deviceMmu.keyBuild > 0)
     steps.push(special(StepKind.KEY_BUILD));
-  }
-  for (let q = 0; q < queuesPerInstance(config); q++) {
+  for (let q = 0; q < s.shape.queues; q++)
     steps.push(ACCESS.vqAddr, ACCESS.vqSize, ACCESS.vqNotify, ACCESS.vqEnable);
-  }
-  const msi = msiStep(config);
-  for (let v = 0; v < msiCommandsPerInstance(config); v++) steps.push(msi);
+  const msi = msiStep(s);
+  for (let v = 0; v < msiCommandsPerInstance(s); v++) steps.push(msi);
   steps.push(ACCESS.status);
   return steps;
 }
 
 /** The reverse: reset (STATUS 0), disable each VQ, release each vector or message, DESTROY. */
-export function teardownSequence(config: ModelConfig): Step[] {
+export function teardownSequence(s: ProgramStrategies): Step[] {
   const steps: Step[] = [ACCESS.status];
-  for (let q = 0; q < queuesPerInstance(config); q++) steps.push(ACCESS.vqEnable);
-  const msi = msiStep(config);
-  for (let v = 0; v < msiCommandsPerInstance(config); v++) steps.push(msi);
+  for (let q = 0; q < s.shape.queues; q++) steps.push(ACCESS.vqEnable);
+  const msi = msiStep(s);
+  for (let v = 0; v < msiCommandsPerInstance(s); v++) steps.push(msi);
   steps.push(ACCESS.destroy);
   return steps;
 }
@@ -157,13 +171,11 @@ function wrapManagement(steps: Step[], provisioning: ProvisioningShape): Step[] 
 }
 
 /**
- * A guest CVQ command runs on the instance's hardware CVQ (one step), or is decoded by a host
- * core and turned into transport commands (software CVQ): mac-set, rx-mode, vlan and coal-set
- * write the device's configuration once; mq-set enables or disables each data VQ. With no
- * CVQ the program is empty (the workload never issues it). Reads are one transport command
- * whatever the CVQ.
+ * Reads are one transport command whatever the CVQ; a guest CVQ command is whatever the CVQ
+ * mode makes of it (src/strategies/cvq/): one step on the instance's hardware CVQ, a host
+ * decode plus transport commands, or nothing when there is no CVQ (the workload never issues it).
  */
-function runtimeProgram(config: ModelConfig, op: ControlOp): Step[] {
+function runtimeProgram(config: ModelConfig, op: ControlOp, cvq: CvqMode): Step[] {
   switch (op) {
     case 'config-read':
       return [ACCESS.configRead];
@@ -175,15 +187,5 @@ function runtimeProgram(config: ModelConfig, op: ControlOp): Step[] {
       break;
   }
   if (!CVQ_OPS.includes(op)) throw new Error(`unhandled control op '${op}'`);
-  switch (config.strategy.cvq) {
-    case 'none':
-      return [];
-    case 'hardware':
-      return [special(StepKind.HW_CVQ)];
-    case 'software': {
-      const touched =
-        op === 'mq-set' ? Array(2 * config.device.queuePairs).fill(ACCESS.vqEnable) : [ACCESS.configWrite];
-      return [special(StepKind.SW_DECODE), ...touched];
-    }
-  }
+  return cvq.program(op, config);
 }

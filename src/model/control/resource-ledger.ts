@@ -9,67 +9,62 @@
  *   pasid → iommu-domains → device-mmu-contexts → device-memory
  *
  * Per instance (P queue pairs, Q = 2P + 1 if the CVQ is in hardware else 2P hardware VQs,
- * V = Q + 1 interrupt entries; src/model/interrupts/vectors.ts):
- * - vfs: 1 with the per-vf transport, of `limits.totalVfs` (facts.md §2 SR-IOV VF counts).
- * - hw-vqs: Q of `limits.hwVqs` (a software CVQ saves one, model.md §2).
+ * V = Q + 1 interrupt entries; src/model/instance-shape.ts), the device itself draws:
+ * - hw-vqs: Q of `limits.hwVqs` (a software CVQ saves one);
  * - queues-per-instance: Q must not exceed `limits.maxQueuesPerInstance` (ifcvf: 17) — a
- *   per-instance bound, not a pool.
- * - msix-vectors (msix mode): V from the parent function's table `limits.msixPerFunction`
- *   (≤ 2048, facts.md §2), or with per-vf from the instance's own VF table `limits.msixPerVf`
- *   (a per-instance bound). Shared and polling modes need no dedicated vectors.
- * - ims-entries (msi-store): V of `limits.imsEntries` (facts.md §4 IMS).
- * - irte (msix, msi-store): each vector or message delivered to a guest is remapped: V of
- *   `irtePerUnit × iommuUnits` (facts.md §3, 65,536 per unit).
- * - cpu-vectors (msix, msi-store with exit delivery): V of `hostCpus × vectorsPerCpu`
- *   (facts.md §4, ≈ 200 per CPU); posted interrupts bypass host vectors.
- * - pasid: 1 (pasid-per-instance) or Q (pasid-per-vq) of 2^pasidBits (facts.md §2).
- * - iommu-domains: 1 with rid-per-vf and pasid-* isolation, of `domainIds` (facts.md §3).
- * - device-mmu-contexts: 1 with device-mmu isolation, of `deviceMmuContexts`.
- * - device-memory: `instanceMemory` of `deviceMemory`, always.
- * Resources a strategy does not use have demand 0 and unlimited capacity.
+ *   per-instance bound, not a pool;
+ * - device-memory: `instanceMemory` of `deviceMemory`.
+ * The chosen strategies add their own draws (`draws()` on the transport, isolation and
+ * interrupt mode: a VF, PASIDs and domains, table entries, IRTEs, CPU vectors); the ledger
+ * only sums them. `msix-vectors` come from the parent function's table (`limits.msixPerFunction`,
+ * ≤ 2048 [[linux-pci-regs]]), or, when the instance has its own VF table, from that table
+ * (`limits.msixPerVf`, a per-instance bound). Resources nobody draws have demand 0 and
+ * unlimited capacity.
  */
-import type { ModelConfig } from '../config.js';
-import { queuesPerInstance, vectorsPerInstance } from '../interrupts/vectors.js';
-import { RESOURCE_NAMES, type ResourceLedgerPort, type ResourceName } from '../ports.js';
+import type { LimitsConfig, ModelConfig } from '../config.js';
+import type { InstanceShape } from '../instance-shape.js';
+import type { InterruptMode } from '../interrupts/interrupt-mode.js';
+import type { IsolationMode } from '../iommu/isolation-mode.js';
+import { RESOURCE_NAMES, type ResourceDraws, type ResourceLedgerPort, type ResourceName } from '../ports.js';
+import type { TransportRule } from './strategy-ports.js';
 
-interface ResourceRule {
-  /** Drawn per instance (ns-free counts or bytes). */
-  demand: number;
-  capacity: number;
-  /** A bound on one instance rather than a pool shared by all. */
-  perInstance: boolean;
+/** The strategies whose draws the ledger sums, and the instances' shape. */
+export interface LedgerStrategies {
+  readonly transport: Pick<TransportRule, 'draws'>;
+  readonly isolation: Pick<IsolationMode, 'draws'>;
+  readonly interrupts: Pick<InterruptMode, 'draws'>;
+  readonly shape: InstanceShape;
 }
 
-const UNUSED: ResourceRule = { demand: 0, capacity: Number.POSITIVE_INFINITY, perInstance: false };
-
-function rules(config: ModelConfig): Record<ResourceName, ResourceRule> {
-  const { limits: l, strategy: s } = config;
-  const queues = queuesPerInstance(config);
-  const dedicated = s.interrupts === 'msix' || s.interrupts === 'msi-store';
-  const vectors = dedicated ? vectorsPerInstance(config) : 0;
-  const pool = (demand: number, capacity: number): ResourceRule =>
-    demand > 0 ? { demand, capacity, perInstance: false } : UNUSED;
-  const ownDomain =
-    s.isolation === 'rid-per-vf' || s.isolation === 'pasid-per-instance' || s.isolation === 'pasid-per-vq';
-  const pasids = s.isolation === 'pasid-per-instance' ? 1 : s.isolation === 'pasid-per-vq' ? queues : 0;
+/** What each resource's pool holds (or, for per-instance bounds, what one instance may take). */
+function capacities(l: LimitsConfig, shape: InstanceShape): Record<ResourceName, number> {
   return {
-    vfs: pool(s.transport === 'per-vf' ? 1 : 0, l.totalVfs),
-    'hw-vqs': pool(queues, l.hwVqs),
-    'queues-per-instance': { demand: queues, capacity: l.maxQueuesPerInstance, perInstance: true },
-    'msix-vectors':
-      s.interrupts !== 'msix'
-        ? UNUSED
-        : s.transport === 'per-vf'
-          ? { demand: vectors, capacity: l.msixPerVf, perInstance: true }
-          : pool(vectors, l.msixPerFunction),
-    'ims-entries': pool(s.interrupts === 'msi-store' ? vectors : 0, l.imsEntries),
-    irte: pool(vectors, l.irtePerUnit * l.iommuUnits),
-    'cpu-vectors': pool(config.interrupts.delivery === 'exit' ? vectors : 0, l.hostCpus * l.vectorsPerCpu),
-    pasid: pool(pasids, 2 ** l.pasidBits),
-    'iommu-domains': pool(ownDomain ? 1 : 0, l.domainIds),
-    'device-mmu-contexts': pool(s.isolation === 'device-mmu' ? 1 : 0, l.deviceMmuContexts),
-    'device-memory': pool(l.instanceMemory, l.deviceMemory),
+    vfs: l.totalVfs,
+    'hw-vqs': l.hwVqs,
+    'queues-per-instance': l.maxQueuesPerInstance,
+    'msix-vectors': shape.ownVectorTable ? l.msixPerVf : l.msixPerFunction,
+    'ims-entries': l.imsEntries,
+    irte: l.irtePerUnit * l.iommuUnits,
+    'cpu-vectors': l.hostCpus * l.vectorsPerCpu,
+    pasid: 2 ** l.pasidBits,
+    'iommu-domains': l.domainIds,
+    'device-mmu-contexts': l.deviceMmuContexts,
+    'device-memory': l.deviceMemory,
   };
+}
+
+/** Everything one instance draws: the device's own resources plus each strategy's share. */
+export function instanceDraws(config: ModelConfig, s: LedgerStrategies): Record<ResourceName, number> {
+  const queues = s.shape.queues;
+  const parts: ResourceDraws[] = [
+    { 'hw-vqs': queues, 'queues-per-instance': queues, 'device-memory': config.limits.instanceMemory },
+    s.transport.draws(),
+    s.isolation.draws(queues),
+    s.interrupts.draws(config, s.shape),
+  ];
+  const total = Object.fromEntries(RESOURCE_NAMES.map((n) => [n, 0])) as Record<ResourceName, number>;
+  for (const part of parts) for (const n of RESOURCE_NAMES) total[n] += part[n] ?? 0;
+  return total;
 }
 
 export class ResourceLedger implements ResourceLedgerPort {
@@ -80,11 +75,14 @@ export class ResourceLedger implements ResourceLedgerPort {
   /** Instances holding resources now. */
   admitted = 0;
 
-  constructor(config: ModelConfig) {
-    const r = rules(config);
-    this.demand = Float64Array.from(RESOURCE_NAMES, (n) => r[n].demand);
-    this.cap = Float64Array.from(RESOURCE_NAMES, (n) => r[n].capacity);
-    this.perInstance = Uint8Array.from(RESOURCE_NAMES, (n) => (r[n].perInstance ? 1 : 0));
+  constructor(config: ModelConfig, strategies: LedgerStrategies) {
+    const demand = instanceDraws(config, strategies);
+    const cap = capacities(config.limits, strategies.shape);
+    const perInstance = (n: ResourceName): boolean =>
+      n === 'queues-per-instance' || (n === 'msix-vectors' && strategies.shape.ownVectorTable);
+    this.demand = Float64Array.from(RESOURCE_NAMES, (n) => demand[n]);
+    this.cap = Float64Array.from(RESOURCE_NAMES, (n) => (demand[n] > 0 ? cap[n] : Number.POSITIVE_INFINITY));
+    this.perInstance = Uint8Array.from(RESOURCE_NAMES, (n) => (demand[n] > 0 && perInstance(n) ? 1 : 0));
     this.inUse = new Float64Array(RESOURCE_NAMES.length);
   }
 

@@ -1,22 +1,25 @@
 /**
  * The interfaces the control-plane strategies implement: transports (what a command costs and
- * where it contends), admin-queue QoS policies (which queue a free worker serves next) and
- * provisioning methods (what wraps an instance's creation). The model's family bases
- * (`Transport`, `AdminQueue`, `ControlPlane`) keep the bookkeeping; these objects make the
- * decisions. Each carries a name, a description and the sources of its constants, and is
- * registered by name in `src/strategies/` (the catalogue the scenario layer validates
- * against). The objects themselves live beside the model, because the model may not import
- * the strategies layer (architecture.md layering: strategies → model).
+ * where it contends), admin-queue QoS policies (which queue a free worker serves next),
+ * provisioning methods (what wraps an instance's creation) and CVQ modes (where a guest's
+ * control command runs). The model's family bases (`Transport`, `AdminQueue`, `ControlPlane`)
+ * keep the bookkeeping; these objects make the decisions. The objects are one file each under
+ * src/strategies/ (which may import the model, never the reverse); the model receives the
+ * chosen ones when a run is built and never compares their names.
  */
 import type { Distribution } from '../../random/distribution.js';
 import type { RandomStream } from '../../random/random-stream.js';
-import type { AdminqConfig, AdminqPolicy, ModelConfig, ProvisioningMethod, Transport } from '../config.js';
+import type { AdminqConfig, ControlOp, ModelConfig } from '../config.js';
+import type { InstanceShape } from '../instance-shape.js';
+import type { InterruptMode } from '../interrupts/interrupt-mode.js';
+import type { IsolationMode } from '../iommu/isolation-mode.js';
+import type { ResourceDraws } from '../ports.js';
+import type { Step } from './op-programs.js';
 
-/** Name, one-sentence description and provenance (structurally a strategies `StrategyInfo`). */
+/** What every control strategy tells the model about itself. */
 export interface ControlStrategyInfo {
   readonly name: string;
   readonly description: string;
-  readonly sources: readonly string[];
 }
 
 /** A place where commands of different instances contend. */
@@ -45,7 +48,10 @@ export interface TransportModel {
 }
 
 export interface TransportRule extends ControlStrategyInfo {
-  readonly name: Transport;
+  /** Each instance is its own PCI function: its vectors come from its own VF's MSI-X table. */
+  readonly ownVectorTable: boolean;
+  /** What one instance takes from the ledger beyond the device's own resources (per-vf: a VF). */
+  draws(): ResourceDraws;
   build(config: ModelConfig, rng: RandomStream): TransportModel;
 }
 
@@ -62,7 +68,6 @@ export interface QueueSelector {
 }
 
 export interface QosPolicy extends ControlStrategyInfo {
-  readonly name: AdminqPolicy;
   create(adminq: AdminqConfig): QueueSelector;
 }
 
@@ -70,15 +75,42 @@ export interface QosPolicy extends ControlStrategyInfo {
 export interface ProvisioningModel {
   /** The whole per-instance sequence holds the one global vDPA management lock. */
   readonly globalLock: boolean;
-  /** Transport whose CREATE/DESTROY route builds the managed device (undefined: the configured transport's). */
-  readonly createVia: Transport | undefined;
   /** Host software cost of one management request when `existing` instances exist (ns). */
   requestCostNs(existing: number): number;
 }
 
 export interface ProvisioningRule extends ControlStrategyInfo {
-  readonly name: ProvisioningMethod;
+  /** The transport CREATE and DESTROY take (undefined: the configured transport's), by name. */
+  readonly createVia: string | undefined;
   build(config: ModelConfig, rng: RandomStream): ProvisioningModel;
+}
+
+/**
+ * The strategies a run's control plane is built with, chosen by name in src/strategies/
+ * (`createTransport` is the provisioning method's `createVia` resolved, or `transport`).
+ */
+export interface ControlStrategies {
+  readonly transport: TransportRule;
+  readonly createTransport: TransportRule;
+  readonly qos: QosPolicy;
+  readonly provisioning: ProvisioningRule;
+  readonly cvq: CvqMode;
+  readonly isolation: IsolationMode;
+  readonly interrupts: InterruptMode;
+  readonly shape: InstanceShape;
+}
+
+/** Size of the talk's command-data and config windows (`u8 command-specific-data[256]`, `u8 config[256]`). */
+export const WINDOW_BYTES = 256;
+
+/** Where a guest's CVQ command runs: in the device, on a host core, or nowhere. */
+export interface CvqMode extends ControlStrategyInfo {
+  /** Hardware virtqueues the CVQ takes per instance (1 in the device, 0 otherwise). */
+  readonly hardwareQueues: number;
+  /** False: the instance has no CVQ; the workload's CVQ operations are not issued. */
+  readonly carriesCommands: boolean;
+  /** The steps of one CVQ operation (mac-set, mq-set…), built once per run. */
+  program(op: ControlOp, config: ModelConfig): Step[];
 }
 
 /** Sum of `n` samples of `d` (one per non-posted read), each plus `extraNs`. */

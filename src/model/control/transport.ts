@@ -1,7 +1,7 @@
 /**
  * The transport family base: routes each command to the channel where it contends and keeps
  * the bookkeeping (stations, the admin queue, host-CPU accounting). The decisions — which
- * channel, how long a command holds it — are the rules' (transport-rules.ts).
+ * channel, how long a command holds it — are the transport strategy's (src/strategies/transports/).
  *
  * Two rules may be in play: the configured transport for every command, and the provisioning
  * method's create route for CREATE and DESTROY (managed-cap `create`, or an admin-queue

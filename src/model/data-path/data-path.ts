@@ -20,6 +20,7 @@
 import type { Simulator } from '../../engine/simulator.js';
 import { makeDistribution } from '../../random/distribution.js';
 import type { ModelConfig } from '../config.js';
+import type { InstanceShape } from '../instance-shape.js';
 import type { Coalescer } from '../interrupts/coalescer.js';
 import { type InterruptCosts, interruptCosts } from '../interrupts/delivery.js';
 import type { InterruptMode } from '../interrupts/interrupt-mode.js';
@@ -39,6 +40,7 @@ import { TrafficSource } from './traffic-source.js';
 export interface DataPathModes {
   readonly isolation: IsolationMode;
   readonly interrupts: InterruptMode;
+  readonly shape: InstanceShape;
 }
 
 /** Lifetime counts (never reset) for conservation checks: offered = handled + dropped + inFlight. */
@@ -70,6 +72,7 @@ export class DataPath implements ModelComponent, DataPathPort {
   private readonly kickNs: number;
   private readonly polling: boolean;
   private readonly interruptMode: InterruptMode;
+  private readonly shape: InstanceShape;
 
   /** Per instance: traffic flows. */
   private readonly active: Uint8Array;
@@ -100,7 +103,8 @@ export class DataPath implements ModelComponent, DataPathPort {
     const engineService = makeDistribution(config.device.engineService);
     this.kickNs = config.device.kick;
     this.interruptMode = modes.interrupts;
-    this.costs = interruptCosts(config, modes.interrupts);
+    this.shape = modes.shape;
+    this.costs = interruptCosts(config, modes.interrupts, modes.shape);
     this.polling = !modes.interrupts.delivers;
 
     const isolation = modes.isolation;
@@ -215,7 +219,11 @@ export class DataPath implements ModelComponent, DataPathPort {
     setFinite(sink, 'invalidations_per_s', inv === undefined ? 0 : (inv.completed * 1e9) / windowNs);
     if (inv !== undefined)
       setFinite(sink, 'invalidation_wait_mean_us', inv.sojournSumNs / inv.completed / 1000);
-    setFinite(sink, 'vectors_used', this.interruptMode.vectorsUsed(this.config, this.activeCount));
+    setFinite(
+      sink,
+      'vectors_used',
+      this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount),
+    );
     setFinite(sink, 'vector_sharers_max', this.costs.sharers);
     if (this.polling) this.ctx.hostCpu.addBusy(this.driver.pollMeter.take(now));
   }

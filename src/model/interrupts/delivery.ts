@@ -10,6 +10,7 @@
  */
 
 import type { ModelConfig } from '../config.js';
+import type { InstanceShape } from '../instance-shape.js';
 import type { InterruptMode } from './interrupt-mode.js';
 
 export interface InterruptCosts {
@@ -25,9 +26,13 @@ export interface InterruptCosts {
   sharers: number;
 }
 
-export function interruptCosts(config: ModelConfig, mode: InterruptMode): InterruptCosts {
+export function interruptCosts(
+  config: ModelConfig,
+  mode: InterruptMode,
+  shape: InstanceShape,
+): InterruptCosts {
   const irq = config.interrupts;
-  const sharers = mode.sharersPerVector(config, config.instances);
+  const sharers = mode.sharersPerVector(config, shape, config.instances);
   const exitNs = irq.exitsPerInterrupt * irq.exit;
   return {
     deliveryNs: irq.delivery === 'posted' ? irq.posted : exitNs,

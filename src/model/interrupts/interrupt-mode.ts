@@ -5,18 +5,27 @@
  * plain guest handler. The modes are strategy objects (src/strategies/interrupts/).
  */
 import type { ModelConfig } from '../config.js';
+import type { InstanceShape } from '../instance-shape.js';
+import type { ResourceDraws } from '../ports.js';
 
 export interface InterruptMode {
   readonly name: string;
   /** False: host cores poll the used rings; no interrupt is delivered, nothing is coalesced. */
   readonly delivers: boolean;
   /**
-   * Queues served by one vector when `instances` instances draw from one table (the parent
-   * function's, or with per-vf each instance's own): 1 dedicated, 0 without interrupts.
+   * How provisioning programs an instance's interrupt sources over the transport: one MSI-X
+   * vector register each, one stored message each (address, data, mask), or none.
    */
-  sharersPerVector(config: ModelConfig, instances: number): number;
+  readonly programming: 'vector' | 'message' | 'none';
+  /**
+   * Queues served by one vector when `instances` instances draw from one table (the parent
+   * function's, or each instance's own VF table): 1 dedicated, 0 without interrupts.
+   */
+  sharersPerVector(config: ModelConfig, shape: InstanceShape, instances: number): number;
   /** Interrupt messages held by `active` instances (the `vectors_used` metric). */
-  vectorsUsed(config: ModelConfig, active: number): number;
+  vectorsUsed(config: ModelConfig, shape: InstanceShape, active: number): number;
   /** Guest CPU per interrupt beyond `interrupts.guestIrq` (shared: checking every sharer's ring). */
   handlerExtraNs(config: ModelConfig, sharers: number): number;
+  /** What one instance takes from the interrupt resources (table entries, IRTEs, CPU vectors). */
+  draws(config: ModelConfig, shape: InstanceShape): ResourceDraws;
 }

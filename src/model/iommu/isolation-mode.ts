@@ -8,6 +8,8 @@
  * distinct IOVA pages, so its translations are distinct entries; what `none` lacks is
  * isolation, not distinct pages.
  */
+import type { ResourceDraws } from '../ports.js';
+
 export interface IsolationMode {
   readonly name: string;
   /** The translation context of the platform IOMMU: one per instance, or one per virtqueue. */
@@ -18,4 +20,11 @@ export interface IsolationMode {
   readonly deviceMmu: boolean;
   /** False when instances share one DMA context (flagged insecure in outputs). */
   readonly isolates: boolean;
+  /**
+   * Provisioning registers the instance's memory with the device MMU (builds its keys) before
+   * any virtqueue can reference it.
+   */
+  readonly buildsDeviceKeys: boolean;
+  /** What one instance with `queues` hardware virtqueues takes (PASIDs, IOMMU domains, device-MMU contexts). */
+  draws(queues: number): ResourceDraws;
 }

@@ -1,3 +1,4 @@
+import { StepKind, special } from '../../model/control/op-programs.js';
 import { cvqModes } from './cvq-modes.js';
 
 cvqModes.register({
@@ -10,4 +11,7 @@ cvqModes.register({
   uses: ['device.hwCvqService'],
   ignores: [],
   hardwareQueues: 1,
+  carriesCommands: true,
+  // One command on the instance's own hardware CVQ (device.hwCvqService).
+  program: () => [special(StepKind.HW_CVQ)],
 });

@@ -9,4 +9,6 @@ cvqModes.register({
   uses: [],
   ignores: [],
   hardwareQueues: 0,
+  carriesCommands: false,
+  program: () => [],
 });

@@ -1,3 +1,4 @@
+import { ACCESS, StepKind, special } from '../../model/control/op-programs.js';
 import { cvqModes } from './cvq-modes.js';
 
 cvqModes.register({
@@ -11,4 +12,12 @@ cvqModes.register({
   uses: ['host.swCvqDecode'],
   ignores: [],
   hardwareQueues: 0,
+  carriesCommands: true,
+  // A host core decodes the command, then mac-set, rx-mode, vlan and coal-set write the
+  // device's configuration once; mq-set enables or disables each data VQ.
+  program(op, config) {
+    const touched =
+      op === 'mq-set' ? Array(2 * config.device.queuePairs).fill(ACCESS.vqEnable) : [ACCESS.configWrite];
+    return [special(StepKind.SW_DECODE), ...touched];
+  },
 });

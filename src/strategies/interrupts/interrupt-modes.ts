@@ -1,18 +1,16 @@
 /**
- * The interrupt modes: whether completions are signalled by interrupts, how vectors are shared
- * and what each instance draws from the interrupt resources. Each mode is its own file,
- * registered by one line in ./index.ts.
+ * The interrupt modes: whether completions are signalled by interrupts, how vectors are shared,
+ * how provisioning programs them and what each instance draws from the interrupt resources.
+ * Each mode is its own file, registered by one line in ./index.ts.
  */
 import type { ModelConfig } from '../../model/config.js';
 import type { InterruptMode } from '../../model/interrupts/interrupt-mode.js';
-import type { ResourceName } from '../../model/ports.js';
+import type { ResourceDraws } from '../../model/ports.js';
 import { Registry } from '../registry.js';
 import type { Strategy } from '../strategy.js';
 
 export interface InterruptStrategy extends Strategy, InterruptMode {
   readonly kind: 'interrupts';
-  /** Resources one instance needing `vectors` interrupt sources draws (table entries, IRTEs, CPU vectors). */
-  draws(vectors: number, config: ModelConfig): Partial<Record<ResourceName, number>>;
 }
 
 export const interruptModes = new Registry<InterruptStrategy>('interrupt mode');
@@ -22,9 +20,6 @@ export const interruptModes = new Registry<InterruptStrategy>('interrupt mode');
  * delivery it also takes a host CPU vector ([[linux-x86-irq-vectors]]); posted interrupts
  * bypass host vectors.
  */
-export function deliveredMessages(
-  vectors: number,
-  config: ModelConfig,
-): Partial<Record<ResourceName, number>> {
+export function deliveredMessages(vectors: number, config: ModelConfig): ResourceDraws {
   return { irte: vectors, 'cpu-vectors': config.interrupts.delivery === 'exit' ? vectors : 0 };
 }

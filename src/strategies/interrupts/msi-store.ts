@@ -1,4 +1,3 @@
-import { vectorsPerInstance } from '../../model/interrupts/vectors.js';
 import { deliveredMessages, interruptModes } from './interrupt-modes.js';
 
 interruptModes.register({
@@ -11,8 +10,9 @@ interruptModes.register({
   uses: ['limits.imsEntries'],
   ignores: [],
   delivers: true,
+  programming: 'message',
   sharersPerVector: () => 1,
-  vectorsUsed: (config, active) => active * vectorsPerInstance(config),
+  vectorsUsed: (_config, shape, active) => active * shape.vectors,
   handlerExtraNs: () => 0,
-  draws: (vectors, config) => ({ 'ims-entries': vectors, ...deliveredMessages(vectors, config) }),
+  draws: (config, shape) => ({ 'ims-entries': shape.vectors, ...deliveredMessages(shape.vectors, config) }),
 });

@@ -1,4 +1,3 @@
-import { vectorsPerInstance } from '../../model/interrupts/vectors.js';
 import { deliveredMessages, interruptModes } from './interrupt-modes.js';
 
 interruptModes.register({
@@ -11,8 +10,9 @@ interruptModes.register({
   uses: [],
   ignores: [],
   delivers: true,
+  programming: 'vector',
   sharersPerVector: () => 1,
-  vectorsUsed: (config, active) => active * vectorsPerInstance(config),
+  vectorsUsed: (_config, shape, active) => active * shape.vectors,
   handlerExtraNs: () => 0,
-  draws: (vectors, config) => ({ 'msix-vectors': vectors, ...deliveredMessages(vectors, config) }),
+  draws: (config, shape) => ({ 'msix-vectors': shape.vectors, ...deliveredMessages(shape.vectors, config) }),
 });

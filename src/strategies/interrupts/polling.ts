@@ -13,6 +13,7 @@ interruptModes.register({
     { path: 'interrupts.coalescing', why: 'strategy.interrupts is polling: no data interrupts to coalesce' },
   ],
   delivers: false,
+  programming: 'none',
   sharersPerVector: () => 0,
   vectorsUsed: () => 0,
   handlerExtraNs: () => 0,

@@ -1,9 +1,4 @@
-import {
-  queuesPerInstance,
-  vectorsAvailable,
-  vectorsPerInstance,
-  vectorTable,
-} from '../../model/interrupts/vectors.js';
+import { vectorsAvailable } from '../../model/interrupts/vectors.js';
 import { interruptModes } from './interrupt-modes.js';
 
 interruptModes.register({
@@ -18,18 +13,18 @@ interruptModes.register({
   uses: ['interrupts.sharerCheck'],
   ignores: [],
   delivers: true,
+  programming: 'vector',
   // ⌈queues needing vectors / vectors available⌉ over the instances drawing from one table
   // (`instances` of them on the parent function, or one on its own VF).
-  sharersPerVector(config, instances) {
-    const perTable = vectorTable(config) === 'vf' ? 1 : Math.max(1, instances);
-    const available = Math.max(1, vectorsAvailable(config));
-    return Math.max(1, Math.ceil((perTable * queuesPerInstance(config)) / available));
+  sharersPerVector(config, shape, instances) {
+    const perTable = shape.ownVectorTable ? 1 : Math.max(1, instances);
+    const available = Math.max(1, vectorsAvailable(config, shape));
+    return Math.max(1, Math.ceil((perTable * shape.queues) / available));
   },
   // Every table entry is in use once the instances outnumber it (capped by the table sizes).
-  vectorsUsed(config, active) {
-    const perInstance = vectorsPerInstance(config);
-    if (vectorTable(config) === 'vf') return active * Math.min(perInstance, config.limits.msixPerVf);
-    return Math.min(active * perInstance, config.limits.msixPerFunction);
+  vectorsUsed(config, shape, active) {
+    if (shape.ownVectorTable) return active * Math.min(shape.vectors, config.limits.msixPerVf);
+    return Math.min(active * shape.vectors, config.limits.msixPerFunction);
   },
   handlerExtraNs: (config, sharers) => sharers * config.interrupts.sharerCheck,
   // Shared vectors are allocated once per table, not per instance: no per-instance draw.

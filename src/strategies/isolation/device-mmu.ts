@@ -18,6 +18,7 @@ isolationModes.register({
   context: 'instance',
   scalableMode: false,
   deviceMmu: true,
+  buildsDeviceKeys: true,
   isolates: true,
   draws: () => ({ 'device-mmu-contexts': 1 }),
 });

@@ -4,14 +4,11 @@
  * line in ./index.ts.
  */
 import type { IsolationMode } from '../../model/iommu/isolation-mode.js';
-import type { ResourceName } from '../../model/ports.js';
 import { Registry } from '../registry.js';
 import type { Strategy } from '../strategy.js';
 
 export interface IsolationStrategy extends Strategy, IsolationMode {
   readonly kind: 'isolation';
-  /** Resources one instance with `queues` hardware virtqueues draws (PASIDs, IOMMU domains, device-MMU contexts). */
-  draws(queues: number): Partial<Record<ResourceName, number>>;
 }
 
 export const isolationModes = new Registry<IsolationStrategy>('isolation mode');

@@ -12,6 +12,7 @@ isolationModes.register({
   context: 'instance',
   scalableMode: false,
   deviceMmu: false,
+  buildsDeviceKeys: false,
   isolates: false,
   draws: () => ({}),
 });

@@ -12,6 +12,7 @@ isolationModes.register({
   context: 'instance',
   scalableMode: true,
   deviceMmu: false,
+  buildsDeviceKeys: false,
   isolates: true,
   draws: () => ({ pasid: 1, 'iommu-domains': 1 }),
 });

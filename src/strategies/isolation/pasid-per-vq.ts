@@ -13,6 +13,7 @@ isolationModes.register({
   context: 'queue',
   scalableMode: true,
   deviceMmu: false,
+  buildsDeviceKeys: false,
   isolates: true,
   draws: (queues) => ({ pasid: queues, 'iommu-domains': 1 }),
 });

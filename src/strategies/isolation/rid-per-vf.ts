@@ -12,6 +12,7 @@ isolationModes.register({
   context: 'instance',
   scalableMode: false,
   deviceMmu: false,
+  buildsDeviceKeys: false,
   isolates: true,
   // One second-stage domain per instance, out of 16-bit domain ids [[linux-intel-pasid]].
   draws: () => ({ 'iommu-domains': 1 }),

@@ -1,9 +1,15 @@
-import { provisioningEntry, provisioningMethods } from './provisioning-methods.js';
+import { provisioningMethods } from './provisioning-methods.js';
 
-provisioningMethods.register(
-  provisioningEntry('admin-vq', {
-    summary: 'CREATE command',
-    cite: ['virtio-admin'],
-    uses: ['adminq', 'workload.groups[*].adminQueue'],
-  }),
-);
+provisioningMethods.register({
+  kind: 'provisioning',
+  name: 'admin-vq',
+  summary: 'CREATE command',
+  description:
+    'A CREATE command on the admin virtqueue, then the per-VQ setup commands; parallel and QoS-governed.',
+  // Device group administration over admin virtqueues [[virtio-admin]].
+  cite: ['virtio-admin'],
+  uses: ['adminq', 'workload.groups[*].adminQueue'],
+  ignores: [],
+  createVia: 'admin-vq',
+  build: () => ({ globalLock: false, requestCostNs: () => 0 }),
+});

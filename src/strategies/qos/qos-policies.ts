@@ -1,21 +1,16 @@
 /**
- * Admin-queue arbitration policies (`adminq.policy`). Their selectors live in the control plane
- * (src/model/control/qos-policies.ts) until it is rebuilt on strategy objects; these entries add
- * a summary, the parameters each uses and the documents they rest on.
+ * Admin-queue arbitration policies (`adminq.policy`, docs/model.md "Control plane"). The spec's
+ * hook is several admin queues: FIFO with head-of-line blocking inside one queue, free
+ * arbitration across queues [[virtio-admin]]. A policy only picks which non-empty queue the
+ * device fetches from next; the admin queue keeps the rings. One file per policy, registered by
+ * one line in ./index.ts.
  */
-import { qosPolicy } from '../../model/control/qos-policies.js';
 import type { QosPolicy } from '../../model/control/strategy-ports.js';
 import { Registry } from '../registry.js';
 import type { Strategy } from '../strategy.js';
 
-export interface QosStrategy extends Strategy {
+export interface QosStrategy extends Strategy, QosPolicy {
   readonly kind: 'qos';
-  readonly policy: QosPolicy;
 }
 
 export const qosPolicies = new Registry<QosStrategy>('admin-queue policy');
-
-export function qosEntry(name: string, entry: Pick<QosStrategy, 'summary' | 'cite' | 'uses'>): QosStrategy {
-  const policy = qosPolicy(name);
-  return { kind: 'qos', name, description: policy.description, ignores: [], policy, ...entry };
-}

@@ -1,9 +1,39 @@
-import { transportEntry, transports } from './transports.js';
+import { CLASS_CODE } from '../../model/control/command-class.js';
+import { sumSamples, type TransportModel } from '../../model/control/strategy-ports.js';
+import { makeDistribution } from '../../random/distribution.js';
+import { slots, transports } from './transports.js';
 
-transports.register(
-  transportEntry('per-vf', {
-    summary: 'SR-IOV BARs',
-    cite: ['intel-forum-uc-writes', 'so-mmio-read', 'nmstate-vf-creation', 'nvidia-cx6dx-firmware'],
-    uses: ['limits.totalVfs', 'limits.msixPerVf', 'transport.vfCreate'],
-  }),
-);
+const CREATE = CLASS_CODE.CREATE;
+const DESTROY = CLASS_CODE.DESTROY;
+
+transports.register({
+  kind: 'transport',
+  name: 'per-vf',
+  summary: 'SR-IOV BARs',
+  description:
+    'SR-IOV: each instance is a VF with its own BAR, so register accesses never contend across instances; VF creation is slow and serialized per PF, and TotalVFs caps the count.',
+  cite: ['intel-forum-uc-writes', 'so-mmio-read', 'nmstate-vf-creation', 'nvidia-cx6dx-firmware'],
+  uses: ['limits.totalVfs', 'limits.msixPerVf', 'transport.vfCreate'],
+  ignores: [],
+  ownVectorTable: true,
+  draws: () => ({ vfs: 1 }),
+  build(config, rng): TransportModel {
+    const t = config.transport;
+    const read = makeDistribution(t.mmioRead);
+    const vfCreate = makeDistribution(t.vfCreate);
+    return {
+      channels: [slots('per-vf/bar', Number.POSITIVE_INFINITY), slots('per-vf/pf-vf-create', 1)],
+      channelOf: (cls) => (cls === CREATE ? 1 : 0),
+      holdNs(cls, writes, reads) {
+        if (cls === CREATE) return vfCreate.sample(rng);
+        // Removing the vDPA device: one posted write (status reset already ran); no measurement
+        // of VF/SF removal was found, so it is not charged beyond that.
+        if (cls === DESTROY) return t.mmioWriteNs;
+        return writes * t.mmioWriteNs + sumSamples(read, reads, rng);
+      },
+      heavy: () => false,
+      // VF creation sleeps in the PF driver and firmware; BAR accesses keep the CPU busy.
+      hostBusy: (cls) => cls !== CREATE,
+    };
+  },
+});

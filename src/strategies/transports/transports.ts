@@ -1,25 +1,24 @@
 /**
- * The transports to a managed device. Their cost rules live in the control plane
- * (src/model/control/transport-rules.ts) until it is rebuilt on strategy objects; these entries
- * add what the catalogue needs: a summary, the parameters each uses, the documents they rest on.
+ * The transports to a managed device: where each command contends (`channels`, `channelOf`)
+ * and how long it holds that place (`holdNs`). Bookkeeping — queues, events, host-CPU
+ * accounting — is the control plane's `Transport` base; constants are the profile's
+ * (`config.transport`, `config.adminq`); each transport only combines them. One file per
+ * transport, registered by one line in ./index.ts.
  */
-import type { TransportRule } from '../../model/control/strategy-ports.js';
-import { transportRule } from '../../model/control/transport-rules.js';
+import type { ChannelSpec, TransportRule } from '../../model/control/strategy-ports.js';
 import { Registry } from '../registry.js';
 import type { Strategy } from '../strategy.js';
 
-export interface TransportStrategy extends Strategy {
+export interface TransportStrategy extends Strategy, TransportRule {
   readonly kind: 'transport';
-  readonly rule: TransportRule;
 }
 
 export const transports = new Registry<TransportStrategy>('transport');
 
-/** A transport entry for the control plane's rule of that name. */
-export function transportEntry(
-  name: string,
-  entry: Pick<TransportStrategy, 'summary' | 'cite' | 'uses'>,
-): TransportStrategy {
-  const rule = transportRule(name);
-  return { kind: 'transport', name, description: rule.description, ignores: [], rule, ...entry };
-}
+/** A FIFO station of `n` servers (`throttled` of them for heavy commands). */
+export const slots = (name: string, n: number, throttled = n): ChannelSpec => ({
+  name,
+  kind: 'slots',
+  slots: n,
+  throttledSlots: throttled,
+});

@@ -12,6 +12,7 @@ import { InstanceTable } from '../../../src/model/instance-table.js';
 import type { DataPathPort, MetricSink, ModelContext } from '../../../src/model/ports.js';
 import { StreamFactory } from '../../../src/random/stream-factory.js';
 import { summarize } from '../../../src/stats/confidence.js';
+import { chooseStrategies } from '../../../src/strategies/catalogue.js';
 
 export class StubDataPath implements DataPathPort {
   readonly activatedAt = new Map<number, number>();
@@ -53,7 +54,7 @@ export function runControl(config: ModelConfig, options: RunOptions): ControlRun
   const warnings = new Set<string>();
   const ctx: ModelContext = { sim, streams, config, instances, hostCpu, warn: (m) => warnings.add(m) };
   const dataPath = new StubDataPath(sim);
-  const plane = new ControlPlane(ctx, dataPath);
+  const plane = new ControlPlane(ctx, dataPath, chooseStrategies(config));
   plane.start();
   const warmupNs = options.warmupNs ?? 0;
   const warmup = sim.handler('test/warmup-end', () => {

@@ -6,7 +6,6 @@ import { IndexedSet } from '../../../src/model/control/indexed-set.js';
 import { IntQueue } from '../../../src/model/control/int-queue.js';
 import { KeyedLocks } from '../../../src/model/control/keyed-locks.js';
 import { pollUntilDoneNs } from '../../../src/model/control/poll.js';
-import { DRR, PRIORITY } from '../../../src/model/control/qos-policies.js';
 import { SlotPool } from '../../../src/model/control/slot-pool.js';
 import { TokenBuckets } from '../../../src/model/control/token-bucket.js';
 import { makeDistribution } from '../../../src/random/distribution.js';
@@ -126,7 +125,7 @@ describe('KeyedLocks and GroupLevels', () => {
 describe('queue selectors', () => {
   it('drr serves backlogged queues in proportion to weights × quantum, including fractional quanta', () => {
     const adminq = { ...fixtureConfig().adminq, queues: 3, weights: [1, 2, 5], quantum: 0.5 };
-    const drr = DRR.create(adminq);
+    const drr = qosPolicies.get('drr').create(adminq);
     const lengths = Int32Array.from([1e6, 1e6, 1e6]);
     for (let q = 0; q < 3; q++) drr.enqueued(q, 1);
     const served = [0, 0, 0];
@@ -139,7 +138,7 @@ describe('queue selectors', () => {
 
   it('drr drops a queue that empties and forfeits its deficit', () => {
     const adminq = { ...fixtureConfig().adminq, queues: 2, weights: [4, 1], quantum: 1 };
-    const drr = DRR.create(adminq);
+    const drr = qosPolicies.get('drr').create(adminq);
     const lengths = Int32Array.from([1, 3]);
     drr.enqueued(0, 1);
     drr.enqueued(1, 1);
@@ -153,7 +152,7 @@ describe('queue selectors', () => {
   });
 
   it('priority picks the lowest non-empty queue', () => {
-    const prio = PRIORITY.create({ ...fixtureConfig().adminq, queues: 40 });
+    const prio = qosPolicies.get('priority').create({ ...fixtureConfig().adminq, queues: 40 });
     const lengths = new Int32Array(40);
     for (const q of [37, 5, 33]) {
       lengths[q] = 1;

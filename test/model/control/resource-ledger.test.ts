@@ -9,6 +9,7 @@ import type { ModelConfig } from '../../../src/model/config.js';
 import { ResourceLedger } from '../../../src/model/control/resource-ledger.js';
 import { InstanceState } from '../../../src/model/instance-table.js';
 import { RESOURCE_NAMES } from '../../../src/model/ports.js';
+import { chooseStrategies } from '../../../src/strategies/catalogue.js';
 import { fixtureConfig, group } from './fixture-config.js';
 import { runControl } from './harness.js';
 
@@ -194,7 +195,7 @@ describe('resource limits', () => {
   it('release gives the resources back', () => {
     const config = fixtureConfig(1);
     config.limits.msixPerFunction = 4;
-    const ledger = new ResourceLedger(config);
+    const ledger = new ResourceLedger(config, chooseStrategies(config));
     expect(ledger.tryAdmit()).toBeUndefined();
     expect(ledger.tryAdmit()).toBe('msix-vectors');
     ledger.release();
