@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paramEntries } from '../../src/model/params/catalogue.js';
 import { PLATFORM_PROFILE } from '../../src/profiles/index.js';
-import { loadScenario, prepareScenario } from '../../src/scenario/index.js';
+import { loadScenario, prepareScenario, scenarioPathOf } from '../../src/scenario/index.js';
 import { getIn } from '../../src/scenario/plain-data.js';
 import { InputError } from '../../src/util/errors.js';
 
@@ -42,6 +42,33 @@ describe('typed overrides', () => {
         problems.push(`${p.path}: set ${JSON.stringify(value)}, got ${JSON.stringify(got)}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('carry every platform value of a control-plane parameter (not declared yet) to the ModelConfig unchanged', async () => {
+    const declared = new Set(paramEntries().map((e) => e.path));
+    const prepared = await prepareScenario(TWO_GROUPS);
+    const problems: string[] = [];
+    let checked = 0;
+    for (const p of PLATFORM_PROFILE.params) {
+      if (declared.has(p.path)) continue;
+      // A different value than the default (doubled, or halved where the bounds refuse double),
+      // so that an ignored override shows.
+      const path = scenarioPathOf(p.path);
+      let value = scaled(p.value, 2);
+      let s: ReturnType<typeof prepared.resolve>;
+      try {
+        s = prepared.resolve([{ path, value }]);
+      } catch {
+        value = scaled(p.value, 0.5);
+        s = prepared.resolve([{ path, value }]);
+      }
+      const got = getIn(s.points[0]?.config as unknown as Record<string, unknown>, p.path.split('.'));
+      if (JSON.stringify(got) !== JSON.stringify(value))
+        problems.push(`${p.path}: set ${JSON.stringify(value)}, got ${JSON.stringify(got)}`);
+      checked++;
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('set a workload group by position, in canonical units', async () => {
@@ -95,3 +122,14 @@ describe('typed overrides', () => {
     expect(prepared.base.points[0]?.config.instances).not.toBe(12);
   });
 });
+
+/** A profile value with every number in it doubled (strings and flags kept). */
+function scaled(value: unknown, factor: number): never {
+  if (typeof value === 'number') return (Number.isInteger(value) ? Math.round(value * factor) : value * factor) as never;
+  if (Array.isArray(value)) return value.map((v) => scaled(v, factor)) as never;
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === 'cv' || k === 'weights' ? v : scaled(v, factor)]),
+    ) as never;
+  return value as never;
+}
