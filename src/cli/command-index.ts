@@ -54,6 +54,12 @@ export const COMMAND_INDEX: Record<string, CommandEntry> = {
     describe: 'Find the largest integer value of a parameter for which every SLO holds',
     load: async () => (await import('./commands/capacity.js')).capacityCommand,
   },
+  sensitivity: {
+    usage: 'sensitivity <file>',
+    describe:
+      'Which estimated parameters decide a metric (Morris or Sobol), and whether a ranking survives them',
+    load: async () => (await import('./commands/sensitivity.js')).sensitivityCommand,
+  },
   profiles: {
     usage: 'profiles [name]',
     describe:

@@ -9,7 +9,7 @@ import { type CellValue, formatCell } from './format.js';
 import { columnName, type RunRecord, type StudyInfo } from './records.js';
 import type { SummaryRow } from './summary.js';
 
-function toCsv(header: readonly string[], rows: readonly CellValue[][]): string {
+export function toCsv(header: readonly string[], rows: readonly CellValue[][]): string {
   return stringify([header as string[], ...rows.map((r) => r.map(formatCell))], { record_delimiter: 'unix' });
 }
 

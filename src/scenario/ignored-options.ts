@@ -128,3 +128,17 @@ function cvqOpWarnings(c: ModelConfig): string[] {
       : [];
   });
 }
+
+/**
+ * Why the parameter at a scenario leaf path has no effect under `config`, or undefined when it
+ * may have one: the same rules as the warnings, asked of one path (sensitivity analysis refuses
+ * to vary a parameter the strategy ignores, and leaves such estimates out of its default space).
+ */
+export function ignoredReason(path: string, config: ModelConfig): string | undefined {
+  for (const [r, rule] of ALL_RULES.entries()) {
+    if (!(PATTERNS[r] as RegExp[]).some((p) => p.test(path))) continue;
+    const why = rule.ignoredWhen(config);
+    if (why !== undefined) return why;
+  }
+  return undefined;
+}

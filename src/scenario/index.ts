@@ -3,6 +3,7 @@
  * `--set`) into validated ModelConfigs, one per sweep point.
  */
 
+export { ignoredReason } from './ignored-options.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
 export { columnName } from './key-path.js';
 export {
@@ -15,6 +16,6 @@ export {
   type SweepPoint,
 } from './load-scenario.js';
 export { modelPathInfo, scenarioPathOf, settablePaths } from './model-paths.js';
-export type { OverrideValue, ParamOverride } from './param-overrides.js';
+export { type OverrideValue, overrideKind, type ParamOverride } from './param-overrides.js';
 export { resolveConfig } from './resolve-config.js';
 export { type ParsedScenario, type ScenarioInput, scenarioSchema } from './scenario-schema.js';

@@ -117,7 +117,9 @@ function undeclaredKind(path: string): ValueKind | undefined {
       if (info.path.endsWith('Bytes')) return { type: 'size' };
       return { type: 'count', min: 0, max: Number.MAX_SAFE_INTEGER };
     case 'number':
-      return info.path.startsWith('provisioning.churn') ? { type: 'eventRate' } : { type: 'real', min: 0, max: Number.MAX_VALUE };
+      return info.path.startsWith('provisioning.churn')
+        ? { type: 'eventRate' }
+        : { type: 'real', min: 0, max: Number.MAX_VALUE };
     case 'string':
       return { type: 'choice', values: info.values ?? [] };
     default:
@@ -136,5 +138,8 @@ export function overrideDocumentValue(o: ParamOverride): unknown {
   if (kind !== undefined) return documentValue(o.path, kind, o.value);
   if (typeof o.value === 'number' || typeof o.value === 'string' || typeof o.value === 'boolean')
     return o.value;
-  return refuse(o.path, 'not a parameter path: only a number or a name can be set here; use --set for others');
+  return refuse(
+    o.path,
+    'not a parameter path: only a number or a name can be set here; use --set for others',
+  );
 }

@@ -125,7 +125,8 @@ describe('typed overrides', () => {
 
 /** A profile value with every number in it doubled (strings and flags kept). */
 function scaled(value: unknown, factor: number): never {
-  if (typeof value === 'number') return (Number.isInteger(value) ? Math.round(value * factor) : value * factor) as never;
+  if (typeof value === 'number')
+    return (Number.isInteger(value) ? Math.round(value * factor) : value * factor) as never;
   if (Array.isArray(value)) return value.map((v) => scaled(v, factor)) as never;
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(

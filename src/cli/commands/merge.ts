@@ -1,6 +1,7 @@
 /** `vdpascale merge DIR… --out DIR`: join the shard folders of one run into one result folder. */
 import type { Argv } from 'yargs';
 import { mergeShards } from '../../output/merge.js';
+import { readDescriptor, writeSensitivityFiles } from '../../output/sensitivity-files.js';
 import { summarizeRuns } from '../../output/summary.js';
 import { formatSummaryTable, headlineMetrics } from '../../output/summary-table.js';
 import { lockFolders, releaseFolders } from '../folder-locks.js';
@@ -33,6 +34,10 @@ export function mergeCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
       const locks = lockFolders([out], `vdpascale merge ${dirs.join(' ')} --out ${out}`, io, resolved.writer);
       try {
         const { info, records } = mergeShards(dirs, out, resolved.writer);
+        // Shards of a sensitivity analysis: the analysis needs every run, so it is written here.
+        const sensitivity = dirs[0] === undefined ? undefined : readDescriptor(dirs[0]);
+        if (sensitivity !== undefined)
+          writeSensitivityFiles(out, sensitivity, info, records, resolved.writer);
         if (argv.quiet !== true)
           io.out(formatSummaryTable(info, summarizeRuns(records), headlineMetrics(info)));
         io.out(`merged ${dirs.length} shard(s): ${records.length} run(s) in ${out}`);

@@ -18,6 +18,8 @@ export interface ReportPage {
   paramColumns: readonly string[];
   /** Result files present in the folder, for links. */
   files: ReadonlySet<string>;
+  /** A section of the folder's own kind (sensitivity analysis), shown before the charts in place of the summary tables. */
+  section?: string | undefined;
 }
 
 /**
@@ -44,8 +46,9 @@ ${manifest.description === undefined ? '' : `<p class="description">${escapeHtml
 </header>
 ${runInfoSection(manifest, page.files)}
 ${warningsSection(page.warnings)}
+${page.section ?? ''}
 ${chartsSection(page.charts, page.notCharted)}
-${summaryTablesSection(page.summary, page.paramColumns)}
+${page.section === undefined ? summaryTablesSection(page.summary, page.paramColumns) : ''}
 ${page.scripts.map((s) => `<script src="${escapeHtml(s)}"></script>`).join('\n')}
 <script type="application/json" id="vdpascale-specs">${scriptJson(page.charts.map((c, i) => ({ id: chartId(i), name: c.name, spec: c.spec })))}</script>
 <script>${EMBED_SCRIPT}</script>

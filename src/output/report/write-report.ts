@@ -1,12 +1,17 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chooseCharts } from '../charts/choose-charts.js';
-import type { NamedChart } from '../charts/named-chart.js';
+import type { ChartSelection, NamedChart } from '../charts/named-chart.js';
 import { renderChart } from '../charts/render.js';
+import { sensitivityCharts } from '../charts/sensitivity-charts.js';
 import { defaultWriter, writeFileAtomic } from '../file-writer.js';
+import { readFinishedRuns } from '../result-folder.js';
+import { analyseSensitivity } from '../sensitivity-analysis.js';
+import { readDescriptor } from '../sensitivity-files.js';
 import { copyVegaAssets } from './copy-vega-assets.js';
 import { readResultFolder } from './read-result-folder.js';
 import { reportHtml } from './report-html.js';
+import { sensitivitySection } from './sensitivity-section.js';
 import { withGroupRows } from './summarize-groups.js';
 
 export interface ReportOutput {
@@ -31,7 +36,9 @@ export interface ReportOptions {
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportOutput> {
   const folder = await readResultFolder(dir);
   const summary = withGroupRows(folder.summary, folder.groups);
-  const selection = chooseCharts(folder.manifest, summary, folder.runs);
+  // A sensitivity folder's points are samples of a design: its charts and section are its own.
+  const sensitivity = sensitivityPart(dir);
+  const selection = sensitivity?.selection ?? chooseCharts(folder.manifest, summary, folder.runs);
   const chartsDir = join(dir, 'charts');
   defaultWriter.makeDirectory(chartsDir);
   const assetsDir = options.assetsDir ?? join(dir, 'assets');
@@ -55,8 +62,25 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   const notCharted = selection.notCharted;
   const page = { manifest: folder.manifest, charts: drawn, notCharted, scripts, warnings, summary, files };
   const reportPath = join(dir, 'report.html');
-  writeFileAtomic(reportPath, reportHtml({ ...page, paramColumns: folder.paramColumns }));
+  const extra = sensitivity === undefined ? {} : { section: sensitivity.section(files) };
+  writeFileAtomic(reportPath, reportHtml({ ...page, paramColumns: folder.paramColumns, ...extra }));
   return { reportPath, charts: drawn.map((c) => c.name) };
+}
+
+/** A sensitivity folder's charts and section, from its descriptor and runs; undefined for other folders. */
+function sensitivityPart(dir: string) {
+  const descriptor = readDescriptor(dir);
+  if (descriptor === undefined) return undefined;
+  const result = analyseSensitivity(descriptor, readFinishedRuns(dir));
+  const selection: ChartSelection = {
+    charts: sensitivityCharts(descriptor, result),
+    skipped: result.skipped,
+    notCharted: [],
+  };
+  return {
+    selection,
+    section: (files: ReadonlySet<string>) => sensitivitySection(descriptor, result, files),
+  };
 }
 
 /** Writes the three files of a chart; resolves to the Vega-Lite compiler's warnings. */

@@ -1,0 +1,77 @@
+/**
+ * kill -9 in the middle of a sensitivity analysis, then --resume: the journal keeps every
+ * finished sample run and the final files equal an uninterrupted analysis's, byte for byte.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  CONTROL_ONLY,
+  CONTROL_PARAMS,
+  outputs,
+  sensitivityCli,
+  tempRoot,
+  writeFile,
+} from './sensitivity-harness.js';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/sensitivity-process.ts', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+function journalRuns(dir: string): number {
+  const path = join(dir, 'journal.jsonl');
+  if (!existsSync(path)) return 0;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{"index"')).length;
+}
+
+describe('kill -9 mid-analysis, then --resume', () => {
+  it('keeps the finished runs and ends byte-identical to an uninterrupted analysis', async () => {
+    const root = tempRoot();
+    const file = writeFile(root, 'control.yaml', CONTROL_ONLY);
+    // 10 trajectories × 5 samples + the nominal = 51 runs.
+    const args = (out: string) => [
+      'sensitivity',
+      file,
+      '--metric',
+      'provision_makespan_ms',
+      ...CONTROL_PARAMS,
+      '--samples',
+      '10',
+      '--out',
+      join(root, out),
+      '--quiet',
+      '--jobs',
+      '1',
+    ];
+    const dir = join(root, 'killed');
+    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, ...args('killed')], {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(signal ?? code)),
+    );
+    const deadline = Date.now() + 90_000;
+    while (journalRuns(dir) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    expect(await exited, stderr).toBe('SIGKILL');
+    const kept = journalRuns(dir);
+    expect(kept).toBeGreaterThanOrEqual(3);
+    expect(kept).toBeLessThan(51);
+    expect(existsSync(join(dir, 'sensitivity.csv'))).toBe(false);
+
+    const resumed = await sensitivityCli([...args('killed'), '--resume'], root);
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(resumed.out).toContain(`(${51 - kept} run now, ${kept} resumed)`);
+    const clean = await sensitivityCli(args('clean'), root);
+    expect(clean.code, clean.err).toBe(0);
+    expect(outputs(dir)).toEqual(outputs(join(root, 'clean')));
+  }, 180_000);
+});
