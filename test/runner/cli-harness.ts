@@ -1,11 +1,12 @@
 /**
- * Runs the run/merge/capacity commands the way `cli/main.ts` does (strict yargs, the same exit
+ * Runs the run/merge/capacity/sensitivity commands the way `cli/main.ts` does (strict yargs, the same exit
  * status mapping) but with injected dependencies, until the lead registers them in main.
  */
 import yargs from 'yargs';
 import { capacityCommand } from '../../src/cli/commands/capacity.js';
 import { mergeCommand } from '../../src/cli/commands/merge.js';
 import { type RunDeps, runCommand } from '../../src/cli/commands/run.js';
+import { sensitivityCommand } from '../../src/cli/commands/sensitivity.js';
 import { exitStatusOf, UsageError } from '../../src/cli/exit-status.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { loadFakeScenario } from './fake-scenario.js';
@@ -39,6 +40,7 @@ export async function runCli(argv: string[], deps: Partial<RunDeps>, io = captur
     .command(runCommand(io, deps))
     .command(mergeCommand(io, deps))
     .command(capacityCommand(io, deps))
+    .command(sensitivityCommand(io, deps))
     .demandCommand(1)
     .strict()
     .exitProcess(false)

@@ -1,24 +1,14 @@
 /**
- * The sensitivity and merge commands with the real scenario layer and the real model, the way
- * `cli/main.ts` runs them (strict yargs, the same exit statuses), the report left out; and a
- * control-only scenario small enough for a Morris design to run in seconds.
+ * The sensitivity and merge commands on the real scenario layer and model (through the runner's
+ * CLI harness), the report left out; and a control-only scenario small enough for a Morris design to run in seconds.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yargs from 'yargs';
-import { mergeCommand } from '../../src/cli/commands/merge.js';
 import type { RunDeps } from '../../src/cli/commands/run.js';
-import { sensitivityCommand } from '../../src/cli/commands/sensitivity.js';
-import { exitStatusOf, UsageError } from '../../src/cli/exit-status.js';
-import { captureIO } from '../runner/cli-harness.js';
+import { type CliResult, captureIO, runCli } from '../runner/cli-harness.js';
 
-export interface CliResult {
-  code: number;
-  out: string;
-  err: string;
-}
-
+/** The real scenario layer and model (no injected loader or worker), the report left out. */
 export function deps(root: string): Partial<RunDeps> {
   return {
     resultsRoot: root,
@@ -26,25 +16,17 @@ export function deps(root: string): Partial<RunDeps> {
   };
 }
 
-export async function sensitivityCli(argv: string[], root: string, io = captureIO()): Promise<CliResult> {
-  const parser = yargs(argv)
-    .scriptName('vdpascale')
-    .command(sensitivityCommand(io, deps(root)))
-    .command(mergeCommand(io, deps(root)))
-    .demandCommand(1)
-    .strict()
-    .exitProcess(false)
-    .fail((msg, err) => {
-      if (err) throw err;
-      throw new UsageError(msg);
-    });
-  let code = 0;
-  try {
-    await parser.parseAsync(argv);
-  } catch (e) {
-    code = exitStatusOf(e, io);
-  }
-  return { code, out: io.outText.join('\n'), err: io.errText.join('\n') };
+export function sensitivityCli(argv: string[], root: string, io = captureIO()): Promise<CliResult> {
+  return runCli(argv, deps(root), io);
+}
+
+/** Runs in a folder's journal so far (the kill test waits for some). */
+export function journalRuns(dir: string): number {
+  const path = join(dir, 'journal.jsonl');
+  if (!existsSync(path)) return 0;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{"index"')).length;
 }
 
 /**

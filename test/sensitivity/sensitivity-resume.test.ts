@@ -3,13 +3,14 @@
  * finished sample run and the final files equal an uninterrupted analysis's, byte for byte.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   CONTROL_ONLY,
   CONTROL_PARAMS,
+  journalRuns,
   outputs,
   sensitivityCli,
   tempRoot,
@@ -18,14 +19,6 @@ import {
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/sensitivity-process.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-
-function journalRuns(dir: string): number {
-  const path = join(dir, 'journal.jsonl');
-  if (!existsSync(path)) return 0;
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('{"index"')).length;
-}
 
 describe('kill -9 mid-analysis, then --resume', () => {
   it('keeps the finished runs and ends byte-identical to an uninterrupted analysis', async () => {

@@ -1,4 +1,5 @@
 import type { RandomStream } from '../../random/random-stream.js';
+import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, type Estimate, type EstimateOptions } from './estimate.js';
 
 /** A two-sided confidence interval. */
 export interface Interval {
@@ -58,4 +59,23 @@ export function quantile(sorted: readonly number[], p: number): number {
 /** The identity resample: every unit once, for the point estimate through the same code. */
 export function allUnits(units: number): Int32Array {
   return Int32Array.from({ length: units }, (_, i) => i);
+}
+
+/**
+ * Point estimates (the statistic over every unit once) with their percentile-bootstrap
+ * intervals: what the Morris and Sobol estimators return, statistic by statistic.
+ */
+export function bootstrapEstimates(
+  units: number,
+  statistic: (picks: Int32Array) => readonly number[],
+  rng: RandomStream,
+  options: EstimateOptions = {},
+): Estimate[] {
+  const point = statistic(allUnits(units));
+  const ci = bootstrapIntervals(units, statistic, {
+    resamples: options.resamples ?? DEFAULT_RESAMPLES,
+    level: options.level ?? DEFAULT_LEVEL,
+    rng,
+  });
+  return point.map((value, j) => ({ value, low: ci[j]?.low ?? Number.NaN, high: ci[j]?.high ?? Number.NaN }));
 }

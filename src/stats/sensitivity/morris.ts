@@ -10,8 +10,8 @@
  * measured at a point uniform over the grid with factor i in its lower half, whatever the order.
  */
 import type { RandomStream } from '../../random/random-stream.js';
-import { allUnits, bootstrapIntervals } from './bootstrap.js';
-import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, type Estimate, type EstimateOptions } from './estimate.js';
+import { bootstrapEstimates } from './bootstrap.js';
+import type { Estimate, EstimateOptions } from './estimate.js';
 
 export interface MorrisDesign {
   factors: number;
@@ -117,16 +117,7 @@ export function morrisIndices(
     }
     return out;
   };
-  const point = stats(allUnits(design.trajectories));
-  const ci = bootstrapIntervals(design.trajectories, stats, {
-    resamples: options.resamples ?? DEFAULT_RESAMPLES,
-    level: options.level ?? DEFAULT_LEVEL,
-    rng,
-  });
-  const at = (j: number): Estimate => ({
-    value: point[j] as number,
-    low: ci[j]?.low ?? Number.NaN,
-    high: ci[j]?.high ?? Number.NaN,
-  });
+  const e = bootstrapEstimates(design.trajectories, stats, rng, options);
+  const at = (j: number): Estimate => e[j] as Estimate;
   return Array.from({ length: k }, (_, i) => ({ muStar: at(i), mu: at(k + i), sigma: at(2 * k + i) }));
 }

@@ -11,8 +11,8 @@
  * resample the N base rows.
  */
 import type { RandomStream } from '../../random/random-stream.js';
-import { allUnits, bootstrapIntervals } from './bootstrap.js';
-import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, type Estimate, type EstimateOptions } from './estimate.js';
+import { bootstrapEstimates } from './bootstrap.js';
+import type { Estimate, EstimateOptions } from './estimate.js';
 import { latinHypercube } from './latin-hypercube.js';
 
 export interface SaltelliDesign {
@@ -78,16 +78,7 @@ export function sobolIndices(
     }
     return out;
   };
-  const point = stats(allUnits(design.base));
-  const ci = bootstrapIntervals(design.base, stats, {
-    resamples: options.resamples ?? DEFAULT_RESAMPLES,
-    level: options.level ?? DEFAULT_LEVEL,
-    rng,
-  });
-  const at = (j: number): Estimate => ({
-    value: point[j] as number,
-    low: ci[j]?.low ?? Number.NaN,
-    high: ci[j]?.high ?? Number.NaN,
-  });
+  const e = bootstrapEstimates(design.base, stats, rng, options);
+  const at = (j: number): Estimate => e[j] as Estimate;
   return Array.from({ length: k }, (_, i) => ({ first: at(i), total: at(k + i) }));
 }
