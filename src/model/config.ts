@@ -206,6 +206,22 @@ export interface TrafficConfig {
   locality: Locality;
 }
 
+export type DmaOp = 'read' | 'write' | 'read-write';
+
+/** A DMA microbenchmark group (workload-params.ts `dma`): each instance is one closed-loop requester. */
+export interface DmaConfig {
+  op: DmaOp;
+  /** Bytes per request. */
+  size: number;
+  /** Host buffer the requests address (bytes). */
+  window: number;
+  pattern: 'random' | 'sequential';
+  /** Requests each instance keeps in flight. */
+  outstanding: number;
+  /** warm: requests run during the warm-up too; cold: they start when the measured window does. */
+  cache: 'warm' | 'cold';
+}
+
 export interface ControlConfig {
   /** Control operations per second per instance. */
   rate: number;
@@ -220,6 +236,8 @@ export interface GroupConfig {
   /** Instances in this group (shares already resolved to counts that sum to `instances`). */
   count: number;
   traffic: TrafficConfig;
+  /** A DMA microbenchmark instead of packet traffic (then `traffic` offers nothing). */
+  dma: DmaConfig | undefined;
   control: ControlConfig;
   /** Admin queue this tenant's commands use. */
   adminQueue: number;

@@ -21,6 +21,11 @@ export const METRICS = [
   'translation_ns_per_packet',
   'invalidations_per_s',
   'invalidation_wait_mean_us',
+  // DMA microbenchmark (workload groups with `dma`)
+  'dma_transactions_per_s',
+  'dma_bandwidth_gbps',
+  'dma_latency_mean_ns',
+  'dma_latency_p99_ns',
   // interrupts
   'interrupts_per_s',
   'interrupts_per_packet',

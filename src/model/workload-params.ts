@@ -74,6 +74,55 @@ const traffic = group('Data traffic of each instance of the group. Without it th
   }),
 });
 
+/**
+ * A DMA microbenchmark in the pcie-bench methodology [[neugebauer-pcie-2018]]: each instance of
+ * the group is one requester that keeps `outstanding` DMA requests of `size` bytes in flight over
+ * a host buffer `window`, closed loop. docs/validation.md maps pcie-bench's options to these keys.
+ */
+const dma = group(
+  'A DMA microbenchmark instead of packet traffic (pcie-bench): each instance keeps `outstanding` requests in flight over a host buffer window.',
+  {
+    op: choice(['read', 'write', 'read-write'], {
+      description:
+        'read (DMA from host memory), write (posted DMA to host memory) or read-write (a write, then a read of the same bytes).',
+      origin: byDefault('read'),
+    }),
+    size: size({
+      min: 1,
+      max: 4096,
+      description: 'Bytes per DMA request, e.g. 64B (at most 4KiB, the largest PCIe read request).',
+      cite: ['pcie-model'],
+      origin: byDefault('64B'),
+    }),
+    window: size({
+      min: 1,
+      description:
+        'Host buffer the requests address, e.g. 4MiB; mapped in pages of iommu.iotlb.pageSize (one translation context per instance).',
+      origin: byDefault('8KiB'),
+    }),
+    pattern: choice(['random', 'sequential'], {
+      description:
+        'random: each request at a uniformly drawn size-aligned offset; sequential: consecutive offsets, wrapping.',
+      origin: byDefault('random'),
+    }),
+    outstanding: count(
+      { min: 1, max: 1024, why: 'PCIe 10-bit tags allow 1024 outstanding non-posted requests per function' },
+      {
+        unit: 'requests',
+        description:
+          'DMA requests the instance keeps in flight: a new one is issued as soon as one completes.',
+        cite: ['linux-pci-regs'],
+        origin: byDefault(32),
+      },
+    ),
+    cache: choice(['warm', 'cold'], {
+      description:
+        'warm: the requests also run during the warm-up, so the translation caches hold the window when measurement starts; cold: they start at the measured window, with nothing cached.',
+      origin: byDefault('cold'),
+    }),
+  },
+);
+
 const control = group(
   'Control load of each instance of the group. Without it the group issues no control operations.',
   {
@@ -147,6 +196,7 @@ export const WORKLOAD = section(
           },
         ),
         traffic,
+        dma,
         control,
         adminQueue: count(
           { min: 0, max: 65_534 },

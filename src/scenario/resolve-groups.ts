@@ -4,7 +4,7 @@
  * and what a group leaves out comes from `GROUP_DEFAULTS`.
  */
 import type { z } from 'zod';
-import type { ControlConfig, ControlOp, GroupConfig, TrafficConfig } from '../model/config.js';
+import type { ControlConfig, ControlOp, DmaConfig, GroupConfig, TrafficConfig } from '../model/config.js';
 import { makeDistribution } from '../random/distribution.js';
 import { ConfigProblem } from './config-problem.js';
 import { DEFAULT_GROUP, GROUP_DEFAULTS } from './defaults.js';
@@ -13,6 +13,7 @@ import { workloadGroupSchema as groupSchema } from './scenario-schema.js';
 type ParsedGroup = z.output<typeof groupSchema>;
 type ParsedTraffic = NonNullable<ParsedGroup['traffic']>;
 type ParsedControl = NonNullable<ParsedGroup['control']>;
+type ParsedDma = NonNullable<ParsedGroup['dma']>;
 
 /** Shares must sum to 1 within rounding of decimal fractions such as 0.1 + 0.2. */
 const SHARE_TOLERANCE = 1e-9;
@@ -30,7 +31,8 @@ export function resolveGroups(groups: readonly ParsedGroup[] | undefined, instan
   return list.map((g, i) => ({
     name: g.name,
     count: counts[i] as number,
-    traffic: resolveTraffic(g.traffic, i),
+    traffic: resolveTraffic(g.dma === undefined ? g.traffic : noTraffic(g.traffic, i), i),
+    dma: g.dma === undefined ? undefined : resolveDma(g.dma, i),
     control: resolveControl(g.control),
     adminQueue: g.adminQueue ?? (defaults().adminQueue as number),
   }));
@@ -136,6 +138,35 @@ function resolveTraffic(given: ParsedTraffic | undefined, index: number): Traffi
     direction: t.direction as TrafficConfig['direction'],
     workingSet: t.workingSet as number,
     locality: t.locality as TrafficConfig['locality'],
+  };
+}
+
+/** A DMA group offers no packets: its `traffic`, if written, is refused. */
+function noTraffic(given: ParsedTraffic | undefined, index: number): ParsedTraffic {
+  if (given !== undefined) {
+    throw new ConfigProblem(
+      ['workload', 'groups', index, 'dma'],
+      'a group carries traffic or dma (a DMA microbenchmark), not both',
+    );
+  }
+  return { rate: { unit: 'pps', value: 0 } } as ParsedTraffic;
+}
+
+function resolveDma(given: ParsedDma, index: number): DmaConfig {
+  const d = { ...(defaults().dma as ParsedDma), ...given };
+  if ((d.window as number) < (d.size as number)) {
+    throw new ConfigProblem(
+      ['workload', 'groups', index, 'dma', 'window'],
+      `the window (${d.window} bytes) must hold at least one request of size ${d.size} bytes`,
+    );
+  }
+  return {
+    op: d.op as DmaConfig['op'],
+    size: d.size as number,
+    window: d.window as number,
+    pattern: d.pattern as DmaConfig['pattern'],
+    outstanding: d.outstanding as number,
+    cache: d.cache as DmaConfig['cache'],
   };
 }
 

@@ -93,7 +93,7 @@ const SHAPE: ModelConfig = {
   },
   iommu: {
     iotlb: { entries: 1, ways: 0, pageSize: 4096 },
-    walk: { levels: 4, guestLevels: 0, memAccess: 0, pwcEntries: 0 },
+    walk: { levels: 4, guestLevels: 0, memAccess: 0, pwcEntries: 0, concurrency: 0 },
     missPenalty: undefined,
     pasidTableAccesses: 0,
     devtlb: { entries: 0, ways: 0 },
@@ -142,6 +142,7 @@ const SHAPE: ModelConfig = {
           workingSet: 1,
           locality: { kind: 'uniform' },
         },
+        dma: undefined,
         control: { rate: 0, ops: {}, limit: undefined },
         adminQueue: 0,
       },

@@ -55,7 +55,13 @@ function shrinkSets(full: ResolvedScenario, size: ShrinkSize): string[] {
 export function arrivalsPerS(c: ModelConfig): number {
   if (c.provisioning.start === 'burst') return Number.POSITIVE_INFINITY;
   const churn = c.provisioning.churnCreateRate + c.provisioning.churnDestroyRate;
-  return c.workload.groups.reduce((sum, g) => sum + g.count * (g.traffic.ratePps + g.control.rate), churn);
+  // A DMA group's requesters issue up to `outstanding` requests per DMA round trip each.
+  const dmaPerS = (g: ModelConfig['workload']['groups'][number]) =>
+    g.dma === undefined ? 0 : (g.dma.outstanding * 1e9) / Math.max(1, c.device.dmaRead);
+  return c.workload.groups.reduce(
+    (sum, g) => sum + g.count * (g.traffic.ratePps + g.control.rate + dmaPerS(g)),
+    churn,
+  );
 }
 
 /** The first and the last sweep point (one point when the sweep has one). */

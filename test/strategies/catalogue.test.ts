@@ -22,6 +22,7 @@ describe('strategy catalogue', () => {
       'pasid-per-instance',
       'pasid-per-vq',
       'device-mmu',
+      'passthrough',
     ]);
     expect(strategyNames('interrupts')).toEqual(['msix', 'shared', 'msi-store', 'polling']);
     expect(strategyNames('cvq')).toEqual(['hardware', 'software', 'none']);

@@ -49,8 +49,9 @@ export class AddressLayout {
     const qs = config.device.queueSize;
     this.usedOffset = roundUp(DESC_BYTES * qs + 6 + 2 * qs, RING_ALIGN);
     this.ringBytes = roundUp(this.usedOffset + 6 + USED_ELEM_BYTES * qs, RING_ALIGN);
+    // A DMA benchmark group's buffer is its window; a traffic group's its working set.
     this.bufferPages = config.workload.groups.map((g) =>
-      Math.max(1, Math.ceil(g.traffic.workingSet / this.pageSize)),
+      Math.max(1, Math.ceil((g.dma?.window ?? g.traffic.workingSet) / this.pageSize)),
     );
     this.ringBase = Math.max(1, ...this.bufferPages);
     const ringsPerContext = perQueueContext ? 1 : this.queuesPerInstance;

@@ -30,6 +30,7 @@ import type { DataPathPort, MetricSink, ModelComponent, ModelContext } from '../
 import { AddressLayout } from './address-layout.js';
 import { DataPathStats, setFinite } from './data-path-stats.js';
 import { DATA_PATH_KINDS } from './device-params.js';
+import { DmaBench } from './dma-bench.js';
 import { Driver } from './driver.js';
 import { Engines } from './engines.js';
 import { PacketPool } from './packet-pool.js';
@@ -56,6 +57,8 @@ export class DataPath implements ModelComponent, DataPathPort {
   readonly translator: Translator | undefined;
   readonly layout: AddressLayout;
   readonly coalescer: Coalescer | undefined;
+  /** The DMA microbenchmark of the groups that run one instead of packet traffic. */
+  readonly dma: DmaBench | undefined;
   private readonly sim: Simulator;
   private readonly config: ModelConfig;
   private readonly group: Uint16Array;
@@ -109,12 +112,13 @@ export class DataPath implements ModelComponent, DataPathPort {
 
     const isolation = modes.isolation;
     this.layout = new AddressLayout(config, n, isolation.context === 'queue');
-    this.translator = kind.translates
-      ? new Translator(config.iommu, isolation, {
-          allowDevtlb: kind.deviceCaches,
-          allowDeviceMmu: kind.deviceCaches,
-        })
-      : undefined;
+    this.translator =
+      kind.translates && isolation.passthrough !== true
+        ? new Translator(config.iommu, isolation, {
+            allowDevtlb: kind.deviceCaches,
+            allowDeviceMmu: kind.deviceCaches,
+          })
+        : undefined;
     this.warnIgnored(kind, isolation);
 
     this.active = new Uint8Array(n);
@@ -153,6 +157,7 @@ export class DataPath implements ModelComponent, DataPathPort {
         engineService,
       ),
     );
+    this.dma = DmaBench.create(ctx, this.translator, this.layout);
     this.driver.setPolledInstances(0);
     this.windowNs = config.fidelity.mode === 'batch' ? Math.max(1, config.fidelity.window) : 0;
     this.arrivalHandler =
@@ -172,6 +177,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     this.active[instance] = 1;
     this.activeCount++;
     this.driver.setPolledInstances(this.activeCount);
+    if (this.dma?.runs(instance)) this.dma.activate(instance);
   }
 
   deactivate(instance: number): void {
@@ -179,6 +185,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     this.active[instance] = 0;
     this.activeCount--;
     this.driver.setPolledInstances(this.activeCount);
+    if (this.dma?.runs(instance)) this.dma.deactivate(instance);
   }
 
   /** A CVQ or config interrupt of `instance` (reported by the control plane): counted and costed like a data one. */
@@ -200,11 +207,13 @@ export class DataPath implements ModelComponent, DataPathPort {
     this.translator?.resetCounters();
     this.driver.invalidations?.resetCounters();
     this.driver.pollMeter.take(nowNs); // polling before the boundary belongs to the warm-up
+    this.dma?.resetStats(nowNs);
   }
 
   collect(sink: MetricSink, windowNs: number): void {
     const now = this.sim.now;
     this.stats.write(sink, this.groupNames, windowNs);
+    this.dma?.collect(sink, windowNs);
     setFinite(sink, 'engine_util', this.stats.busyEngines.mean(now) / this.engines.count);
     const tr = this.translator;
     if (tr !== undefined) {

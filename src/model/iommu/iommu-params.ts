@@ -60,6 +60,15 @@ export const IOMMU = section(
           { min: 0 },
           { unit: 'entries', description: 'Paging-structure cache entries (0 = none).' },
         ),
+        concurrency: count(
+          { min: 0, max: 1024 },
+          {
+            unit: 'walks',
+            description:
+              'Page walks the IOMMU runs at once; a miss that finds them all busy waits its turn (FIFO). 0 = unlimited.',
+            cite: ['pcie-bench-data'],
+          },
+        ),
       },
     ),
     missPenalty: optional(

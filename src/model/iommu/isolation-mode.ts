@@ -27,4 +27,6 @@ export interface IsolationMode {
   readonly buildsDeviceKeys: boolean;
   /** What one instance with `queues` hardware virtqueues takes (PASIDs, IOMMU domains, device-MMU contexts). */
   draws(queues: number): ResourceDraws;
+  /** True when the IOMMU translates nothing (pass-through): no IOTLB, walks or invalidations. */
+  readonly passthrough?: boolean;
 }

@@ -9,3 +9,4 @@ import './rid-per-vf.js';
 import './pasid-per-instance.js';
 import './pasid-per-vq.js';
 import './device-mmu.js';
+import './passthrough.js';

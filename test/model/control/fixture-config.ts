@@ -26,6 +26,7 @@ export function group(name: string, count: number, patch: Partial<GroupConfig> =
       workingSet: 262_144,
       locality: { kind: 'uniform' },
     },
+    dma: undefined,
     control: { rate: 0, ops: {}, limit: undefined },
     adminQueue: 0,
     ...patch,
@@ -112,7 +113,7 @@ export function fixtureConfig(instances = 1): ModelConfig {
     },
     iommu: {
       iotlb: { entries: 64, ways: 0, pageSize: 4096 },
-      walk: { levels: 4, guestLevels: 0, memAccess: 75, pwcEntries: 0 },
+      walk: { levels: 4, guestLevels: 0, memAccess: 75, pwcEntries: 0, concurrency: 0 },
       missPenalty: undefined,
       pasidTableAccesses: 2,
       devtlb: { entries: 0, ways: 0 },

@@ -33,6 +33,7 @@ export function fixtureGroup(overrides: Partial<GroupConfig> = {}): GroupConfig 
       workingSet: 256 * 1024,
       locality: { kind: 'uniform' },
     },
+    dma: undefined,
     control: { rate: 0, ops: {}, limit: undefined },
     adminQueue: 0,
     ...overrides,
@@ -132,7 +133,7 @@ export function fixtureConfig(): ModelConfig {
     },
     iommu: {
       iotlb: { entries: 64, ways: 0, pageSize: 4096 },
-      walk: { levels: 4, guestLevels: 0, memAccess: 75, pwcEntries: 0 },
+      walk: { levels: 4, guestLevels: 0, memAccess: 75, pwcEntries: 0, concurrency: 0 },
       missPenalty: undefined,
       pasidTableAccesses: 2,
       devtlb: { entries: 0, ways: 0 },
