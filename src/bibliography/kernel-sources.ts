@@ -17,7 +17,19 @@ export const KERNEL_SOURCES = {
     url: tree('include/uapi/linux/pci_regs.h'),
     about:
       'PCI_MSIX_FLAGS_QSIZE = 0x07FF: the MSI-X Table Size field has 11 bits and is encoded N − 1, so one ' +
-      'function has at most 2048 MSI-X entries of 16 bytes each.',
+      'function has at most 2048 MSI-X entries of 16 bytes each. PCI_EXP_DEVCTL_EXT_TAG (Extended Tag Field ' +
+      'Enable: 8-bit tags, 256 outstanding non-posted requests instead of 32) and ' +
+      'PCI_EXP_DEVCTL2_10BIT_TAG_REQ_EN (10-bit tags, 1024).',
+  },
+  'linux-pci-probe': {
+    kind: 'kernel',
+    title: 'PCI device probing and configuration',
+    where: file('drivers/pci/probe.c'),
+    url: tree('drivers/pci/probe.c'),
+    about:
+      'pci_configure_extended_tags enables the Extended Tag Field on every device that supports it (unless ' +
+      'the host bridge forbids it): a PCIe function may keep 256 DMA read requests outstanding, the ' +
+      'concurrency that hides DMA latency.',
   },
   'linux-intel-pasid': {
     kind: 'kernel',

@@ -60,6 +60,11 @@ export const COMMAND_INDEX: Record<string, CommandEntry> = {
       'Which estimated parameters decide a metric (Morris or Sobol), and whether a ranking survives them',
     load: async () => (await import('./commands/sensitivity.js')).sensitivityCommand,
   },
+  calibrate: {
+    usage: 'calibrate <file>',
+    describe: 'Fit parameters so that a simulated metric matches a measured curve (writes calibration.yaml)',
+    load: async () => (await import('./commands/calibrate.js')).calibrateCommand,
+  },
   profiles: {
     usage: 'profiles [name]',
     describe:

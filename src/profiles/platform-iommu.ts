@@ -84,8 +84,8 @@ export const PLATFORM_IOMMU: ProfileParam[] = [
     cite: ['pcie-bench-data'],
     note:
       'unpublished for any IOMMU, so unlimited by default. pcie-bench on a Broadwell Xeon E5-2630 v4 saturates ' +
-      'at ≈ 20 M IOTLB misses/s whatever the window (64 B random reads, 4 KiB pages): ≈ 6 walks of ≈ 300 ns ' +
-      'at once (scenarios/reproductions/pcie-bench-window.yaml)',
+      'at ≈ 20 M IOTLB misses/s whatever the window (64 B random reads, 4 KiB pages); vdpascale calibrate fits ' +
+      '5 walks of 4 × 63 ns at once (scenarios/reproductions/pcie-bench-window.yaml)',
   },
   {
     path: 'iommu.pasidTableAccesses',

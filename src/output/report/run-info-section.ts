@@ -2,7 +2,15 @@ import type { ResultManifest } from '../charts/result-data.js';
 import { escapeHtml, formatNumber } from './html.js';
 
 /** The result files a reader may want next to the page (relative links work from file://). */
-const RESULT_FILES = ['scenario.yaml', 'manifest.json', 'runs.csv', 'groups.csv', 'summary.csv'];
+const RESULT_FILES = [
+  'scenario.yaml',
+  'manifest.json',
+  'runs.csv',
+  'groups.csv',
+  'summary.csv',
+  'calibration.yaml',
+  'calibration.csv',
+];
 
 /**
  * "What was run": enough to reproduce the study and to tell two reports apart — scenario,

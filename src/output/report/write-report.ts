@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { calibrationChart } from '../charts/calibration-chart.js';
 import { chooseCharts } from '../charts/choose-charts.js';
 import type { ChartSelection, NamedChart } from '../charts/named-chart.js';
 import { renderChart } from '../charts/render.js';
@@ -39,6 +40,9 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   // A sensitivity folder's points are samples of a design: its charts and section are its own.
   const sensitivity = sensitivityPart(dir);
   const selection = sensitivity?.selection ?? chooseCharts(folder.manifest, summary, folder.runs);
+  // A calibration folder also charts the measured curve against the fit.
+  const calibration = calibrationChart(dir, folder.manifest.charts?.[0]?.y ?? 'metric');
+  if (calibration !== undefined) selection.charts.unshift(calibration);
   const chartsDir = join(dir, 'charts');
   defaultWriter.makeDirectory(chartsDir);
   const assetsDir = options.assetsDir ?? join(dir, 'assets');

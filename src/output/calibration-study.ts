@@ -1,0 +1,394 @@
+/**
+ * `vdpascale calibrate`: fits scenario parameters so that a simulated metric matches a measured
+ * curve (MEASURED.csv: one column named like the swept parameter, one like the metric).
+ *
+ * Each candidate parameter vector runs every measured x value × the scenario's replications,
+ * with the scenario's seeds (common random numbers: a candidate's curve differs from another's
+ * only through the parameters), all runs of a batch of candidates on the worker pool at once.
+ * The objective is the sum of squared relative residuals (simulated mean − measured) / measured;
+ * runner/calibration-search.ts searches the box and gives profile-likelihood intervals.
+ * Evaluations are journaled (`calibration-journal.jsonl`), so an interrupted fit resumes with
+ * `--resume`. The result folder holds the best fit's runs (one point per measured x),
+ * calibration.csv (x, measured, simulated ± CI, residual), calibration.json and
+ * calibration.yaml: the fitted values as a scenario fragment another scenario can `extends:`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { ValueKind } from '../model/params/param.js';
+import { type BatchInterrupt, runBatch } from '../runner/batch.js';
+import {
+  type BatchObjective,
+  candidateKey,
+  type FitParam,
+  type FitResult,
+  fitParameters,
+} from '../runner/calibration-search.js';
+import { createExecutor } from '../runner/executor.js';
+import type { PreparedStudy } from '../runner/scenario-loader.js';
+import { planRuns, runSpecFor, type Study } from '../runner/study.js';
+import { overrideDocumentValue } from '../scenario/param-overrides.js';
+import { InputError } from '../util/errors.js';
+import { defaultWriter, type FileWriter } from './file-writer.js';
+import { manifestMeta } from './provenance.js';
+import { columnName, type RunRecord, type StudyInfo, studyInfo } from './records.js';
+import { writeFinishedFolder } from './result-folder.js';
+import { summarizeValues } from './summary.js';
+
+export const CALIBRATION_YAML = 'calibration.yaml';
+export const CALIBRATION_CSV = 'calibration.csv';
+export const CALIBRATION_JOURNAL = 'calibration-journal.jsonl';
+
+export interface MeasuredCurve {
+  file: string;
+  /** x in the swept parameter's canonical units, ascending as in the file. */
+  x: number[];
+  y: number[];
+}
+
+export interface CalibrationRequest {
+  file: string;
+  scenario: PreparedStudy;
+  params: FitParam[];
+  metric: string;
+  xPath: string;
+  data: MeasuredCurve;
+}
+
+export interface CalibrationPoint {
+  x: number;
+  measured: number;
+  mean: number;
+  ci95Half: number;
+  residual: number;
+}
+
+export interface CalibrationOutcome {
+  fit: FitResult;
+  points: CalibrationPoint[];
+  runs: number;
+  resumed: number;
+}
+
+/** A cell of the measured file: a plain number, or a quantity the x parameter's kind reads (4KiB). */
+export type CellParser = (text: string) => number | undefined;
+
+/**
+ * Reads MEASURED.csv (lines starting with # are comments): a header naming the x column (`xPath` or its runs.csv column name) and
+ * the metric column; every other row one measurement. Refuses, with file, line and column, a
+ * missing column, a cell that is not a number (or, for x, a quantity of its kind), a repeated
+ * x, a measured value of 0 (a relative residual needs a scale) and fewer rows than `minRows`.
+ */
+export function readMeasured(
+  file: string,
+  xPath: string,
+  metric: string,
+  parseX: CellParser,
+  minRows: number,
+): MeasuredCurve {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read the measured data: ${(e as Error).message}`, { file });
+  }
+  const lines = text.split(/\r?\n/);
+  const skip = (line: string) => line.trim() === '' || line.trimStart().startsWith('#');
+  const headerAt = lines.findIndex((l) => !skip(l));
+  const header = (lines[headerAt] ?? '').split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const find = (names: string[], what: string) => {
+    const i = header.findIndex((h) => names.includes(h));
+    if (i < 0)
+      throw new InputError(
+        `no ${what} column`,
+        { file, line: Math.max(1, headerAt + 1) },
+        `a column named ${names.join(' or ')}`,
+      );
+    return i;
+  };
+  const xi = find([...new Set([xPath, columnName(xPath)])], 'x');
+  const yi = find([metric], 'metric');
+  const x: number[] = [];
+  const y: number[] = [];
+  lines.forEach((line, n) => {
+    if (n <= headerAt || skip(line)) return;
+    const cells = line.split(',');
+    const at = (i: number) => cells.slice(0, i).reduce((col, c) => col + c.length + 1, 1);
+    const cell = (i: number, name: string, parse: CellParser, allowed: string) => {
+      const raw = (cells[i] ?? '').trim().replace(/^"(.*)"$/, '$1');
+      const v = parse(raw);
+      if (v === undefined || !Number.isFinite(v))
+        throw new InputError(
+          `column ${name}: ${JSON.stringify(raw)} is not a value`,
+          { file, line: n + 1, column: at(i) },
+          allowed,
+        );
+      return v;
+    };
+    const xv = cell(xi, header[xi] as string, parseX, 'a number or a quantity with its unit, e.g. 4KiB');
+    const yv = cell(yi, metric, plainNumber, 'a number');
+    if (x.includes(xv))
+      throw new InputError(`column ${header[xi]}: x value repeated`, { file, line: n + 1, column: at(xi) });
+    if (yv === 0)
+      throw new InputError(
+        `column ${metric}: a measured 0 cannot scale a relative residual`,
+        { file, line: n + 1, column: at(yi) },
+        'a non-zero number',
+      );
+    x.push(xv);
+    y.push(yv);
+  });
+  if (x.length < minRows)
+    throw new InputError(
+      `${x.length} measured row(s); fitting ${minRows - 1} parameter(s) needs at least ${minRows}`,
+      { file },
+    );
+  return { file, x, y };
+}
+
+export function plainNumber(text: string): number | undefined {
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/** Whether a declared kind is searched in integer steps, or continuous (set in whole units or not). */
+export function searchKind(kind: ValueKind): { integer: boolean; whole: boolean } | undefined {
+  switch (kind.type) {
+    case 'count':
+      return { integer: true, whole: true };
+    case 'duration':
+    case 'size':
+      return { integer: false, whole: true };
+    case 'real':
+    case 'perByte':
+    case 'eventRate':
+      return { integer: false, whole: false };
+    default:
+      return undefined;
+  }
+}
+
+export interface CalibrationRunOptions {
+  jobs: number;
+  workerUrl?: URL | undefined;
+  writer?: FileWriter | undefined;
+  interrupt?: BatchInterrupt | undefined;
+  resume?: boolean;
+  /** Each candidate evaluated (for progress lines). */
+  onCandidate?: (theta: readonly number[], sse: number) => void;
+}
+
+function overridesFor(req: CalibrationRequest, theta: readonly number[], x: number) {
+  return [
+    ...req.params.map((p, i) => ({ path: p.path, value: theta[i] as number })),
+    { path: req.xPath, value: x },
+  ];
+}
+
+/** The scenario at one candidate and one measured x: exactly one point. */
+async function pointStudy(req: CalibrationRequest, theta: readonly number[], x: number): Promise<Study> {
+  const study = await req.scenario.resolve(overridesFor(req, theta, x));
+  if (study.points.length !== 1)
+    throw new InputError(
+      `${req.file} still sweeps ${study.swept.filter((p) => p !== req.xPath).join(', ')} besides ${req.xPath}; ` +
+        'fix those with --set PATH=VALUE',
+      { file: req.file },
+    );
+  return study;
+}
+
+export async function runCalibration(
+  req: CalibrationRequest,
+  dir: string,
+  options: CalibrationRunOptions,
+): Promise<CalibrationOutcome> {
+  const t0 = performance.now();
+  const writer = options.writer ?? defaultWriter;
+  writer.makeDirectory(dir);
+  const journal = join(dir, CALIBRATION_JOURNAL);
+  const known = new Map<string, number>();
+  const curves = new Map<string, { mean: number; ci95Half: number }[]>();
+  if (options.resume) {
+    for (const line of readJournal(journal)) {
+      known.set(line.key, line.sse);
+      curves.set(line.key, line.curve);
+    }
+  }
+  const journalLines: string[] = options.resume ? [...readJournalText(journal)] : [];
+  const base = req.scenario.base;
+  const executor = await createExecutor({
+    jobs: options.jobs,
+    workerUrl: options.workerUrl,
+    forcePool: options.interrupt !== undefined,
+  });
+  let runs = 0;
+  let lastRecords: RunRecord[][] = [];
+  const simulate = async (thetas: readonly number[][], keep: boolean) => {
+    const studies = await Promise.all(thetas.flatMap((t) => req.data.x.map((x) => pointStudy(req, t, x))));
+    const R = base.replications;
+    const jobs = studies.flatMap((s, si) =>
+      planRuns(s).map((j) => ({ ...j, index: si * R + j.replication, point: si })),
+    );
+    const records: RunRecord[] = [];
+    await runBatch(jobs, {
+      executor,
+      specFor: (job) => runSpecFor(studies[job.point] as Study, { ...job, point: 0 }),
+      interrupt: options.interrupt,
+      onResult: (job, res) => records.push({ ...job, wallMs: res.wallMs, output: res.output }),
+    });
+    runs += jobs.length;
+    records.sort((a, b) => a.index - b.index);
+    const byStudy = studies.map((_, si) => records.filter((r) => r.point === si));
+    if (keep) lastRecords = byStudy;
+    return byStudy.map((rs) => summarizeValues(rs.map((r) => r.output.metrics[req.metric])));
+  };
+  const objective: BatchObjective = async (thetas) => {
+    const stats = await simulate(thetas, false);
+    const n = req.data.x.length;
+    return thetas.map((theta, c) => {
+      const curve = stats.slice(c * n, (c + 1) * n).map((s) => ({ mean: s.mean, ci95Half: s.ci95Half }));
+      const sse = curve.reduce((sum, s, j) => {
+        const m = req.data.y[j] as number;
+        const r = Number.isFinite(s.mean) ? (s.mean - m) / m : 1e6; // a metric the run did not write: a huge miss
+        return sum + r * r;
+      }, 0);
+      const key = candidateKey(theta);
+      curves.set(key, curve);
+      journalLines.push(JSON.stringify({ key, theta, sse, curve }));
+      writer.writeAtomic(journal, `${journalLines.join('\n')}\n`);
+      options.onCandidate?.(theta, sse);
+      return sse;
+    });
+  };
+  let fit: FitResult;
+  try {
+    fit = await fitParameters(req.params, req.data.x.length, objective, { known });
+    await simulate([fit.best], true); // the best fit's runs, for the result folder
+  } finally {
+    await executor.close();
+  }
+  const curve = curves.get(candidateKey(fit.best)) ?? [];
+  const points = req.data.x.map((x, j) => {
+    const s = curve[j] ?? { mean: Number.NaN, ci95Half: Number.NaN };
+    const measured = req.data.y[j] as number;
+    return { x, measured, mean: s.mean, ci95Half: s.ci95Half, residual: (s.mean - measured) / measured };
+  });
+  writeCalibrationFolder(req, dir, fit, points, lastRecords, t0, executor.jobs, writer);
+  return { fit, points, runs, resumed: known.size };
+}
+
+function readJournalText(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+  } catch {
+    return [];
+  }
+}
+
+function readJournal(
+  file: string,
+): { key: string; sse: number; curve: { mean: number; ci95Half: number }[] }[] {
+  return readJournalText(file).flatMap((l) => {
+    try {
+      const o = JSON.parse(l) as { key: string; sse: number; curve: { mean: number; ci95Half: number }[] };
+      return typeof o.key === 'string' && typeof o.sse === 'number' ? [o] : [];
+    } catch {
+      return []; // a torn last line: that candidate runs again
+    }
+  });
+}
+
+/** `a.b[0].c` → nested objects and lists, as a scenario writes them. */
+function fragment(entries: readonly { path: string; value: unknown }[]): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const { path, value } of entries) {
+    const keys = path.split('.').flatMap((k) => {
+      const m = /^([^[]+)\[(\d+)\]$/.exec(k);
+      return m ? [m[1] as string, Number(m[2])] : [k];
+    });
+    let node: Record<string, unknown> | unknown[] = root;
+    keys.forEach((k, i) => {
+      const last = i === keys.length - 1;
+      const holder = node as Record<string | number, unknown>;
+      if (last) holder[k] = value;
+      else {
+        holder[k] ??= typeof keys[i + 1] === 'number' ? [] : {};
+        node = holder[k] as Record<string, unknown>;
+      }
+    });
+  }
+  return root;
+}
+
+function writeCalibrationFolder(
+  req: CalibrationRequest,
+  dir: string,
+  fit: FitResult,
+  points: CalibrationPoint[],
+  records: RunRecord[][],
+  t0: number,
+  jobs: number,
+  writer: FileWriter,
+): void {
+  const base = req.scenario.base;
+  const R = base.replications;
+  const info: StudyInfo = {
+    ...studyInfo(base),
+    swept: [req.xPath],
+    points: req.data.x.map((x, i) => ({
+      index: i,
+      id: `${columnName(req.xPath)}=${x}`,
+      params: { [req.xPath]: x },
+    })),
+    charts: [{ name: 'calibration', x: req.xPath, y: req.metric }],
+  };
+  const flat = records.flatMap((rs, i) => rs.map((r) => ({ ...r, index: i * R + r.replication, point: i })));
+  writeFinishedFolder(dir, info, flat, manifestMeta(flat, t0, jobs, undefined, flat.length), writer);
+  const values = req.params.map((p, i) => ({ path: p.path, value: fit.best[i] as number }));
+  const yaml = stringify(fragmentDocument(values));
+  writer.writeAtomic(
+    join(dir, CALIBRATION_YAML),
+    `# vdpascale calibrate ${req.file} --data ${req.data.file} --metric ${req.metric}\n` +
+      `# fitted values (a scenario fragment: extends: ${CALIBRATION_YAML}); 95% profile-likelihood intervals:\n` +
+      req.params
+        .map(
+          (p, i) => `#   ${p.path} = ${fit.best[i]} [${fit.intervals[i]?.lo} .. ${fit.intervals[i]?.hi}]\n`,
+        )
+        .join('') +
+      yaml,
+  );
+  const csv = [
+    `${columnName(req.xPath)},measured,simulated,simulated_ci95_half,residual`,
+    ...points.map((p) => [p.x, p.measured, p.mean, p.ci95Half, p.residual].join(',')),
+  ];
+  writer.writeAtomic(join(dir, CALIBRATION_CSV), `${csv.join('\n')}\n`);
+  writer.writeAtomic(
+    join(dir, 'calibration.json'),
+    `${JSON.stringify(
+      {
+        metric: req.metric,
+        x: req.xPath,
+        sse: fit.sse,
+        residual_variance: Number.isFinite(fit.variance) ? fit.variance : null,
+        evaluations: fit.evaluations,
+        params: req.params.map((p, i) => ({
+          path: p.path,
+          range: [p.lo, p.hi],
+          value: fit.best[i],
+          ci95: [fit.intervals[i]?.lo, fit.intervals[i]?.hi],
+          clipped: [fit.intervals[i]?.loClipped, fit.intervals[i]?.hiClipped],
+        })),
+        points,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+/** The fitted values as a scenario fragment, each written the way a scenario writes it (65ns, 128). */
+function fragmentDocument(values: readonly { path: string; value: number }[]): Record<string, unknown> {
+  return fragment(values.map((v) => ({ path: v.path, value: overrideDocumentValue(v) })));
+}
