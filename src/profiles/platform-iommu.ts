@@ -80,10 +80,10 @@ export const PLATFORM_IOMMU: ProfileParam[] = [
     unit: 'walks',
     range: between(0, 16),
     rangeNote: '0 = unlimited',
-    basis: 'estimate',
+    basis: 'design',
     cite: ['pcie-bench-data'],
     note:
-      'unpublished for any IOMMU, so unlimited by default. pcie-bench on a Broadwell Xeon E5-2630 v4 saturates ' +
+      'unpublished for any IOMMU, so unlimited by default (a modelling choice, not an estimate). pcie-bench on a Broadwell Xeon E5-2630 v4 saturates ' +
       'at ≈ 20 M IOTLB misses/s whatever the window (64 B random reads, 4 KiB pages); vdpascale calibrate fits ' +
       '5 walks of 4 × 63 ns at once (scenarios/reproductions/pcie-bench-window.yaml)',
   },
