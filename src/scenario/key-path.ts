@@ -32,12 +32,21 @@ export function parseKeyPath(text: string): Segment[] {
   return segments;
 }
 
-/** The inverse of parseKeyPath: `['workload', 'groups', 1, 'share']` → `workload.groups[1].share`. */
+/** Keys a message could not show unquoted: the empty key and keys with white space. */
+const UNSEEN = /^$|\s/;
+
+/**
+ * The inverse of parseKeyPath: `['workload', 'groups', 1, 'share']` → `workload.groups[1].share`.
+ * An unknown key that would vanish in the text (`''`, `'a b'`, `'x '`) is written quoted,
+ * `device[""]`, so an error message still names a path that shows where the key sits; other
+ * keys stay as written (a sweep key is itself a path: `sweep.grid.adminq.workers`).
+ */
 export function formatKeyPath(segments: readonly Segment[]): string {
   let out = '';
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
     else if (typeof s === 'object') out += `[${s.name}]`;
+    else if (UNSEEN.test(s)) out += `[${JSON.stringify(s)}]`;
     else out += out === '' ? s : `.${s}`;
   }
   return out;

@@ -45,6 +45,12 @@ describe('parseSet', () => {
       'workload.groups[1].traffic.rate',
     );
   });
+
+  it('quotes a key that is no identifier, so an unknown empty key still has a visible path', () => {
+    expect(formatKeyPath([''])).toBe('[""]');
+    expect(formatKeyPath(['device', ''])).toBe('device[""]');
+    expect(formatKeyPath(['device', 'a b', 'c'])).toBe('device["a b"].c');
+  });
 });
 
 describe('--set on a scenario', () => {
