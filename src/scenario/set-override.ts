@@ -62,7 +62,17 @@ function parseSetValue(valueText: string, pathText: string): unknown {
       EXAMPLES,
     );
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // The parser accepts an alias (`*x`) without its anchor; only building the value finds it
+    // missing. A --set value is its own document, so no anchor elsewhere can resolve it.
+    throw new InputError(
+      `--set ${pathText}: the value cannot be built: ${(e as Error).message.split('\n')[0]}`,
+      { path: pathText },
+      `${EXAMPLES}; quote text that starts with * or &`,
+    );
+  }
 }
 
 /**
