@@ -223,43 +223,54 @@ export async function runCalibration(
   });
   let runs = 0;
   let lastRecords: RunRecord[][] = [];
-  const simulate = async (thetas: readonly number[][], keep: boolean) => {
+  const n = req.data.x.length;
+  /** Journals a candidate as soon as its last run is in, so an interrupt keeps every finished one. */
+  const finish = (theta: readonly number[], rs: readonly RunRecord[][]): number => {
+    const curve = rs.map((r) => {
+      const st = summarizeValues(r.map((x) => x.output.metrics[req.metric]));
+      return { mean: st.mean, ci95Half: st.ci95Half };
+    });
+    const sse = curve.reduce((sum, st, j) => {
+      const m = req.data.y[j] as number;
+      const r = Number.isFinite(st.mean) ? (st.mean - m) / m : 1e6; // a metric the run did not write: a huge miss
+      return sum + r * r;
+    }, 0);
+    const key = candidateKey(theta);
+    curves.set(key, curve);
+    journalLines.push(JSON.stringify({ key, theta, sse, curve }));
+    writer.writeAtomic(journal, `${journalLines.join('\n')}\n`);
+    options.onCandidate?.(theta, sse);
+    return sse;
+  };
+  /** Every run of the candidates × measured points in one batch; resolves to each candidate's SSE. */
+  const simulate = async (thetas: readonly number[][], keep: boolean): Promise<number[]> => {
     const studies = await Promise.all(thetas.flatMap((t) => req.data.x.map((x) => pointStudy(req, t, x))));
     const R = base.replications;
     const jobs = studies.flatMap((s, si) =>
       planRuns(s).map((j) => ({ ...j, index: si * R + j.replication, point: si })),
     );
-    const records: RunRecord[] = [];
+    const byStudy: RunRecord[][] = studies.map(() => []);
+    const left = thetas.map(() => n * R);
+    const sse: number[] = thetas.map(() => Number.NaN);
     await runBatch(jobs, {
       executor,
       specFor: (job) => runSpecFor(studies[job.point] as Study, { ...job, point: 0 }),
       interrupt: options.interrupt,
-      onResult: (job, res) => records.push({ ...job, wallMs: res.wallMs, output: res.output }),
+      onResult: (job, res) => {
+        (byStudy[job.point] as RunRecord[]).push({ ...job, wallMs: res.wallMs, output: res.output });
+        const c = Math.floor(job.point / n);
+        left[c] = (left[c] as number) - 1;
+        if (left[c] === 0) {
+          const rs = byStudy.slice(c * n, (c + 1) * n).map((r) => r.sort((a, b) => a.index - b.index));
+          sse[c] = finish(thetas[c] as number[], rs);
+        }
+      },
     });
     runs += jobs.length;
-    records.sort((a, b) => a.index - b.index);
-    const byStudy = studies.map((_, si) => records.filter((r) => r.point === si));
     if (keep) lastRecords = byStudy;
-    return byStudy.map((rs) => summarizeValues(rs.map((r) => r.output.metrics[req.metric])));
+    return sse;
   };
-  const objective: BatchObjective = async (thetas) => {
-    const stats = await simulate(thetas, false);
-    const n = req.data.x.length;
-    return thetas.map((theta, c) => {
-      const curve = stats.slice(c * n, (c + 1) * n).map((s) => ({ mean: s.mean, ci95Half: s.ci95Half }));
-      const sse = curve.reduce((sum, s, j) => {
-        const m = req.data.y[j] as number;
-        const r = Number.isFinite(s.mean) ? (s.mean - m) / m : 1e6; // a metric the run did not write: a huge miss
-        return sum + r * r;
-      }, 0);
-      const key = candidateKey(theta);
-      curves.set(key, curve);
-      journalLines.push(JSON.stringify({ key, theta, sse, curve }));
-      writer.writeAtomic(journal, `${journalLines.join('\n')}\n`);
-      options.onCandidate?.(theta, sse);
-      return sse;
-    });
-  };
+  const objective: BatchObjective = (thetas) => simulate(thetas, false);
   let fit: FitResult;
   try {
     fit = await fitParameters(req.params, req.data.x.length, objective, { known });
