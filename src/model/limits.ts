@@ -95,6 +95,15 @@ export const LIMITS = section(
         description: 'Contexts of the device MMU (device-mmu isolation).',
       },
     ),
+    hwCvq: count(
+      { min: 0, max: 1, why: 'an instance has at most one control virtqueue' },
+      {
+        unit: 'CVQs',
+        description:
+          'Control virtqueues the device serves in hardware per instance: 1, or 0 when the driver emulates the CVQ (mlx5); strategy.cvq hardware needs 1.',
+        cite: ['virtio-net'],
+      },
+    ),
     deviceMemory: size({ description: 'Device memory available for instance state, e.g. 4GiB.' }),
     instanceMemory: size({
       description: "Device memory one instance's state needs (queue contexts, config, keys), e.g. 16KiB.",

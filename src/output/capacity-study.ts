@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { LIMIT_RESOURCE_COLUMN } from '../model/metrics.js';
 import { type BatchInterrupt, runBatch } from '../runner/batch.js';
 import {
   type SearchBounds,
@@ -38,6 +39,36 @@ export interface ProbeReport {
   value: number;
   pass: boolean;
   checks: SloCheck[];
+  /** Replication means of the instances admitted and rejected, and the resources that rejected them. */
+  admission: { ready: number; rejected: number; resources: string[] };
+}
+
+/** The metrics through which an SLO speaks about admission. */
+const ADMISSION_METRICS: ReadonlySet<string> = new Set(['instances_rejected', 'instances_ready']);
+
+function admissionOf(records: readonly RunRecord[]): ProbeReport['admission'] {
+  const mean = (m: 'instances_ready' | 'instances_rejected') =>
+    summarizeValues(records.map((r) => r.output.metrics[m])).mean;
+  const resources = [...new Set(records.map((r) => r.output.metrics[LIMIT_RESOURCE_COLUMN]))]
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .sort();
+  return { ready: mean('instances_ready'), rejected: mean('instances_rejected'), resources };
+}
+
+/**
+ * A probe whose instances were partly rejected met its SLOs on the admitted ones only: unless
+ * an SLO says what admission may do, the answer would count instances that never ran.
+ */
+function checkAdmissionBound(req: CapacityRequest, report: ProbeReport): void {
+  const { ready, rejected, resources } = report.admission;
+  if (!(rejected > 0) || req.slos.some((s) => ADMISSION_METRICS.has(s.metric))) return;
+  const on = resources.length > 0 ? ` on ${resources.join(' / ')}` : '';
+  throw new InputError(
+    `capacity: at ${req.param}=${report.value}, ${rejected} instances were rejected${on} and the SLOs were met by the ${ready} admitted; ` +
+      'the search is admission-bound, so its answer would count instances that never ran',
+    { file: req.file },
+    "add --slo 'instances_rejected <= 0' (the most that all fit), or bound the rejections you accept",
+  );
 }
 
 export interface CapacityOutcome {
@@ -118,7 +149,8 @@ export async function runCapacity(
         const stats = summarizeValues(records.map((r) => r.output.metrics[slo.metric]));
         return { slo, stats, holds: sloHolds(slo, stats.mean) };
       });
-      const report = { value, pass: checks.every((c) => c.holds), checks };
+      const report = { value, pass: checks.every((c) => c.holds), checks, admission: admissionOf(records) };
+      checkAdmissionBound(req, report);
       runs.set(value, records);
       reports.set(value, report);
       options.onProbe?.(report);

@@ -4,10 +4,12 @@
  * and how long it took. Wall-clock timings live here only, never in a CSV, so the CSVs stay
  * byte-identical across machines and job counts.
  */
+
 import { RNG_ALGORITHM } from '../random/stream-factory.js';
 import type { ShardSpec } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
 import { hash53Hex } from '../util/hash.js';
+import { admissionWarnings } from './admission-warnings.js';
 import type { RunRecord, StudyInfo } from './records.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -34,11 +36,11 @@ export function resultFingerprint(records: readonly RunRecord[]): string {
   return hash53Hex(records.map((r) => `${r.index}:${r.output.fingerprint}`).join('\n'));
 }
 
-/** Scenario warnings first, then every distinct run warning, sorted. */
+/** Scenario warnings first, then every distinct run warning, sorted, then what admission rejected per point. */
 export function collectWarnings(info: StudyInfo, records: readonly RunRecord[]): string[] {
   const runWarnings = new Set<string>();
   for (const r of records) for (const w of r.output.warnings) runWarnings.add(w);
-  return [...new Set([...info.warnings, ...[...runWarnings].sort()])];
+  return [...new Set([...info.warnings, ...[...runWarnings].sort(), ...admissionWarnings(info, records)])];
 }
 
 export function buildManifest(info: StudyInfo, records: readonly RunRecord[], meta: ManifestMeta) {

@@ -248,6 +248,15 @@ export const PLATFORM_LIMITS: ProfileParam[] = [
       'device-mmu isolation is rejected at the first instance',
   },
   {
+    path: 'limits.hwCvq',
+    value: 1,
+    unit: 'CVQs',
+    rangeNote: '0 = the driver emulates the CVQ',
+    basis: 'spec',
+    cite: ['virtio-net'],
+    note: 'the control virtqueue is a virtqueue of the device, after the data queues (VIRTIO_NET_F_CTRL_VQ)',
+  },
+  {
     path: 'limits.deviceMemory',
     value: size('128MiB'),
     unit: 'bytes',

@@ -6,9 +6,12 @@
 import type { ModelConfig } from '../model/config.js';
 import { MAX_QUEUE_SIZE } from '../model/data-path/device-params.js';
 import { PAGE_SIZE_TEXT, PAGE_SIZES } from '../model/iommu/iommu-params.js';
+import { unmetRequirement } from '../strategies/catalogue.js';
+import { CHOICE_PATHS } from '../strategies/strategy.js';
 import { ConfigProblem } from './config-problem.js';
 
 export function checkConfig(c: ModelConfig): void {
+  checkStrategySupport(c);
   checkAdminQueues(c);
   checkCache(['iommu', 'iotlb'], c.iommu.iotlb);
   checkCache(['iommu', 'devtlb'], c.iommu.devtlb);
@@ -32,6 +35,23 @@ export function checkConfig(c: ModelConfig): void {
       `${c.transport.vendorThrottledSlots} throttled slots exceed the ${c.transport.vendorSlots} vendor slots: they are a subset`,
     );
   }
+}
+
+/**
+ * A strategy the parent cannot support is refused, not run: it would admit one instance (one
+ * PASID) or none and report believable numbers for them.
+ */
+function checkStrategySupport(c: ModelConfig): void {
+  const unmet = unmetRequirement(c);
+  if (unmet === undefined) return;
+  const { strategy, requirement: r, value, alternatives } = unmet;
+  const key = CHOICE_PATHS[strategy.kind];
+  const others = alternatives.length > 0 ? `choose ${key} ${alternatives.join(' or ')}, or ` : '';
+  throw new ConfigProblem(
+    key.split('.'),
+    `'${strategy.name}' needs ${r.capability}, which parent ${c.parent} does not have (${r.path} is ${value})`,
+    `${others}study the proposal with ${r.instead}`,
+  );
 }
 
 function checkAdminQueues(c: ModelConfig): void {

@@ -11,7 +11,7 @@ import { isolationModes } from './isolation/index.js';
 import { provisioningMethods } from './provisioning/index.js';
 import { qosPolicies } from './qos/index.js';
 import type { Registry } from './registry.js';
-import { CHOICE_PATHS, type ChoiceKind, type Strategy } from './strategy.js';
+import { CHOICE_PATHS, type ChoiceKind, type Requirement, type Strategy } from './strategy.js';
 import { transports } from './transports/index.js';
 
 export const REGISTRIES: { readonly [K in ChoiceKind]: Registry<Strategy> } = {
@@ -50,6 +50,41 @@ export function chooseStrategies(config: ModelConfig): RunStrategies {
     interrupts: interruptModes.get(config.strategy.interrupts),
     shape: instanceShape(config, cvq, transport),
   };
+}
+
+/** A chosen strategy whose requirement the parent does not meet. */
+export interface UnmetRequirement {
+  readonly strategy: Strategy;
+  readonly requirement: Requirement;
+  /** The parent's value at `requirement.path`. */
+  readonly value: number;
+  /** Strategies of the same kind this configuration would accept. */
+  readonly alternatives: readonly string[];
+}
+
+function meets(s: Strategy, config: ModelConfig): Requirement | undefined {
+  return s.requires?.find((r) => valueAt(config, r.path) < r.atLeast);
+}
+
+function valueAt(config: ModelConfig, path: string): number {
+  let node: unknown = config;
+  for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
+  return Number(node);
+}
+
+/** The first requirement of a chosen strategy that `config` does not meet, kind by kind. */
+export function unmetRequirement(config: ModelConfig): UnmetRequirement | undefined {
+  for (const kind of KINDS) {
+    const strategy = REGISTRIES[kind].get(chosenName(kind, config));
+    const requirement = meets(strategy, config);
+    if (requirement === undefined) continue;
+    const alternatives = REGISTRIES[kind]
+      .all()
+      .filter((s) => meets(s, config) === undefined)
+      .map((s) => s.name);
+    return { strategy, requirement, value: valueAt(config, requirement.path), alternatives };
+  }
+  return undefined;
 }
 
 function chosenName(kind: ChoiceKind, config: ModelConfig): string {

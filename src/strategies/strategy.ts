@@ -33,6 +33,23 @@ export interface Strategy {
   readonly uses: readonly string[];
   /** Declared parameters or groups it makes irrelevant: ignored, with a warning, while it is chosen. */
   readonly ignores: readonly Ignored[];
+  /** What the parent must offer for the strategy to apply; a scenario lacking it is refused before time zero. */
+  readonly requires?: readonly Requirement[];
+}
+
+/**
+ * A capability of the parent a strategy needs, read from one numeric parameter: a parent that
+ * lacks it would otherwise run with believable numbers (one PASID admits one instance).
+ */
+export interface Requirement {
+  /** The parameter that says whether the parent has it, e.g. 'limits.pasidBits'. */
+  readonly path: string;
+  /** The least value that provides it. */
+  readonly atLeast: number;
+  /** What is missing, in words: 'PASIDs'. */
+  readonly capability: string;
+  /** The setting that studies the proposal instead: 'limits.pasidBits: 20 (20-bit PCIe PASIDs)'. */
+  readonly instead: string;
 }
 
 /** A parameter or group a strategy makes irrelevant, and why (the warning's reason). */

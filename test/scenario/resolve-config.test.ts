@@ -55,6 +55,7 @@ const SHAPE: ModelConfig = {
     pasidBits: 0,
     domainIds: 0,
     deviceMmuContexts: 0,
+    hwCvq: 0,
     deviceMemory: 0,
     instanceMemory: 0,
   },
@@ -187,7 +188,8 @@ describe('resolveConfig', () => {
 
   it('resolves for every parent', () => {
     for (const parent of PARENTS) {
-      const config = resolveConfig(parse({ parent }));
+      // mlx5 has no hardware CVQ (the default strategy.cvq): its driver emulates it.
+      const config = resolveConfig(parse({ parent, strategy: { cvq: 'software' } }));
       expect(config.parent).toBe(parent);
     }
   });
@@ -197,8 +199,11 @@ describe('resolveConfig', () => {
     expect(resolveConfig(parse({ parent: 'vp_vdpa' })).iommu.iotlb.entries).toBe(platformEntries);
     const mlx5 = getProfile('mlx5').params.find((p) => p.path === 'limits.totalVfs');
     expect(mlx5).toBeDefined();
-    expect(resolveConfig(parse({ parent: 'mlx5' })).limits.totalVfs).toBe(mlx5?.value);
-    expect(resolveConfig(parse({ parent: 'mlx5', limits: { totalVfs: 3 } })).limits.totalVfs).toBe(3);
+    const cvq = { cvq: 'software' };
+    expect(resolveConfig(parse({ parent: 'mlx5', strategy: cvq })).limits.totalVfs).toBe(mlx5?.value);
+    expect(
+      resolveConfig(parse({ parent: 'mlx5', strategy: cvq, limits: { totalVfs: 3 } })).limits.totalVfs,
+    ).toBe(3);
   });
 
   it('maps unit-free scenario keys onto the unit-suffixed model fields', () => {

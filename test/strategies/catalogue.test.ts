@@ -61,7 +61,8 @@ describe('strategy catalogue', () => {
       [
         'name: strategies',
         'duration: 1ms',
-        'strategy: { isolation: device-mmu, interrupts: polling }',
+        'parent: mlx5 # the parent with a device MMU',
+        'strategy: { cvq: software, isolation: device-mmu, interrupts: polling }',
         'interrupts: { sharerCheck: 100ns, coalescing: adaptive }',
         'iommu: { devtlb: { entries: 8 }, pasidTableAccesses: 1 }',
       ].join('\n'),

@@ -34,6 +34,14 @@ function probeLine(param: string, p: ProbeReport): string {
   return `probe ${param}=${p.value}: ${p.pass ? 'pass' : 'FAIL'}; ${p.checks.map(describeCheck).join('; ')}`;
 }
 
+/** How many instances the answer's probe admitted: what the answer counts. */
+function admittedNote(p: ProbeReport | undefined): string {
+  if (p === undefined || Number.isNaN(p.admission.ready)) return '';
+  const { ready, rejected, resources } = p.admission;
+  if (!(rejected > 0)) return ` (${shortNumber(ready)} instances admitted, none rejected)`;
+  return ` (${shortNumber(ready)} instances admitted, ${shortNumber(rejected)} rejected on ${resources.join(' / ')})`;
+}
+
 /** The verdict: the answer, and the metric that decided it with its 95% CI on both sides. */
 export function formatVerdict(param: string, lo: number, outcome: CapacityOutcome): string[] {
   const { search, probes } = outcome;
@@ -44,8 +52,8 @@ export function formatVerdict(param: string, lo: number, outcome: CapacityOutcom
       `no value of ${param} >= ${lo} meets every SLO; at ${lo}: ${failing.map(describeCheck).join('; ')}`,
     ];
   }
-  const lines = [`capacity: ${param} = ${search.answer}`];
   const pass = at(search.answer);
+  const lines = [`capacity: ${param} = ${search.answer}${admittedNote(pass)}`];
   if (search.capped) {
     lines.push(
       `  every probe up to ${search.answer} met the SLOs; the true limit may be higher (raise --hi)`,

@@ -10,6 +10,14 @@ cvqModes.register({
   cite: ['virtio-net'],
   uses: ['device.hwCvqService'],
   ignores: [],
+  requires: [
+    {
+      path: 'limits.hwCvq',
+      atLeast: 1,
+      capability: 'a control virtqueue in the device',
+      instead: 'limits.hwCvq: 1 (a CVQ in the device, as virtio-net defines it)',
+    },
+  ],
   hardwareQueues: 1,
   carriesCommands: true,
   // One command on the instance's own hardware CVQ (device.hwCvqService).

@@ -15,6 +15,14 @@ isolationModes.register({
     { path: 'iommu.devtlb', why: ATS },
     { path: 'iommu.atsRtt', why: ATS },
   ],
+  requires: [
+    {
+      path: 'limits.deviceMmuContexts',
+      atLeast: 1,
+      capability: 'a device MMU',
+      instead: "limits.deviceMmuContexts: 65536 (a context per instance, the talk's device-MMU proposal)",
+    },
+  ],
   context: 'instance',
   scalableMode: false,
   deviceMmu: true,

@@ -5,10 +5,18 @@
  */
 import type { IsolationMode } from '../../model/iommu/isolation-mode.js';
 import { Registry } from '../registry.js';
-import type { Strategy } from '../strategy.js';
+import type { Requirement, Strategy } from '../strategy.js';
 
 export interface IsolationStrategy extends Strategy, IsolationMode {
   readonly kind: 'isolation';
 }
 
 export const isolationModes = new Registry<IsolationStrategy>('isolation mode');
+
+/** The PASID modes need PASIDs: with `limits.pasidBits` 0 (vp_vdpa, ifcvf) there is none to give. */
+export const PASIDS: Requirement = {
+  path: 'limits.pasidBits',
+  atLeast: 1,
+  capability: 'PASIDs',
+  instead: "limits.pasidBits: 20 (20-bit PCIe PASIDs, the talk's virtio PASID proposal)",
+};

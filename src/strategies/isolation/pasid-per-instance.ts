@@ -1,4 +1,4 @@
-import { isolationModes } from './isolation-modes.js';
+import { isolationModes, PASIDS } from './isolation-modes.js';
 
 isolationModes.register({
   kind: 'isolation',
@@ -9,6 +9,7 @@ isolationModes.register({
   cite: ['linux-intel-pasid', 'bhargava-2d-walk-2008'],
   uses: ['iommu.pasidTableAccesses', 'limits.pasidBits'],
   ignores: [],
+  requires: [PASIDS],
   context: 'instance',
   scalableMode: true,
   deviceMmu: false,

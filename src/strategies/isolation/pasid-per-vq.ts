@@ -1,4 +1,4 @@
-import { isolationModes } from './isolation-modes.js';
+import { isolationModes, PASIDS } from './isolation-modes.js';
 
 isolationModes.register({
   kind: 'isolation',
@@ -10,6 +10,7 @@ isolationModes.register({
   cite: ['linux-intel-pasid'],
   uses: ['iommu.pasidTableAccesses', 'limits.pasidBits'],
   ignores: [],
+  requires: [PASIDS],
   context: 'queue',
   scalableMode: true,
   deviceMmu: false,

@@ -75,6 +75,7 @@ export function fixtureConfig(instances = 1): ModelConfig {
       pasidBits: 20,
       domainIds: 1_000_000,
       deviceMmuContexts: 1_000_000,
+      hwCvq: 1,
       deviceMemory: 2 ** 40,
       instanceMemory: 4096,
     },

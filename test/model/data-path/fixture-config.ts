@@ -78,6 +78,7 @@ export function fixtureConfig(): ModelConfig {
       pasidBits: 20,
       domainIds: 65536,
       deviceMmuContexts: 1 << 20,
+      hwCvq: 1,
       deviceMemory: 2 ** 40,
       instanceMemory: 1024,
     },
