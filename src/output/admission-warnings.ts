@@ -22,9 +22,7 @@ export function admissionWarnings(info: StudyInfo, records: readonly RunRecord[]
     const rejected = mean(runs.map((r) => r.output.metrics.instances_rejected));
     if (!(rejected > 0)) continue;
     const ready = mean(runs.map((r) => r.output.metrics.instances_ready));
-    const resources = [...new Set(runs.map((r) => r.output.metrics[LIMIT_RESOURCE_COLUMN]))]
-      .filter((v): v is string => typeof v === 'string' && v !== '')
-      .sort();
+    const resources = rejectingResources(runs);
     const on = resources.length > 0 ? ` on ${resources.join(' / ')}` : '';
     out.push(
       `${pointLabel(info, point)}: ${shortNumber(rejected)} instances rejected${on} (limit_resource); ` +
@@ -32,6 +30,20 @@ export function admissionWarnings(info: StudyInfo, records: readonly RunRecord[]
     );
   }
   return out;
+}
+
+/** Per point, the resources that rejected instances in its runs (`limit_resource`), `/`-joined; empty when none. */
+export function limitResources(records: readonly RunRecord[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [point, runs] of byPoint(records)) out.set(point, rejectingResources(runs).join(' / '));
+  return out;
+}
+
+/** The resources that rejected instances in `runs`, sorted. */
+export function rejectingResources(runs: readonly RunRecord[]): string[] {
+  return [...new Set(runs.map((r) => r.output.metrics[LIMIT_RESOURCE_COLUMN]))]
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .sort();
 }
 
 const mean = (values: readonly unknown[]): number => summarizeValues(values).mean;

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { LIMIT_RESOURCE_COLUMN } from '../model/metrics.js';
 import { type BatchInterrupt, runBatch } from '../runner/batch.js';
 import {
   type SearchBounds,
@@ -12,10 +11,11 @@ import { createExecutor, type Executor } from '../runner/executor.js';
 import type { PreparedStudy } from '../runner/scenario-loader.js';
 import { planRuns, runSpecFor, type Study } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
+import { rejectingResources } from './admission-warnings.js';
 import { defaultWriter, type FileWriter } from './file-writer.js';
 import { manifestMeta } from './provenance.js';
 import { columnName, type RunRecord, type StudyInfo, studyInfo } from './records.js';
-import { isFreshFolder, writeFinishedFolder } from './result-folder.js';
+import { describeResults, isFreshFolder, writeFinishedFolder } from './result-folder.js';
 import { type SummaryRow, summarizeValues } from './summary.js';
 
 export const CAPACITY_FILE = 'capacity.json';
@@ -49,10 +49,11 @@ const ADMISSION_METRICS: ReadonlySet<string> = new Set(['instances_rejected', 'i
 function admissionOf(records: readonly RunRecord[]): ProbeReport['admission'] {
   const mean = (m: 'instances_ready' | 'instances_rejected') =>
     summarizeValues(records.map((r) => r.output.metrics[m])).mean;
-  const resources = [...new Set(records.map((r) => r.output.metrics[LIMIT_RESOURCE_COLUMN]))]
-    .filter((v): v is string => typeof v === 'string' && v !== '')
-    .sort();
-  return { ready: mean('instances_ready'), rejected: mean('instances_rejected'), resources };
+  return {
+    ready: mean('instances_ready'),
+    rejected: mean('instances_rejected'),
+    resources: rejectingResources(records),
+  };
 }
 
 /**
@@ -87,7 +88,7 @@ async function loadProbe(req: CapacityRequest, value: number): Promise<Study> {
 }
 
 /** Every check that needs no run: the file, the parameter, the folder. Returns the base scenario. */
-export async function checkCapacityRequest(req: CapacityRequest, dir: string): Promise<Study> {
+export async function checkCapacityRequest(req: CapacityRequest, dir: string, force = false): Promise<Study> {
   const base = req.scenario.base;
   if (base.swept.includes(req.param)) {
     throw new InputError(
@@ -103,8 +104,10 @@ export async function checkCapacityRequest(req: CapacityRequest, dir: string): P
     );
   }
   await loadProbe(req, req.bounds.lo); // validates PATH and its value type through the loader
-  if (!isFreshFolder(dir))
-    throw new InputError(`${dir} exists and is not empty; choose another folder with --out`);
+  if (!force && !isFreshFolder(dir))
+    throw new InputError(
+      `${dir} holds results (${describeResults(dir)}); choose another folder with --out, or pass --force to replace them`,
+    );
   return base;
 }
 

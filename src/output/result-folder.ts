@@ -11,7 +11,8 @@
  * - holds the finished results of the same study (same scenario hash, seed, replications,
  *   points and shard, every run done) → a fresh run replaces them: by determinism it writes
  *   the same CSVs, and this is what lets committed reference results be regenerated in place;
- * - holds any other result files → an error; choose another `--out`.
+ * - holds any other result files → an error; choose another `--out`, or pass `--force`, which
+ *   replaces them (the caller removes them with `clearResults`, after saying what they were).
  * `--resume` on a folder without results simply starts a fresh run.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -52,6 +53,17 @@ export interface FolderState {
   done: RunRecord[];
   /** Set when a journal exists: bytes of it to keep (a torn tail is cut). */
   existing: { validBytes: number; torn: boolean } | undefined;
+  /** With `force`: what the folder held, in a few words, which the run replaces. */
+  replaces?: string;
+}
+
+/** How the caller wants a folder with other results treated. */
+export interface FolderIntent {
+  resume: boolean;
+  /** Replace another study's results instead of refusing them. */
+  force?: boolean;
+  /** The command to suggest with the refusal (the same command with --force). */
+  forceCommand?: string;
 }
 
 /** Files whose presence makes a folder a result folder (charts and report.html are rebuilt freely). */
@@ -74,17 +86,23 @@ export function inspectResultFolder(
   dir: string,
   info: StudyInfo,
   shard: ShardSpec | undefined,
-  resume: boolean,
+  intent: FolderIntent,
 ): FolderState {
+  const { resume } = intent;
   const header = journalHeader(info, shard);
   const journalPath = join(dir, JOURNAL_FILE);
   const fresh: FolderState = { dir, header, done: [], existing: undefined };
   if (isFreshFolder(dir)) return fresh;
   if (!resume && isFinishedSameStudy(dir, header)) return fresh;
+  if (intent.force && !resume) return { ...fresh, replaces: describeResults(dir) };
+  const orForce =
+    intent.forceCommand === undefined
+      ? ', or pass --force to replace them'
+      : `, or replace them: ${intent.forceCommand}`;
   if (!existsSync(journalPath)) {
     throw new InputError(
       `${dir} holds results (${resultFilesIn(dir).join(', ')}) but no ${JOURNAL_FILE}, so there is no run ` +
-        'to resume; choose another folder with --out (or remove this one)',
+        `to resume; choose another folder with --out${orForce}`,
     );
   }
   const journal = readJournal(journalPath);
@@ -92,7 +110,7 @@ export function inspectResultFolder(
   if (diffs.length > 0 && !resume) {
     throw new InputError(
       `${dir} holds ${journal.records.length} run(s) of a different study (${diffs.join('; ')}); ` +
-        'choose another folder with --out (or remove this one)',
+        `choose another folder with --out${orForce}`,
     );
   }
   if (!resume) {
@@ -129,16 +147,39 @@ export function inspectResultFolder(
   return { dir, header, done, existing: { validBytes: journal.validBytes, torn: journal.torn } };
 }
 
+/** What a result folder holds, for the note `--force` prints: `15 runs of 'quickstart' (scenario 3f2a…)`. */
+export function describeResults(dir: string): string {
+  const manifest = readJsonObject(join(dir, MANIFEST_FILE));
+  if (manifest !== undefined) {
+    return `${String(manifest.runs_done ?? '?')} run(s) of '${String(manifest.name ?? '?')}' (scenario hash ${String(manifest.scenario_hash ?? '?')})`;
+  }
+  const journalPath = join(dir, JOURNAL_FILE);
+  if (existsSync(journalPath)) {
+    const journal = readJournal(journalPath);
+    return `${journal.records.length} run(s) of '${journal.header.scenario}' (${JOURNAL_FILE}, unfinished)`;
+  }
+  return resultFilesIn(dir).join(', ');
+}
+
+/** Removes what a run writes in `dir` (results, journal, charts, report), and nothing else. */
+export function clearResults(dir: string, writer: FileWriter = defaultWriter): void {
+  for (const name of [...RESULT_MARKERS, 'charts', 'report.html']) writer.remove(join(dir, name));
+}
+
+function readJsonObject(path: string): Record<string, unknown> | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const v: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when `dir`'s manifest says it holds every run of the study `header` describes. */
 function isFinishedSameStudy(dir: string, header: JournalHeader): boolean {
-  const path = join(dir, MANIFEST_FILE);
-  if (!existsSync(path)) return false;
-  let m: Record<string, unknown>;
-  try {
-    m = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return false;
-  }
+  const m = readJsonObject(join(dir, MANIFEST_FILE));
+  if (m === undefined) return false;
   const points = Array.isArray(m.points) ? (m.points as Array<Record<string, unknown>>) : [];
   const digest = hash53Hex(stableStringify(points.map((p) => [p.point, p.id, p.params])));
   return (

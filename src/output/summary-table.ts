@@ -2,7 +2,7 @@
  * The short table `vdpascale run` prints at the end: one line per point with its swept values
  * and a few headline metrics as mean ± 95% CI half-width over replications.
  */
-import { METRICS } from '../model/metrics.js';
+import { LIMIT_RESOURCE_COLUMN, METRICS } from '../model/metrics.js';
 import { formatCell } from './format.js';
 import { columnName, type StudyInfo } from './records.js';
 import { ALL_GROUPS, type SummaryRow } from './summary.js';
@@ -33,31 +33,48 @@ function meanCi(row: SummaryRow | undefined): string {
     : `${shortNumber(row.mean)} ± ${shortNumber(row.ci95Half)}`;
 }
 
-/** Fixed-width text table of `metrics` per point (aggregate group only). */
+/**
+ * Fixed-width text table of `metrics` per point: the aggregate row, then one row per workload
+ * group when there are several (a victim tenant's p99 is the answer, not the mean over all),
+ * and the point's `limit_resource` when admission rejected instances anywhere.
+ */
 export function formatSummaryTable(
   info: StudyInfo,
   rows: readonly SummaryRow[],
   metrics: readonly string[],
+  limits: ReadonlyMap<number, string> = new Map(),
 ): string {
   const index = new Map<string, SummaryRow>();
   // Replications at a point: the largest n of its aggregate metrics (a metric may be empty in some).
   const runsAt = new Map<number, number>();
+  const groups: string[] = [];
   for (const r of rows) {
-    if (r.group !== ALL_GROUPS) continue;
-    index.set(`${r.point}|${r.metric}`, r);
-    runsAt.set(r.point, Math.max(runsAt.get(r.point) ?? 0, r.n));
+    index.set(`${r.point}|${r.group}|${r.metric}`, r);
+    if (r.group === ALL_GROUPS) runsAt.set(r.point, Math.max(runsAt.get(r.point) ?? 0, r.n));
+    else if (!groups.includes(r.group)) groups.push(r.group);
   }
+  const shownGroups = groups.length > 1 ? [ALL_GROUPS, ...groups] : [ALL_GROUPS];
+  const showLimits = [...limits.values()].some((v) => v !== '');
+  const header = [
+    'point',
+    ...info.swept.map(columnName),
+    ...(shownGroups.length > 1 ? ['group'] : []),
+    'n',
+    ...metrics,
+    ...(showLimits ? [LIMIT_RESOURCE_COLUMN] : []),
+  ];
   const points = [...new Set(rows.map((r) => r.point))];
-  const header = ['point', ...info.swept.map(columnName), 'n', ...metrics];
-  const body = points.map((p) => {
+  const body = points.flatMap((p) => {
     const params = info.points[p]?.params ?? {};
     const n = runsAt.get(p) ?? 0;
-    return [
+    return shownGroups.map((g) => [
       String(p),
       ...info.swept.map((s) => formatCell(params[s])),
+      ...(shownGroups.length > 1 ? [g] : []),
       String(n),
-      ...metrics.map((m) => meanCi(index.get(`${p}|${m}`))),
-    ];
+      ...metrics.map((m) => meanCi(index.get(`${p}|${g}|${m}`))),
+      ...(showLimits ? [limits.get(p) || '-'] : []),
+    ]);
   });
   return formatColumns([header, ...body], 'right');
 }

@@ -77,7 +77,7 @@ const MODES: Mode[] = [
   {
     name: 'commands in process, real loader and model',
     skip: scenarioMissing,
-    run: (args, cwd) => runCli(args, { resultsRoot: join(cwd, 'results') }),
+    run: (args, cwd) => runCli(args, { resultsRoot: join(cwd, 'results', 'local') }),
     child: ['--import', TSX_LOADER, REAL_FIXTURE],
   },
   {
@@ -116,7 +116,7 @@ for (const mode of MODES) {
       await ok(['run', sweep, '--out', at('j1'), '--jobs', '1', '--no-report', '--quiet']);
       await ok(['run', sweep, '--out', at('j2'), '--jobs', '2', '--no-report', '--quiet']);
       for (const i of [0, 1, 2]) await ok(['run', sweep, '--shard', `${i}/3`, '--quiet']);
-      const shards = [0, 1, 2].map((i) => at('results', `e2e-sweep-shard-${i}-of-3`));
+      const shards = [0, 1, 2].map((i) => at('results', 'local', `e2e-sweep-shard-${i}-of-3`));
       await ok(['merge', ...shards, '--out', at('merged'), '--no-report']);
       const ref = csvs(at('j1'));
       expect(csvs(at('j2'))).toEqual(ref);

@@ -18,7 +18,7 @@ export function benchCommand(io: CliIO) {
         })
         .option('seed', { type: 'number', default: 1, describe: 'master seed' })
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON line' })
-        .example('$0 bench --lps 100000 --epl 10 --until 50 --json', '1M pending events'),
+        .example('$0 bench --lps 100000 --epl 10 --until 1 --json', '1M pending events, 1 µs simulated'),
     handler: (args: { lps: number; epl: number; until: number; seed: number; json: boolean }) => {
       for (const key of ['lps', 'epl'] as const) {
         const v = args[key];

@@ -15,11 +15,14 @@ import {
   runCapacity,
   type SloCheck,
 } from '../../output/capacity-study.js';
+import { clearResults, describeResults, isFreshFolder } from '../../output/result-folder.js';
 import { shortNumber } from '../../output/summary-table.js';
 import { BatchInterruptedError } from '../../runner/batch.js';
 import { parseSlo } from '../../runner/capacity.js';
 import { defaultJobs } from '../../runner/executor.js';
 import { FailureError, InputError } from '../../util/errors.js';
+import { hash53Hex } from '../../util/hash.js';
+import { stableStringify } from '../../util/stable-json.js';
 import { lockFolders, releaseFolders } from '../folder-locks.js';
 import type { CliIO } from '../io.js';
 import { GRACE_MS, SIGNAL_EXIT, watchSignals } from '../signal-watch.js';
@@ -93,7 +96,16 @@ export function capacityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
         })
         .option('lo', { type: 'number', default: 1, describe: 'first value probed' })
         .option('hi', { type: 'number', describe: 'largest value considered' })
-        .option('out', { type: 'string', describe: 'result folder (default results/<name>-capacity/)' })
+        .option('out', {
+          type: 'string',
+          describe:
+            'result folder (default results/local/<name>-capacity-<search hash>/, replaced by the same search)',
+        })
+        .option('force', {
+          type: 'boolean',
+          default: false,
+          describe: 'replace the results the --out folder holds (says what they were)',
+        })
         .option('jobs', { type: 'number', describe: 'runs in parallel (default: all cores)' })
         .option('set', {
           type: 'string',
@@ -109,8 +121,8 @@ export function capacityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
         })
         .option('quiet', { type: 'boolean', default: false, describe: 'no per-probe lines' })
         .example(
-          "$0 capacity s.yaml --param instances --slo 'instances_rejected <= 0' --slo 'ctrl_latency_p99_us < 500'",
-          'most instances with no rejection and p99 control latency under 500 µs',
+          "$0 capacity scenarios/software-cvq.yaml --param instances --set sweep=null --slo 'instances_rejected <= 0' --slo 'ctrl_latency_p99_us < 10000'",
+          'most instances with no rejection and p99 control latency under 10 ms',
         ),
     handler: async (argv: Record<string, unknown>) => {
       const param = String(single<string>(argv, 'param'));
@@ -130,13 +142,20 @@ export function capacityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
       const scenario = await resolved.prepareScenario(file, load);
       const req: CapacityRequest = { file, param, slos, bounds: { lo, hi }, scenario };
       const base = scenario.base;
-      const dir = single<string>(argv, 'out') ?? join(resolved.resultsRoot, `${base.name}-capacity`);
+      const out = single<string>(argv, 'out');
+      // One folder per search (scenario, parameter, SLOs, bounds): re-running it replaces its own.
+      const search = hash53Hex(stableStringify([base.hash, param, slos.map((s) => s.text), lo, hi ?? null]));
+      const dir = out ?? join(resolved.resultsRoot, `${base.name}-capacity-${search.slice(0, 8)}`);
       const locks = lockFolders([dir], `vdpascale capacity ${file} --param ${param}`, io, resolved.writer);
       const watch = watchSignals(io, resolved.signals);
       const quiet = argv.quiet === true;
       let outcome: CapacityOutcome;
       try {
-        await checkCapacityRequest(req, dir);
+        await checkCapacityRequest(req, dir, out === undefined || argv.force === true);
+        if (!isFreshFolder(dir)) {
+          io.err(`capacity: replacing ${dir}, which held ${describeResults(dir)}`);
+          clearResults(dir, resolved.writer);
+        }
         outcome = await runCapacity(req, base, dir, {
           jobs,
           workerUrl: resolved.workerUrl,

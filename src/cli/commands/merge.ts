@@ -1,5 +1,6 @@
 /** `vdpascale merge DIR… --out DIR`: join the shard folders of one run into one result folder. */
 import type { Argv } from 'yargs';
+import { limitResources } from '../../output/admission-warnings.js';
 import { mergeShards } from '../../output/merge.js';
 import { readDescriptor, writeSensitivityFiles } from '../../output/sensitivity-files.js';
 import { summarizeRuns } from '../../output/summary.js';
@@ -27,7 +28,10 @@ export function mergeCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
           describe: 'build charts and report.html (--no-report)',
         })
         .option('quiet', { type: 'boolean', default: false, describe: 'print only the result line' })
-        .example('$0 merge results/s-shard-0-of-2 results/s-shard-1-of-2 --out results/s', 'join two shards'),
+        .example(
+          '$0 merge results/local/tiny-shard-0-of-2 results/local/tiny-shard-1-of-2 --out results/local/tiny',
+          'join the two shards of `run --help`',
+        ),
     handler: async (argv: Record<string, unknown>) => {
       const dirs = ((argv.dirs as unknown[] | undefined) ?? []).map(String);
       const out = single<string>(argv, 'out') as string;
@@ -39,7 +43,9 @@ export function mergeCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
         if (sensitivity !== undefined)
           writeSensitivityFiles(out, sensitivity, info, records, resolved.writer);
         if (argv.quiet !== true)
-          io.out(formatSummaryTable(info, summarizeRuns(records), headlineMetrics(info)));
+          io.out(
+            formatSummaryTable(info, summarizeRuns(records), headlineMetrics(info), limitResources(records)),
+          );
         io.out(`merged ${dirs.length} shard(s): ${records.length} run(s) in ${out}`);
         await reportFor(io, resolved, out, argv.report !== false, false);
       } finally {

@@ -4,14 +4,13 @@
  * Everything is validated (flags, scenarios, result folders) before any folder is created.
  */
 import { join } from 'node:path';
-import type cliProgress from 'cli-progress';
 import type { Argv } from 'yargs';
-import { admissionWarnings } from '../../output/admission-warnings.js';
+import { admissionWarnings, limitResources } from '../../output/admission-warnings.js';
 import type { FileWriter } from '../../output/file-writer.js';
-import { columnName, type StudyInfo, studyInfo } from '../../output/records.js';
+import { columnName, studyInfo } from '../../output/records.js';
 import { type ReportWriter, writeReportLazily } from '../../output/report-adapter.js';
-import { type FolderState, inspectResultFolder } from '../../output/result-folder.js';
-import { type ProgressEvent, runStudy, StudyStoppedError } from '../../output/run-study.js';
+import { clearResults, type FolderState, inspectResultFolder } from '../../output/result-folder.js';
+import { runStudy, StudyStoppedError } from '../../output/run-study.js';
 import { summarizeRuns } from '../../output/summary.js';
 import { formatColumns, formatSummaryTable, headlineMetrics } from '../../output/summary-table.js';
 import { defaultJobsFor } from '../../runner/default-jobs.js';
@@ -28,6 +27,7 @@ import { FailureError, InputError } from '../../util/errors.js';
 import { lockFolders, releaseFolders } from '../folder-locks.js';
 import type { CliIO } from '../io.js';
 import { resumeCommandLine, runCommandLine } from '../rerun-command.js';
+import { Progress } from '../run-progress.js';
 import { GRACE_MS, SIGNAL_EXIT, type SignalSource, type SignalWatch, watchSignals } from '../signal-watch.js';
 import { stoppedFailure } from '../stopped-message.js';
 
@@ -47,6 +47,13 @@ export interface RunDeps {
   signals: SignalSource | undefined;
 }
 
+/**
+ * Where result folders go by default: untracked (.gitignore), so that `npm start` and re-runs
+ * of the shipped studies leave a clone clean; the committed reference results under
+ * `results/<name>/` are written only by `npm run studies` (with --out).
+ */
+export const DEFAULT_RESULTS_ROOT = 'results/local';
+
 export function resolveDeps(deps: Partial<RunDeps>): RunDeps {
   return {
     loadScenario: deps.loadScenario ?? loadScenarioFile,
@@ -55,7 +62,7 @@ export function resolveDeps(deps: Partial<RunDeps>): RunDeps {
       (deps.loadScenario === undefined ? prepareScenarioFile : preparerOf(deps.loadScenario)),
     workerUrl: deps.workerUrl,
     writeReport: deps.writeReport ?? writeReportLazily,
-    resultsRoot: deps.resultsRoot ?? 'results',
+    resultsRoot: deps.resultsRoot ?? DEFAULT_RESULTS_ROOT,
     writer: deps.writer,
     signals: deps.signals,
   };
@@ -70,6 +77,8 @@ export interface RunArgs {
   seed?: number | undefined;
   shard?: string | undefined;
   resume: boolean;
+  /** Replace a folder holding another study's results. */
+  force: boolean;
   dryRun: boolean;
   report: boolean;
   quiet: boolean;
@@ -107,59 +116,6 @@ export function loadOptions(args: Pick<RunArgs, 'set' | 'replications' | 'seed'>
   return opts;
 }
 
-/** Progress on stderr: a bar on a terminal, one line per finished point otherwise, nothing when quiet. */
-export class Progress {
-  private bar: cliProgress.SingleBar | undefined;
-  private readonly t0 = performance.now();
-  /** `bars`: the cli-progress module, loaded by the caller only for a terminal (≈ 100 ms of imports). */
-  constructor(
-    private readonly io: CliIO,
-    private readonly info: StudyInfo,
-    private readonly quiet: boolean,
-    private readonly bars?: typeof cliProgress,
-  ) {}
-
-  start(done: number, total: number): void {
-    if (this.quiet) return;
-    const cliProgress = this.bars;
-    if (this.io.isTTY && cliProgress !== undefined) {
-      this.bar = new cliProgress.SingleBar(
-        {
-          format: `${this.info.name} [{bar}] {value}/{total} runs | {percentage}% | ETA {eta_formatted}`,
-          stream: process.stderr,
-          hideCursor: false,
-          etaBuffer: 50,
-        },
-        cliProgress.Presets.shades_classic,
-      );
-      this.bar.start(total, done);
-    } else if (done > 0) {
-      this.io.err(`${this.info.name}: resuming, ${done}/${total} runs already done`);
-    }
-  }
-
-  run(e: ProgressEvent): void {
-    if (this.quiet) return;
-    if (this.bar) {
-      this.bar.update(e.done);
-      return;
-    }
-    if (!e.pointDone) return;
-    const params = this.info.points[e.job.point]?.params ?? {};
-    const values = this.info.swept.map((p) => `${columnName(p)}=${String(params[p])}`).join(' ');
-    const secs = ((performance.now() - this.t0) / 1000).toFixed(1);
-    this.io.err(
-      `${this.info.name}: point ${e.job.point + 1}/${this.info.points.length} done${values ? ` (${values})` : ''}; ` +
-        `${e.done}/${e.total} runs, ${secs} s`,
-    );
-  }
-
-  stop(): void {
-    this.bar?.stop();
-    this.bar = undefined;
-  }
-}
-
 interface Planned {
   study: Study;
   dir: string;
@@ -173,7 +129,7 @@ function plan(studies: Study[], args: RunArgs, deps: RunDeps, shard: ShardSpec |
   }
   const planned = studies.map((study) => ({
     study,
-    dir: args.out ?? join(deps.resultsRoot, shard ? `${study.name}-${shardLabel(shard)}` : study.name),
+    dir: args.out ?? defaultFolder(study, args, deps, shard),
   }));
   const seen = new Map<string, string>();
   for (const p of planned) {
@@ -182,6 +138,17 @@ function plan(studies: Study[], args: RunArgs, deps: RunDeps, shard: ShardSpec |
     seen.set(p.dir, p.study.file);
   }
   return planned;
+}
+
+/**
+ * `results/local/<name>/`; a run that varies the file (--set, --replications, --seed) gets
+ * `<name>-<scenario hash>/`, so each variant keeps its own folder and re-running it replaces
+ * only its own results; a shard gets `<name>-shard-I-of-N/`.
+ */
+function defaultFolder(study: Study, args: RunArgs, deps: RunDeps, shard: ShardSpec | undefined): string {
+  const varied = (args.set?.length ?? 0) > 0 || args.replications !== undefined || args.seed !== undefined;
+  const stem = varied ? `${study.name}-${study.hash.slice(0, 8)}` : study.name;
+  return join(deps.resultsRoot, shard ? `${stem}-${shardLabel(shard)}` : stem);
 }
 
 function describePlan(io: CliIO, p: Planned, shard: ShardSpec | undefined): void {
@@ -222,8 +189,15 @@ export async function executeRun(args: RunArgs, io: CliIO, deps: RunDeps): Promi
   );
   const watch = watchSignals(io, deps.signals);
   try {
+    if (args.force && args.resume)
+      throw new InputError('--force starts afresh and --resume continues: give one');
+    const forceCommand = `${runCommandLine(args)} --force`;
     const folders: FolderState[] = planned.map((p) =>
-      inspectResultFolder(p.dir, studyInfo(p.study), shard, args.resume),
+      inspectResultFolder(p.dir, studyInfo(p.study), shard, {
+        resume: args.resume,
+        force: args.force,
+        forceCommand,
+      }),
     );
     for (const [i, p] of planned.entries()) {
       if (watch.signal.aborted) throw interruptedBetween(watch, args, planned.slice(i));
@@ -251,6 +225,10 @@ async function runOne(p: Planned, folder: FolderState, ctx: RunContext): Promise
   const { args, io, deps, watch } = ctx;
   const info = studyInfo(p.study);
   if (!args.quiet) for (const w of p.study.warnings) io.err(`${p.study.name}: warning: ${w}`);
+  if (folder.replaces !== undefined) {
+    clearResults(p.dir, deps.writer);
+    io.err(`${p.study.name}: --force: replaced ${p.dir}, which held ${folder.replaces}`);
+  }
   const bars = io.isTTY && !args.quiet ? (await import('cli-progress')).default : undefined;
   const progress = new Progress(io, info, args.quiet, bars);
   let outcome: Awaited<ReturnType<typeof runStudy>>;
@@ -274,7 +252,7 @@ async function runOne(p: Planned, folder: FolderState, ctx: RunContext): Promise
     progress.stop();
   }
   const rows = summarizeRuns(outcome.records);
-  io.out(formatSummaryTable(info, rows, headlineMetrics(info)));
+  io.out(formatSummaryTable(info, rows, headlineMetrics(info), limitResources(outcome.records)));
   if (!args.quiet)
     for (const w of admissionWarnings(info, outcome.records)) io.err(`${p.study.name}: warning: ${w}`);
   io.out(`${outcome.records.length} run(s) in ${p.dir} (${outcome.ran} run now, ${outcome.resumed} resumed)`);
@@ -310,7 +288,10 @@ export function runCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
     builder: (y: Argv) =>
       y
         .positional('files', { type: 'string', array: true, describe: 'scenario files (YAML)' })
-        .option('out', { type: 'string', describe: 'result folder (default results/<name>/)' })
+        .option('out', {
+          type: 'string',
+          describe: 'result folder (default results/local/<name>/, or <name>-<scenario hash>/ with --set)',
+        })
         .option('jobs', {
           type: 'number',
           describe: 'runs in parallel (default: all cores; 1 for a study too small to repay worker start-up)',
@@ -328,6 +309,11 @@ export function runCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
           default: false,
           describe: 'continue an interrupted run from its journal',
         })
+        .option('force', {
+          type: 'boolean',
+          default: false,
+          describe: "replace a result folder that holds another study's results (says what it held)",
+        })
         .option('dry-run', {
           type: 'boolean',
           default: false,
@@ -339,10 +325,10 @@ export function runCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
           describe: 'build charts and report.html (--no-report)',
         })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
-        .example('$0 run scenarios/admin-vq-qos.yaml --jobs 8', 'run a sweep on 8 cores')
+        .example('$0 run scenarios/adminq-qos.yaml --jobs 8', 'run a sweep on 8 cores')
         .example(
-          '$0 run s.yaml --shard 0/4 && … && $0 merge results/s-shard-* --out results/s',
-          'split a sweep',
+          '$0 run scenarios/examples/tiny.yaml --shard 0/2 && $0 run scenarios/examples/tiny.yaml --shard 1/2',
+          'split a sweep in two shards (results/local/tiny-shard-0-of-2/ and …-1-of-2/); merge joins them',
         ),
     handler: (argv: Record<string, unknown>) => executeRun(toRunArgs(argv), io, resolved),
   };
@@ -365,6 +351,7 @@ function toRunArgs(argv: Record<string, unknown>): RunArgs {
     seed: single<number>(argv, 'seed'),
     shard: single<string>(argv, 'shard'),
     resume: argv.resume === true,
+    force: argv.force === true,
     dryRun: argv.dryRun === true,
     report: argv.report !== false,
     quiet: argv.quiet === true,

@@ -65,7 +65,10 @@ export function slurmCommand(io: CliIO, loadScenario: ScenarioLoader = loadScena
           default: false,
           describe: 'submit both jobs with sbatch and print their ids',
         })
-        .example('$0 slurm scenarios/examples/tiny.yaml --tasks 8 --submit', '8 shards, then merge'),
+        .example(
+          '$0 slurm scenarios/examples/tiny.yaml --tasks 8',
+          'write the job scripts of 8 shards and a merge (--submit submits them)',
+        ),
     handler: async (args: SlurmArgs) => {
       checkArgs(args);
       const file = resolve(args.file);
