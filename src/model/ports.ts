@@ -79,4 +79,16 @@ export interface ModelComponent {
   resetStats(nowNs: number): void;
   /** Writes metrics over the measured window [windowStartNs, nowNs]. */
   collect(sink: MetricSink, windowNs: number): void;
+  /** The component's queue, for the steady-state check (steady-state.ts); absent when it has none. */
+  readonly queue?: QueueProbe;
+}
+
+/** A component's work waiting or in service, and the metric that says how busy its servers were. */
+export interface QueueProbe {
+  /** What waits, in words: 'data-path packets in flight'. */
+  readonly what: string;
+  /** The metric (0–1) of the servers the backlog waits for: 'engine_util'. */
+  readonly utilisation: string;
+  /** Items waiting or in service now. */
+  backlog(): number;
 }

@@ -1,7 +1,7 @@
 /**
  * One simulation run, start to finish: build the components on a fresh simulator and stream
- * factory, run the warm-up, restart every accumulator, run the measured window, collect the
- * metrics. Pure: no clock, no files, no global state — two systems can run side by side.
+ * factory, run the warm-up, restart every accumulator, run the measured window (in slices:
+ * run-slices.ts), collect the metrics and the steady-state verdicts. Pure: no clock, no files, no global state — two systems can run side by side.
  */
 import { Priority } from '../engine/priority.js';
 import { Simulator } from '../engine/simulator.js';
@@ -14,6 +14,7 @@ import { HostCpuMeter } from './host-cpu.js';
 import { InstanceTable } from './instance-table.js';
 import { LIMIT_RESOURCE_COLUMN } from './metrics.js';
 import type { MetricSink, ModelComponent, ModelContext } from './ports.js';
+import { runSliced, type SliceObserver, verdicts } from './run-slices.js';
 
 export interface GroupMetricRow {
   group: string;
@@ -51,7 +52,7 @@ export interface RunStrategies extends ControlStrategies, DataPathModes {}
  * so every model event at that instant is counted in the warm-up and the measured window
  * starts clean; the run then processes events up to and including `warmupNs + durationNs`.
  */
-export function runSimulation(spec: RunSpec, strategies: RunStrategies): RunOutput {
+export function runSimulation(spec: RunSpec, strategies: RunStrategies, observe?: SliceObserver): RunOutput {
   const { config } = spec;
   const sim = new Simulator();
   const streams = new StreamFactory(spec.seed, spec.replication);
@@ -72,8 +73,8 @@ export function runSimulation(spec: RunSpec, strategies: RunStrategies): RunOutp
     eventsAtWarmup = sim.fingerprint.count;
   });
   sim.scheduleAt(spec.warmupNs, warmupEnd, 0, Priority.LATE);
-  const endNs = spec.warmupNs + spec.durationNs;
-  sim.run({ until: endNs });
+  const queues = components.flatMap((c) => (c.queue === undefined ? [] : [c.queue]));
+  const watch = runSliced(sim, spec.warmupNs, spec.durationNs, queues, () => sim.fingerprint.count, observe);
 
   const sink = new CollectingSink();
   sink.set(LIMIT_RESOURCE_COLUMN, '');
@@ -81,6 +82,7 @@ export function runSimulation(spec: RunSpec, strategies: RunStrategies): RunOutp
   sink.set('events', sim.fingerprint.count - eventsAtWarmup);
   sink.set('sim_time_ms', spec.durationNs / 1e6);
   sink.set('host_cpu_util', hostCpu.busy / (config.host.cores * spec.durationNs));
+  for (const w of verdicts(watch, sink.metrics)) warnings.add(w);
   return {
     metrics: sink.metrics,
     groups: sink.groups,

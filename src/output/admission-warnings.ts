@@ -1,7 +1,9 @@
 /**
- * What admission refused, said in words: a point whose instances were partly rejected reports
- * believable figures for the admitted ones only, so the terminal, the manifest and the report
- * say how many were rejected and on which resource (`limit_resource`).
+ * What the runs of a study said, for the terminal, the manifest and the report: each distinct
+ * run warning once, with the points it came from (a run that was not in steady state, say),
+ * and what admission refused — a point whose instances were partly rejected reports believable
+ * figures for the admitted ones only, so how many were rejected and on which resource
+ * (`limit_resource`) is said, not only counted in runs.csv.
  */
 import { LIMIT_RESOURCE_COLUMN } from '../model/metrics.js';
 import { columnName, type RunRecord, type StudyInfo } from './records.js';
@@ -13,6 +15,27 @@ export function pointLabel(info: StudyInfo, point: number): string {
   const params = info.points[point]?.params ?? {};
   const values = info.swept.map((p) => `${columnName(p)}=${String(params[p])}`).join(', ');
   return values === '' ? `point ${point}` : `point ${point} (${values})`;
+}
+
+/** Every distinct run warning (sorted) with the points whose runs gave it, then admissionWarnings. */
+export function runWarnings(info: StudyInfo, records: readonly RunRecord[]): string[] {
+  const points = new Map<string, Set<number>>();
+  const runsOf = new Map<string, number>();
+  for (const r of records) {
+    for (const w of r.output.warnings) {
+      points.set(w, (points.get(w) ?? new Set()).add(r.point));
+      runsOf.set(w, (runsOf.get(w) ?? 0) + 1);
+    }
+  }
+  const all = new Set(records.map((r) => r.point)).size;
+  const said = [...points.keys()].sort().map((w) => {
+    const at = [...(points.get(w) as Set<number>)].sort((a, b) => a - b);
+    const runs = `${runsOf.get(w)} of ${records.length} runs`;
+    if (at.length === all) return `${w} (${runs})`;
+    const shown = at.slice(0, 8).join(', ') + (at.length > 8 ? ', …' : '');
+    return `${w} (${runs}: point${at.length === 1 ? '' : 's'} ${shown})`;
+  });
+  return [...said, ...admissionWarnings(info, records)];
 }
 
 /** One warning per point where some run rejected instances, in point order. */

@@ -9,7 +9,7 @@ import { RNG_ALGORITHM } from '../random/stream-factory.js';
 import type { ShardSpec } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
 import { hash53Hex } from '../util/hash.js';
-import { admissionWarnings } from './admission-warnings.js';
+import { runWarnings } from './admission-warnings.js';
 import type { RunRecord, StudyInfo } from './records.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -36,11 +36,9 @@ export function resultFingerprint(records: readonly RunRecord[]): string {
   return hash53Hex(records.map((r) => `${r.index}:${r.output.fingerprint}`).join('\n'));
 }
 
-/** Scenario warnings first, then every distinct run warning, sorted, then what admission rejected per point. */
+/** Scenario warnings first, then what the runs said (runWarnings), then what admission rejected per point. */
 export function collectWarnings(info: StudyInfo, records: readonly RunRecord[]): string[] {
-  const runWarnings = new Set<string>();
-  for (const r of records) for (const w of r.output.warnings) runWarnings.add(w);
-  return [...new Set([...info.warnings, ...[...runWarnings].sort(), ...admissionWarnings(info, records)])];
+  return [...new Set([...info.warnings, ...runWarnings(info, records)])];
 }
 
 export function buildManifest(info: StudyInfo, records: readonly RunRecord[], meta: ManifestMeta) {

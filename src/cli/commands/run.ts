@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { admissionWarnings, limitResources } from '../../output/admission-warnings.js';
+import { limitResources, runWarnings } from '../../output/admission-warnings.js';
 import type { FileWriter } from '../../output/file-writer.js';
 import { columnName, studyInfo } from '../../output/records.js';
 import { type ReportWriter, writeReportLazily } from '../../output/report-adapter.js';
@@ -254,7 +254,7 @@ async function runOne(p: Planned, folder: FolderState, ctx: RunContext): Promise
   const rows = summarizeRuns(outcome.records);
   io.out(formatSummaryTable(info, rows, headlineMetrics(info), limitResources(outcome.records)));
   if (!args.quiet)
-    for (const w of admissionWarnings(info, outcome.records)) io.err(`${p.study.name}: warning: ${w}`);
+    for (const w of runWarnings(info, outcome.records)) io.err(`${p.study.name}: warning: ${w}`);
   io.out(`${outcome.records.length} run(s) in ${p.dir} (${outcome.ran} run now, ${outcome.resumed} resumed)`);
   await reportFor(io, deps, p.dir, args.report, ctx.shard !== undefined);
 }

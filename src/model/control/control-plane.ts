@@ -12,7 +12,7 @@
 import { CONTROL_OPS } from '../config.js';
 import { InstanceState } from '../instance-table.js';
 import { LIMIT_RESOURCE_COLUMN } from '../metrics.js';
-import type { DataPathPort, MetricSink, ModelComponent, ModelContext } from '../ports.js';
+import type { DataPathPort, MetricSink, ModelComponent, ModelContext, QueueProbe } from '../ports.js';
 import { CommandTable, OpTable } from './command-table.js';
 import { ControlStats } from './control-stats.js';
 import { ControlWorkload } from './control-workload.js';
@@ -92,6 +92,12 @@ export class ControlPlane implements ModelComponent {
   resetStats(nowNs: number): void {
     this.stats.reset(nowNs);
   }
+
+  readonly queue: QueueProbe = {
+    what: 'control operations outstanding',
+    utilisation: 'adminq_util',
+    backlog: () => this.stats.backlog.value,
+  };
 
   collect(sink: MetricSink, windowNs: number): void {
     const s = this.stats;

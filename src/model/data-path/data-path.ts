@@ -26,7 +26,7 @@ import { type InterruptCosts, interruptCosts } from '../interrupts/delivery.js';
 import type { InterruptMode } from '../interrupts/interrupt-mode.js';
 import type { IsolationMode } from '../iommu/isolation-mode.js';
 import { Translator } from '../iommu/translator.js';
-import type { DataPathPort, MetricSink, ModelComponent, ModelContext } from '../ports.js';
+import type { DataPathPort, MetricSink, ModelComponent, ModelContext, QueueProbe } from '../ports.js';
 import { AddressLayout } from './address-layout.js';
 import { DataPathStats, setFinite } from './data-path-stats.js';
 import { DATA_PATH_KINDS } from './device-params.js';
@@ -236,6 +236,12 @@ export class DataPath implements ModelComponent, DataPathPort {
     setFinite(sink, 'vector_sharers_max', this.costs.sharers);
     if (this.polling) this.ctx.hostCpu.addBusy(this.driver.pollMeter.take(now));
   }
+
+  readonly queue: QueueProbe = {
+    what: 'data-path packets in flight',
+    utilisation: 'engine_util',
+    backlog: () => this.pool.live,
+  };
 
   /** Lifetime totals for conservation checks. */
   totals(): DataPathTotals {
