@@ -20,7 +20,7 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(REPO, 'bin', 'vdpascale.js');
 
 /** The `npx vdpascale …` lines of the README's sh blocks, continuation lines joined. */
-export function readmeExamples(readme: string): string[] {
+function readmeExamples(readme: string): string[] {
   const out: string[] = [];
   for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
     const lines = (block[1] ?? '').replace(/\\\n\s*/g, '').split('\n');
