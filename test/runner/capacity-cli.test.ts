@@ -1,5 +1,5 @@
 /** The capacity command end to end with the stand-in model (exact limit 512, like 2048 MSI-X vectors / 4). */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeDeps, runCli } from './cli-harness.js';
@@ -32,7 +32,8 @@ describe('vdpascale capacity (stand-in model)', () => {
     expect(r.out).toMatch(/at 512: instances_rejected = 0 ± 0 \(n=2; instances_rejected <= 0 holds\)/);
     expect(r.out).toMatch(/at 513: instances_rejected = 1 ± 0 \(n=2; instances_rejected <= 0 fails\)/);
     expect(r.err).toMatch(/probe instances=1024: FAIL/);
-    const dir = join(root, 'cap-capacity');
+    // One folder per search: <name>-capacity-<hash of scenario, parameter, SLOs and bounds>.
+    const dir = join(root, readdirSync(root).find((d) => d.startsWith('cap-capacity-')) as string);
     const cap = JSON.parse(readFileSync(join(dir, 'capacity.json'), 'utf8'));
     expect(cap).toMatchObject({ param: 'instances', answer: 512, first_failure: 513, capped: false });
     const runs = csvs(dir)['runs.csv']!.trimEnd().split('\n');

@@ -102,7 +102,8 @@ describe('result files are byte-identical across execution strategies', () => {
     });
     expect(m.points[4]).toEqual({ point: 4, id: 'strategy=b,load=1', params: { strategy: 'b', load: 1 } });
     expect(m.stream_names).toEqual(['strategy/a', 'strategy/b', 'workload/victim/arrivals']);
-    expect(m.warnings).toEqual(['strategy b ignores adminq.weights']);
+    // A run warning is listed once, with the runs and points it came from (strategy b: points 3–5).
+    expect(m.warnings).toEqual(['strategy b ignores adminq.weights (9 of 18 runs: points 3, 4, 5)']);
     expect(m.fingerprint).toMatch(/^[0-9a-f]{14}$/);
     expect(m.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(m.timings.wall_total_s).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
  * control-plane test fixture (model-fixture.ts), so it runs before `scenario/` lands.
  * Skipped, with the reason printed, while the model does not load.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunDeps } from '../../src/cli/commands/run.js';
@@ -130,7 +130,8 @@ describe.skipIf(modelProblem !== undefined)('runner on the real model', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('capacity: instances = 512');
     expect(r.out).toMatch(/at 513: instances_rejected = 1 ± 0/);
-    const runs = readFileSync(join(root, 'msix-capacity', 'runs.csv'), 'utf8');
+    const folder = readdirSync(root).find((d) => d.startsWith('msix-capacity-')) as string;
+    const runs = readFileSync(join(root, folder, 'runs.csv'), 'utf8');
     expect(runs).toContain('msix-vectors');
   });
 });
