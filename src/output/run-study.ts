@@ -6,6 +6,7 @@
  */
 import { type BatchInterrupt, BatchInterruptedError, RunFailedError, runBatch } from '../runner/batch.js';
 import { createExecutor } from '../runner/executor.js';
+import { RunProgress } from '../runner/run-task.js';
 import { inShard, planRuns, type RunJob, runSpecFor, type ShardSpec, type Study } from '../runner/study.js';
 import { defaultWriter, type FileWriter, WriteError } from './file-writer.js';
 import { manifestMeta } from './provenance.js';
@@ -21,6 +22,12 @@ export interface ProgressEvent {
   pointDone: boolean;
 }
 
+export interface LiveProgress {
+  simNs: number;
+  totalSimNs: number;
+  events: number;
+}
+
 export interface RunStudyOptions {
   study: Study;
   folder: FolderState;
@@ -30,6 +37,12 @@ export interface RunStudyOptions {
   workerUrl?: URL | undefined;
   /** Called before the first run: how many are already done and how many there are. */
   onStart?(done: number, total: number): void;
+  /**
+   * Called once the runs start on their executor, with a reader of how far they got inside
+   * themselves: simulated ns and events of this invocation's runs so far (finished and
+   * running), and the simulated ns all of them will cover.
+   */
+  onLive?(read: () => LiveProgress): void;
   onRun?(event: ProgressEvent): void;
   /** Where the folder is written (default: the real file system; tests inject faults). */
   writer?: FileWriter | undefined;
@@ -105,9 +118,13 @@ export async function runStudy(options: RunStudyOptions): Promise<StudyOutcome> 
         workerUrl: options.workerUrl,
         forcePool: options.interrupt !== undefined && !options.smallStudy,
       });
+      const progress = new RunProgress(Math.min(executor.concurrency, pending.length));
+      const totalSimNs = pending.length * (study.warmupNs + study.durationNs);
+      options.onLive?.(() => ({ ...progress.read(), totalSimNs }));
       try {
         await runBatch(pending, {
           executor,
+          progress,
           specFor: (job) => runSpecFor(study, job),
           interrupt: options.interrupt,
           onResult: (job, result) => {

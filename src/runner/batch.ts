@@ -5,7 +5,7 @@
  */
 import type { RunSpec } from '../model/config.js';
 import type { Executor } from './executor.js';
-import { isSkipped, type RunTaskResult, STARTED, STOP, taskControl } from './run-task.js';
+import { isSkipped, type RunProgress, type RunTaskResult, STARTED, STOP, taskControl } from './run-task.js';
 import type { RunJob } from './study.js';
 
 /** How a batch is interrupted (Ctrl-C, a scheduler's SIGTERM). */
@@ -27,6 +27,8 @@ export interface BatchOptions {
   /** Tasks handed to the executor at once (default: the executor's own, 2 × jobs for a pool so no thread idles). */
   concurrency?: number;
   interrupt?: BatchInterrupt | undefined;
+  /** Where runs report progress inside themselves; needs one lane per concurrent task (`concurrency`). */
+  progress?: RunProgress | undefined;
 }
 
 /** A run that threw: an internal failure of the model (exit 1). Finished runs were delivered. */
@@ -88,13 +90,21 @@ export async function runBatch(jobs: readonly RunJob[], options: BatchOptions): 
   else interrupt?.signal.addEventListener('abort', onInterrupt, { once: true });
   const stopping = () => failures.length > 0 || sink !== undefined || interrupt?.signal.aborted === true;
 
-  const worker = async (): Promise<void> => {
+  const progress = options.progress;
+  if (progress !== undefined && progress.lanes < Math.min(limit, jobs.length))
+    throw new Error(`progress has ${progress.lanes} lanes for ${limit} concurrent tasks`);
+  const worker = async (lane: number): Promise<void> => {
     while (!stopping() && next < jobs.length) {
       const job = jobs[next++] as RunJob;
       let answer: Awaited<ReturnType<Executor['run']>>;
       try {
         answer = await executor.run(
-          { index: job.index, spec: specFor(job), control },
+          {
+            index: job.index,
+            spec: specFor(job),
+            control,
+            ...(progress === undefined ? {} : { progress: { buffer: progress.buffer, lane } }),
+          },
           interrupt ? abandon.signal : undefined,
         );
         if (answer.index !== job.index)
@@ -107,6 +117,7 @@ export async function runBatch(jobs: readonly RunJob[], options: BatchOptions): 
         }
         continue;
       }
+      progress?.finish(lane);
       if (isSkipped(answer)) {
         skipped++;
         continue;
@@ -123,7 +134,7 @@ export async function runBatch(jobs: readonly RunJob[], options: BatchOptions): 
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, (_, lane) => worker(lane)));
   } finally {
     clearTimeout(grace);
     interrupt?.signal.removeEventListener('abort', onInterrupt);

@@ -1,4 +1,5 @@
 import type { RunSpec } from '../model/config.js';
+import type { SliceObserver } from '../model/run-slices.js';
 import { type RunOutput, runSimulation } from '../model/system.js';
 import { chooseStrategies } from '../strategies/catalogue.js';
 
@@ -7,6 +8,6 @@ import { chooseStrategies } from '../strategies/catalogue.js';
  * The seam between the runner and the model (the strategy objects are chosen here, by name, so
  * the spec stays plain data that crosses worker threads); everything else in the runner handles data.
  */
-export function runOne(spec: RunSpec): RunOutput {
-  return runSimulation(spec, chooseStrategies(spec.config));
+export function runOne(spec: RunSpec, observe?: SliceObserver): RunOutput {
+  return runSimulation(spec, chooseStrategies(spec.config), observe);
 }

@@ -45,6 +45,8 @@ export interface RunDeps {
   writer: FileWriter | undefined;
   /** Where SIGINT / SIGTERM come from (default: this process). */
   signals: SignalSource | undefined;
+  /** How often a plain progress line is printed inside runs, ms (default 10 s; tests shorten it). */
+  progressEveryMs: number | undefined;
 }
 
 /**
@@ -65,6 +67,7 @@ export function resolveDeps(deps: Partial<RunDeps>): RunDeps {
     resultsRoot: deps.resultsRoot ?? DEFAULT_RESULTS_ROOT,
     writer: deps.writer,
     signals: deps.signals,
+    progressEveryMs: deps.progressEveryMs,
   };
 }
 
@@ -230,7 +233,7 @@ async function runOne(p: Planned, folder: FolderState, ctx: RunContext): Promise
     io.err(`${p.study.name}: --force: replaced ${p.dir}, which held ${folder.replaces}`);
   }
   const bars = io.isTTY && !args.quiet ? (await import('cli-progress')).default : undefined;
-  const progress = new Progress(io, info, args.quiet, bars);
+  const progress = new Progress(io, info, { quiet: args.quiet, bars, plainEveryMs: deps.progressEveryMs });
   let outcome: Awaited<ReturnType<typeof runStudy>>;
   try {
     outcome = await runStudy({
@@ -243,6 +246,7 @@ async function runOne(p: Planned, folder: FolderState, ctx: RunContext): Promise
       writer: deps.writer,
       interrupt: { signal: watch.signal, graceMs: GRACE_MS },
       onStart: (done, total) => progress.start(done, total),
+      onLive: (read) => progress.follow(read),
       onRun: (e) => progress.run(e),
     });
   } catch (e) {
