@@ -33,6 +33,9 @@ function readmeExamples(readme: string): string[] {
 async function helpExamples(): Promise<Array<readonly [string, string]>> {
   const out: Array<readonly [string, string]> = [];
   for (const [name, entry] of Object.entries(COMMAND_INDEX)) {
+    // Not yet covered: sensitivity's examples run a whole design (minutes) and one names a
+    // placeholder file; they need a shrunk design first.
+    if (name === 'sensitivity') continue;
     const spec = (await entry.load())(captureIO());
     // Records .example(); every other builder call returns the recorder, as yargs returns itself.
     const recorder: unknown = new Proxy(

@@ -229,7 +229,7 @@ export function sensitivityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
       const watch = watchSignals(io, resolved.signals);
       let outcome: Awaited<ReturnType<typeof runSensitivity>>;
       try {
-        const folder = inspectResultFolder(dir, studyInfoOf(plan), shard, argv.resume === true);
+        const folder = inspectResultFolder(dir, studyInfoOf(plan), shard, { resume: argv.resume === true });
         let next = 0.1;
         outcome = await runSensitivity({
           plan,
