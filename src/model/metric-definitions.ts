@@ -1,0 +1,85 @@
+/**
+ * What every metric means, one sentence each: the one table `docs/metrics.md` is generated
+ * from (test/model/metric-definitions.test.ts holds it current) and the README points to. The
+ * record type makes the compiler refuse a metric without a definition. Units are in the names.
+ */
+import { GROUP_METRICS, LIMIT_RESOURCE_COLUMN, METRICS, type MetricName } from './metrics.js';
+
+export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
+  offered_pps: 'Packets offered per second: arrivals inside the measured window, all instances together.',
+  throughput_pps:
+    'Packets completed per second inside the measured window (some arrived during the warm-up).',
+  throughput_gbps: 'The completed packets’ bytes per second, in Gbit/s.',
+  drop_rate: 'Offered packets dropped over offered packets.',
+  latency_mean_us: 'Mean packet latency, from arrival to completion, of the packets completed in the window.',
+  latency_p50_us: 'Median packet latency (log-linear histogram, ≤ 0.79 % relative error).',
+  latency_p99_us:
+    '99th percentile of packet latency; a run flagged "not in steady state" reports a figure of its window, not of the system.',
+  latency_p999_us: '99.9th percentile of packet latency.',
+  engine_util: 'Time-average fraction of the data-path engines busy (host cores for the software parents).',
+  iotlb_hit_rate: 'Platform IOMMU IOTLB hits over lookups.',
+  iotlb_misses_per_s: 'IOTLB misses (each a page walk, or a PASID-table and page walk) per second.',
+  devtlb_hit_rate:
+    'Hits over lookups of the device-side translation cache: the ATS device TLB, or the device MMU’s cache.',
+  translation_ns_per_packet: 'Address-translation stall time per serviced packet, ns.',
+  invalidations_per_s: 'IOTLB invalidations completed per second (unmaps under strict or lazy invalidation).',
+  invalidation_wait_mean_us:
+    'Mean time an invalidation spent in the shared invalidation queue, waiting and served.',
+  interrupts_per_s: 'Data-path interrupts delivered per second (0 with polling).',
+  interrupts_per_packet: 'Data-path interrupts per completed packet (1 without coalescing, less with it).',
+  vectors_used: 'Interrupt vectors (MSI-X entries or stored messages) programmed for the ready instances.',
+  vector_sharers_max: 'Most queues sharing one vector (1 with dedicated vectors).',
+  irq_latency_mean_us: 'Mean time from a completion to its interrupt handler (coalescing delay included).',
+  ctrl_ops_per_s: 'Runtime control operations (config reads, MAC and MQ sets…) completed per second.',
+  ctrl_latency_mean_us: 'Mean latency of runtime control operations, issue to completion.',
+  ctrl_latency_p99_us: '99th percentile of runtime control-operation latency.',
+  ctrl_backlog_mean:
+    'Time-average of runtime control operations issued and not completed (= ctrl_ops_per_s × ctrl_latency_mean_us in steady state, Little’s law).',
+  ctrl_backlog_max: 'Peak of runtime control operations issued and not completed.',
+  adminq_wait_mean_us:
+    'Mean wait of an admin command from passing its token bucket to the device fetching it (mutex, ring entry, ring).',
+  adminq_wait_p99_us: '99th percentile of that admin-command wait.',
+  adminq_util: 'Time-average fraction of the admin queue’s device workers busy (0 without an admin queue).',
+  adminq_retries_per_s: 'EAGAIN answers to admin commands per second.',
+  adminq_fairness_jain:
+    'Jain’s index (0–1) of the tenants’ admin-queue service normalised by their queues’ weights; 1 is fair.',
+  instances_ready: 'Instances READY (DRIVER_OK) at the end of the run.',
+  instances_rejected:
+    'Instances refused by the resource ledger; limit_resource names the first resource exhausted.',
+  provision_makespan_ms: 'Time from zero to the last instance of the start burst READY (burst studies).',
+  provision_latency_mean_ms: 'Mean time from an instance’s creation request to READY.',
+  provision_latency_p99_ms: '99th percentile of that provisioning latency.',
+  provision_rate_per_s: 'Instances of the burst made READY per second of makespan.',
+  host_cpu_util:
+    'Host CPU busy time (software CVQ, netlink, driver, polling, spinning submitters, vduse copies) over host.cores × window; above 1 when overcommitted.',
+  guest_cpu_us_per_packet: 'Guest CPU time (interrupt handling) per completed packet.',
+  events: 'Simulation events processed in the measured window (a cost measure, not a result).',
+  sim_time_ms: 'Length of the measured window.',
+};
+
+/** docs/metrics.md: every metric with its definition, per-group metrics marked. */
+export function metricsDocument(): string {
+  const perGroup = new Set<string>(GROUP_METRICS);
+  const rows = METRICS.map(
+    (m) => `| \`${m}\` | ${perGroup.has(m) ? 'yes' : ''} | ${METRIC_DEFINITIONS[m].trim()} |`,
+  );
+  return [
+    '# Metrics',
+    '',
+    '<!-- Generated from src/model/metric-definitions.ts by',
+    '     UPDATE_DOCS=1 npx vitest run test/model/metric-definitions.test.ts; do not edit. -->',
+    '',
+    'The columns of `runs.csv` in order (after `point`, `replication`, `seed` and the swept',
+    'parameters), and the `metric` values of `summary.csv`. Names carry the unit (`_us`, `_ms`,',
+    '`_per_s`, `_pps`, `_gbps`); ratios and counts have none. Every figure covers the measured',
+    'window (after `warmup`) unless it says otherwise; a metric with no sample is an empty cell,',
+    'never 0. "Per group" metrics are also in `groups.csv` (and `summary.csv`) for each workload',
+    'group.',
+    '',
+    '| metric | per group | definition |',
+    '|---|---|---|',
+    ...rows,
+    `| \`${LIMIT_RESOURCE_COLUMN}\` | | The first resource that rejected an instance (\`msix-vectors\`, \`pasid\`, \`device-memory\`, …), empty when none did; the terminal, the manifest and the report also say how many were rejected per point. |`,
+    '',
+  ].join('\n');
+}
