@@ -198,3 +198,20 @@ export function isHardwarePath(path: string): boolean {
 export function hardwarePaths(): ConfigPathInfo[] {
   return CONFIG_PATHS.filter((p) => p.hardware);
 }
+
+const SCENARIO_KEY_EXCEPTIONS: Record<string, string> = {
+  'provisioning.churnCreateRate': 'provisioning.churn.create',
+  'provisioning.churnDestroyRate': 'provisioning.churn.destroy',
+};
+
+/**
+ * The scenario key of a ModelConfig leaf path: the field without its unit suffix, because the
+ * value carries its unit (`transport.mmioWriteNs` → `transport.mmioWrite`); churn is grouped
+ * as `provisioning.churn`. What users are shown wherever a profile names a parameter.
+ */
+export function scenarioPathOf(modelPath: string): string {
+  return (
+    SCENARIO_KEY_EXCEPTIONS[modelPath] ??
+    modelPath.replace(/NsPerByte$/, 'PerByte').replace(/(Ns|Bytes)$/, '')
+  );
+}

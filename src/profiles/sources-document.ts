@@ -3,9 +3,11 @@
  * grouped by kind, each with what the model takes from it and which profile parameters rest
  * on it. A test keeps the committed file equal to this text.
  */
+
 import { BIBLIOGRAPHY, formatCitation, type SourceKey, sourceKeys } from '../bibliography/bibliography.js';
 import type { SourceKind } from '../bibliography/source.js';
 import { allStrategies } from '../strategies/catalogue.js';
+import { scenarioPathOf } from './config-paths.js';
 import { listProfiles, PLATFORM_PROFILE } from './index.js';
 
 const KIND_TITLES: ReadonlyArray<[SourceKind, string]> = [
@@ -28,7 +30,8 @@ function citedBy(): Map<SourceKey, string[]> {
   for (const profile of [PLATFORM_PROFILE, ...listProfiles()]) {
     for (const key of profile.cite) by.set(key, [...(by.get(key) ?? []), `${profile.name} (the parent)`]);
     for (const p of profile.params) {
-      for (const key of p.cite) by.set(key, [...(by.get(key) ?? []), `${profile.name}: ${p.path}`]);
+      for (const key of p.cite)
+        by.set(key, [...(by.get(key) ?? []), `${profile.name}: ${scenarioPathOf(p.path)}`]);
     }
   }
   return by;

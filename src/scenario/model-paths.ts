@@ -5,18 +5,10 @@
  * sets `device.enginePerByte`. The one exception is churn, grouped as `provisioning.churn`.
  * Profiles list ModelConfig paths; `scenarioPathOf` shows users the key to write.
  */
-import { CONFIG_PATHS, type ConfigPathInfo } from '../profiles/config-paths.js';
+import { CONFIG_PATHS, type ConfigPathInfo, scenarioPathOf } from '../profiles/config-paths.js';
 import { isPlainObject } from './plain-data.js';
 
-const EXCEPTIONS: Record<string, string> = {
-  'provisioning.churnCreateRate': 'provisioning.churn.create',
-  'provisioning.churnDestroyRate': 'provisioning.churn.destroy',
-};
-
-/** The scenario key path of a ModelConfig leaf path. */
-export function scenarioPathOf(modelPath: string): string {
-  return EXCEPTIONS[modelPath] ?? modelPath.replace(/NsPerByte$/, 'PerByte').replace(/(Ns|Bytes)$/, '');
-}
+export { scenarioPathOf };
 
 /** Model leaves a scenario can set; `workload.groups` is built from the workload section instead. */
 const SETTABLE = CONFIG_PATHS.filter((p) => p.path !== 'workload.groups');
