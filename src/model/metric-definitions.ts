@@ -25,6 +25,10 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
   invalidations_per_s: 'IOTLB invalidations completed per second (unmaps under strict or lazy invalidation).',
   invalidation_wait_mean_us:
     'Mean time an invalidation spent in the shared invalidation queue, waiting and served.',
+  dma_transactions_per_s: 'DMA microbenchmark (workload groups with `dma`): requests completed per second.',
+  dma_bandwidth_gbps: 'DMA microbenchmark: bytes of the completed requests per second, in Gbit/s.',
+  dma_latency_mean_ns: 'DMA microbenchmark: mean request latency, translation stall included, ns.',
+  dma_latency_p99_ns: 'DMA microbenchmark: 99th percentile of request latency, ns.',
   interrupts_per_s: 'Data-path interrupts delivered per second (0 with polling).',
   interrupts_per_packet: 'Data-path interrupts per completed packet (1 without coalescing, less with it).',
   vectors_used: 'Interrupt vectors (MSI-X entries or stored messages) programmed for the ready instances.',
