@@ -13,7 +13,7 @@ export function className(code: number): CommandClass {
 }
 
 /**
- * Commands the mlx5 firmware throttles (facts.md §6: cmd.c's throttle semaphore covers the
+ * Commands the mlx5 firmware throttles ([[linux-mlx5-cmd]]: cmd.c's throttle semaphore covers the
  * object create/destroy/modify commands): creating or destroying a managed device and every
  * per-VQ object command.
  */

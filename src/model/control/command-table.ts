@@ -45,7 +45,7 @@ function grown<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(f
   return to;
 }
 
-/** One transport transaction in flight (model.md §1.2, §2). */
+/** One transport transaction in flight (a step of an operation's program, op-programs.ts). */
 export class CommandTable extends IdTable {
   /** Operation the command belongs to. */
   op: Int32Array;

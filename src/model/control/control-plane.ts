@@ -1,5 +1,5 @@
 /**
- * The control plane (model.md §1.2, §2, §5; issue 4 "Device model II"): control operations as
+ * The control plane (docs/model.md, "Control plane"): control operations as
  * sequences of transport transactions, the five transports, admin-queue QoS, provisioning and
  * churn, and resource accounting. It meets the data path only through `DataPathPort`
  * (activate at DRIVER_OK, deactivate when teardown begins) and the shared instance table.
@@ -194,7 +194,7 @@ export class ControlPlane implements ModelComponent {
     }
   }
 
-  /** One warning per setting that the chosen strategies ignore (interface.md: never silently dropped). */
+  /** One warning per setting that the chosen strategies ignore (a setting is never dropped silently). */
   private warnIgnoredSettings(): void {
     const { config } = this.ctx;
     const groups = config.workload.groups;

@@ -1,6 +1,6 @@
 /**
- * The control plane's accumulators and the metrics it writes (interface.md "Metric names",
- * control and provisioning rows), aggregate and per tenant (workload group).
+ * The control plane's accumulators and the metrics it writes (named in src/model/metrics.ts:
+ * the control and provisioning metrics), aggregate and per tenant (workload group).
  *
  * Two lifetimes:
  * - control and admin-queue statistics cover the measured window: `reset` at the warm-up

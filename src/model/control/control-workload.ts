@@ -1,5 +1,5 @@
 /**
- * The guests' runtime control traffic (model.md §7): each workload group offers `control.rate`
+ * The guests' runtime control traffic (docs/model.md, "Control plane"): each workload group offers `control.rate`
  * operations per second per instance, drawn from its `ops` mix. One Poisson stream per group at
  * rate × group size picks a uniformly random instance of the group; operations are issued only
  * to READY instances (thinning), so the offered rate is `rate` per ready instance. A group's

@@ -75,7 +75,7 @@ export class OpRunner {
     }
     if (uses(StepKind.KEY_BUILD)) {
       // Device firmware work per instance, in parallel across instances (mlx5 builds MKEYs with
-      // parallel firmware commands: facts.md §3 "Device-side MMU").
+      // parallel firmware commands [[mlx5-vdpa-mkey-2024]]).
       this.keyBuildHandler = sim.handler('control/device-mmu/keys-built', (op) => this.run(op));
     }
   }

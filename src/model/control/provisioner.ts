@@ -1,5 +1,5 @@
 /**
- * Instance life cycle (model.md §5): ABSENT → PROVISIONING → READY → TEARDOWN → ABSENT, or
+ * Instance life cycle (docs/model.md, "Control plane"): ABSENT → PROVISIONING → READY → TEARDOWN → ABSENT, or
  * REJECTED when a resource is exhausted (checked when the creation is requested, in instance
  * order, so rejections do not depend on timing).
  *

@@ -1,5 +1,5 @@
 /**
- * Resource accounting of one vDPA parent (model.md §3–§5): what every instance draws from the
+ * Resource accounting of one vDPA parent (docs/model.md, "Control plane"): what every instance draws from the
  * device and the platform, checked before an instance is created. Instances all have the same
  * shape, so the demand per resource is computed once.
  *

@@ -2,7 +2,7 @@ import { IntQueue } from './int-queue.js';
 
 /**
  * A counting semaphore with FIFO waiters and an optional throttled sub-pool, the shape of the
- * mlx5 firmware command interface (facts.md §6): `slots` commands in flight in total, and
+ * mlx5 firmware command interface [[linux-mlx5-cmd]]: `slots` commands in flight in total, and
  * "heavy" ones must first take one of `throttledSlots` throttle tokens, then a regular slot
  * (cmd.c takes `throttle_sem` before `sem`). With one slot it is a FIFO lock (the managed-cap
  * register window, the device-cmd-cap slot, the global vDPA management lock); with

@@ -1,5 +1,5 @@
 /**
- * Analytic validation of the admin queue (model.md §8): each statistic is the mean over 10
+ * Analytic validation of the admin queue (queueing theory): each statistic is the mean over 10
  * independent replications (replication index 0–9 of seed 1), and each assertion allows
  * TWO 95 % half-widths of that mean (≈ 4.5 standard errors with t(9) = 2.262): a correct model
  * fails such a check with probability < 10⁻³, while the half-width itself is asserted to be a

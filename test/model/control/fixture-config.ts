@@ -1,8 +1,10 @@
 /**
  * A complete ModelConfig for control-plane tests, with round deterministic costs so that
  * timelines can be computed by hand. Values are in the profile's canonical units and near the
- * facts.md defaults (MMIO read 1 µs, write 150 ns — §2; firmware command 1.1 ms, 31/16 slots —
- * §6; VF creation 0.4 s — §2; admin queue depth 32 — §6), but tests override what they study.
+ * platform profile's defaults (MMIO read 1 µs, write 150 ns [[so-mmio-read]],
+ * [[intel-forum-uc-writes]]; firmware command 1.1 ms, 31/16 slots [[mlx5-vdpa-suspend-2024]],
+ * [[linux-mlx5-cmd]]; VF creation 0.4 s [[nmstate-vf-creation]]; admin queue depth 32
+ * [[linux-nvme-admin]]), but tests override what they study.
  * Each call returns a fresh object: tests mutate it freely.
  */
 import type { CommandClass, GroupConfig, ModelConfig } from '../../../src/model/config.js';

@@ -1,5 +1,5 @@
 /**
- * Resource limits bite at exactly the configured count (model.md §8), the rejected instance
+ * Resource limits bite at exactly the configured count (docs/model.md, "Control plane"), the rejected instance
  * names the first resource exhausted in the documented order, and `limit_resource` reports the
  * resource that rejected the first rejected instance. `ready` start: instances are admitted in
  * index order at t = 0.

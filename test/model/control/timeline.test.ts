@@ -1,5 +1,5 @@
 /**
- * Exact timelines (architecture.md tier 1): one instance provisioned over each transport with
+ * Exact timelines (computed by hand): one instance provisioned over each transport with
  * deterministic costs; every expected value is computed by hand from the fixture's constants.
  *
  * Fixture: mmioWrite W = 150, mmioRead R = 1000, firmware emulation F = 2000, poll interval
