@@ -3,7 +3,7 @@
  * fits the named parameters so that the simulated metric matches a measured curve
  * (output/calibration-study.ts); prints each fitted value with its 95% profile-likelihood
  * interval and the residual per point; writes the result folder (default
- * `results/<name>-calibration/`) with calibration.yaml, calibration.csv and the report.
+ * `results/local/<name>-calibration-<request hash>/`) with calibration.yaml, calibration.csv and the report.
  */
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
@@ -16,7 +16,7 @@ import {
   runCalibration,
   searchKind,
 } from '../../output/calibration-study.js';
-import { isFreshFolder } from '../../output/result-folder.js';
+import { clearResults, isFreshFolder } from '../../output/result-folder.js';
 import { shortNumber } from '../../output/summary-table.js';
 import { resolveProfile } from '../../profiles/index.js';
 import { BatchInterruptedError } from '../../runner/batch.js';
@@ -24,6 +24,8 @@ import type { FitParam } from '../../runner/calibration-search.js';
 import { defaultJobs } from '../../runner/executor.js';
 import { valueSchema } from '../../scenario/param-schema.js';
 import { FailureError, InputError } from '../../util/errors.js';
+import { hash53Hex } from '../../util/hash.js';
+import { stableStringify } from '../../util/stable-json.js';
 import { lockFolders, releaseFolders } from '../folder-locks.js';
 import type { CliIO } from '../io.js';
 import { GRACE_MS, SIGNAL_EXIT, watchSignals } from '../signal-watch.js';
@@ -114,7 +116,11 @@ export function calibrateCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
           type: 'string',
           describe: "swept parameter of the measured curve (default: the scenario's one swept key)",
         })
-        .option('out', { type: 'string', describe: 'result folder (default results/<name>-calibration/)' })
+        .option('out', {
+          type: 'string',
+          describe:
+            'result folder (default results/local/<name>-calibration-<request hash>/, replaced by the same calibration)',
+        })
         .option('jobs', { type: 'number', describe: 'runs in parallel (default: all cores)' })
         .option('set', {
           type: 'string',
@@ -135,8 +141,8 @@ export function calibrateCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
         })
         .option('quiet', { type: 'boolean', default: false, describe: 'no per-candidate lines' })
         .example(
-          '$0 calibrate s.yaml --data measured.csv --metric dma_transactions_per_s --fit iommu.iotlb.entries=16..256 --fit iommu.walk.memAccess=50ns..150ns',
-          'fit the IOTLB size and the walk access time to a measured window sweep',
+          '$0 calibrate scenarios/reproductions/pcie-bench-window.yaml --data scenarios/reproductions/pcie-bench-window-measured.csv --metric dma_transactions_per_s --set strategy.isolation=rid-per-vf --fit iommu.walk.memAccess=50ns..100ns --replications 1',
+          "fit the page walk access time to pcie-bench's IOMMU window sweep (shipped data)",
         ),
     handler: async (argv: Record<string, unknown>) => {
       const file = String(argv.file);
@@ -166,10 +172,23 @@ export function calibrateCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
         params.length + 1,
       );
       const req: CalibrationRequest = { file, scenario, params, metric, xPath, data };
-      const dir = single<string>(argv, 'out') ?? join(resolved.resultsRoot, `${base.name}-calibration`);
+      const out = single<string>(argv, 'out');
+      // One default folder per calibration (scenario, fitted ranges, metric, x, data), as capacity
+      // keeps one per search: re-running the same calibration replaces its own deterministic
+      // results, another calibration of the same scenario gets its own folder.
+      const request = hash53Hex(
+        stableStringify([base.hash, params.map((p) => [p.path, p.lo, p.hi]), metric, xPath, data]),
+      );
+      const dir = out ?? join(resolved.resultsRoot, `${base.name}-calibration-${request.slice(0, 8)}`);
       const resume = argv.resume === true;
-      if (!resume && !isFreshFolder(dir))
-        throw new InputError(`${dir} exists and is not empty; choose another folder with --out, or --resume`);
+      if (!resume && !isFreshFolder(dir)) {
+        if (out !== undefined)
+          throw new InputError(
+            `${dir} exists and is not empty; choose another folder with --out, or --resume`,
+          );
+        io.err(`calibrate: replacing ${dir}, which held this calibration's earlier results`);
+        clearResults(dir, resolved.writer);
+      }
       const locks = lockFolders([dir], `vdpascale calibrate ${file}`, io, resolved.writer);
       const watch = watchSignals(io, resolved.signals);
       const quiet = argv.quiet === true;
