@@ -29,7 +29,7 @@ import { stableStringify } from '../../util/stable-json.js';
 import { lockFolders, releaseFolders } from '../folder-locks.js';
 import type { CliIO } from '../io.js';
 import { GRACE_MS, SIGNAL_EXIT, watchSignals } from '../signal-watch.js';
-import { checkInteger, loadOptions, type RunDeps, reportFor, resolveDeps, single } from './run.js';
+import { checkInteger, loadFlags, loadOptions, type RunDeps, reportFor, resolveDeps, single } from './run.js';
 
 /** A value of the parameter at `path` written as a scenario writes it (`90ns`, `4KiB`) or a plain canonical number. */
 function valueParser(path: string): (text: string) => number | undefined {
@@ -122,13 +122,7 @@ export function calibrateCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
             'result folder (default results/local/<name>-calibration-<request hash>/, replaced by the same calibration)',
         })
         .option('jobs', { type: 'number', describe: 'runs in parallel (default: all cores)' })
-        .option('set', {
-          type: 'string',
-          array: true,
-          describe: 'override a parameter: PATH=VALUE (repeatable)',
-        })
-        .option('replications', { type: 'number', describe: 'override the replications per point' })
-        .option('seed', { type: 'number', describe: 'override the master seed' })
+        .options(loadFlags('point'))
         .option('resume', {
           type: 'boolean',
           default: false,

@@ -26,7 +26,7 @@ import { stableStringify } from '../../util/stable-json.js';
 import { lockFolders, releaseFolders } from '../folder-locks.js';
 import type { CliIO } from '../io.js';
 import { GRACE_MS, SIGNAL_EXIT, watchSignals } from '../signal-watch.js';
-import { checkInteger, loadOptions, type RunDeps, reportFor, resolveDeps, single } from './run.js';
+import { checkInteger, loadFlags, loadOptions, type RunDeps, reportFor, resolveDeps, single } from './run.js';
 
 function describeCheck(c: SloCheck): string {
   const ci = Number.isNaN(c.stats.ci95Half) ? '' : ` ± ${shortNumber(c.stats.ci95Half)}`;
@@ -107,13 +107,7 @@ export function capacityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
           describe: 'replace the results the --out folder holds (says what they were)',
         })
         .option('jobs', { type: 'number', describe: 'runs in parallel (default: all cores)' })
-        .option('set', {
-          type: 'string',
-          array: true,
-          describe: 'override a parameter: PATH=VALUE (repeatable)',
-        })
-        .option('replications', { type: 'number', describe: 'override the replications per probe' })
-        .option('seed', { type: 'number', describe: 'override the master seed' })
+        .options(loadFlags('probe'))
         .option('report', {
           type: 'boolean',
           default: true,

@@ -110,6 +110,18 @@ export function checkSets(sets: readonly string[] | undefined): string[] {
   return out;
 }
 
+/**
+ * The flags loadOptions reads, declared once for every command that loads a scenario; `per` names
+ * what a replication repeats there (point, probe, sample).
+ */
+export function loadFlags(per: string, seed = 'override the master seed') {
+  return {
+    set: { type: 'string', array: true, describe: 'override a parameter: PATH=VALUE (repeatable)' },
+    replications: { type: 'number', describe: `override the replications per ${per}` },
+    seed: { type: 'number', describe: seed },
+  } as const;
+}
+
 export function loadOptions(args: Pick<RunArgs, 'set' | 'replications' | 'seed'>): LoadOptions {
   const opts: LoadOptions = { sets: checkSets(args.set) };
   const replications = checkInteger('replications', args.replications, 1, 100_000);
@@ -300,13 +312,7 @@ export function runCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
           type: 'number',
           describe: 'runs in parallel (default: all cores; 1 for a study too small to repay worker start-up)',
         })
-        .option('set', {
-          type: 'string',
-          array: true,
-          describe: 'override a parameter: PATH=VALUE (repeatable)',
-        })
-        .option('replications', { type: 'number', describe: 'override the replications per point' })
-        .option('seed', { type: 'number', describe: 'override the master seed' })
+        .options(loadFlags('point'))
         .option('shard', { type: 'string', describe: 'run only shard I/N (0-based) of the runs' })
         .option('resume', {
           type: 'boolean',

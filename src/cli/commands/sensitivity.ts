@@ -32,7 +32,7 @@ import { lockFolders, releaseFolders } from '../folder-locks.js';
 import type { CliIO } from '../io.js';
 import { shellQuote } from '../rerun-command.js';
 import { GRACE_MS, SIGNAL_EXIT, watchSignals } from '../signal-watch.js';
-import { checkInteger, loadOptions, type RunDeps, reportFor, resolveDeps, single } from './run.js';
+import { checkInteger, loadFlags, loadOptions, type RunDeps, reportFor, resolveDeps, single } from './run.js';
 
 const DEFAULT_SAMPLES: Record<Method, number> = { morris: 10, sobol: 64 };
 
@@ -153,13 +153,7 @@ export function sensitivityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
           default: false,
           describe: 'continue an interrupted analysis from its journal',
         })
-        .option('set', {
-          type: 'string',
-          array: true,
-          describe: 'override a parameter: PATH=VALUE (repeatable)',
-        })
-        .option('replications', { type: 'number', describe: 'override the replications per sample' })
-        .option('seed', { type: 'number', describe: 'override the master seed (the design derives from it)' })
+        .options(loadFlags('sample', 'override the master seed (the design derives from it)'))
         .option('dry-run', {
           type: 'boolean',
           default: false,
