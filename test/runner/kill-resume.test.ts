@@ -3,49 +3,27 @@
  * final CSVs equal an uninterrupted run's. The killed process is a real one (the run command
  * with the stand-in model, under tsx), so the kill also takes its worker threads down.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fakeDeps, runCli } from './cli-harness.js';
 import { csvs, listFiles, tempDir, writeScenario } from './helpers.js';
+import { journalRuns, killAfterRuns } from './kill-after-runs.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/fake-cli.ts', import.meta.url));
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-
-function journalRuns(dir: string): number {
-  const path = join(dir, 'journal.jsonl');
-  if (!existsSync(path)) return 0;
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('{"index"')).length;
-}
-
 describe('kill -9 mid-sweep, then --resume', () => {
   it('loses at most the runs in flight and ends byte-identical', async () => {
     const root = tempDir();
     const file = writeScenario(root, { base: { spinMs: 120 } });
     const dir = join(root, 'killed');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', FIXTURE, 'run', file, '--out', dir, '--jobs', '2'],
-      {
-        cwd: REPO,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
+    const { pid, exit, stderr } = await killAfterRuns(
+      FIXTURE,
+      ['run', file, '--out', dir, '--jobs', '2'],
+      dir,
+      3,
+      60_000,
     );
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-      child.on('exit', (code, signal) => resolve(signal ?? code)),
-    );
-    const deadline = Date.now() + 60_000;
-    while (journalRuns(dir) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    child.kill('SIGKILL');
-    expect(await exited, stderr).toBe('SIGKILL');
+    expect(exit, stderr).toBe('SIGKILL');
     const kept = journalRuns(dir);
     expect(kept).toBeGreaterThanOrEqual(3);
     expect(kept).toBeLessThan(18);
@@ -55,7 +33,7 @@ describe('kill -9 mid-sweep, then --resume', () => {
     const deps = fakeDeps(root);
     const resumed = await runCli(['run', file, '--out', dir, '--resume', '--jobs', '2', '--quiet'], deps);
     expect(resumed.code, resumed.err).toBe(0);
-    expect(resumed.err).toContain(`took over the stale lock of process ${child.pid}`);
+    expect(resumed.err).toContain(`took over the stale lock of process ${pid}`);
     expect(resumed.out).toContain(`(${18 - kept} run now, ${kept} resumed)`);
     expect(listFiles(dir)).not.toContain('.vdpascale.lock');
     const clean = join(root, 'clean');

@@ -15,18 +15,11 @@ import { watchSignals } from '../../src/cli/signal-watch.js';
 import { readJournal } from '../../src/output/journal.js';
 import { captureIO, fakeDeps, runCli } from './cli-harness.js';
 import { csvs, listFiles, tempDir, writeScenario } from './helpers.js';
+import { journalRuns } from './kill-after-runs.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/fake-cli.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const GRACE_MS = 5_000;
-
-function journalRuns(dir: string): number {
-  const path = join(dir, 'journal.jsonl');
-  if (!existsSync(path)) return 0;
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('{"index"')).length;
-}
 
 function starts(log: string): number {
   return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;

@@ -2,7 +2,7 @@
  * The sensitivity and merge commands on the real scenario layer and model (through the runner's
  * CLI harness), the report left out; and a control-only scenario small enough for a Morris design to run in seconds.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunDeps } from '../../src/cli/commands/run.js';
@@ -18,15 +18,6 @@ export function deps(root: string): Partial<RunDeps> {
 
 export function sensitivityCli(argv: string[], root: string, io = captureIO()): Promise<CliResult> {
   return runCli(argv, deps(root), io);
-}
-
-/** Runs in a folder's journal so far (the kill test waits for some). */
-export function journalRuns(dir: string): number {
-  const path = join(dir, 'journal.jsonl');
-  if (!existsSync(path)) return 0;
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('{"index"')).length;
 }
 
 /**

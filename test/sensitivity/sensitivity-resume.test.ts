@@ -2,15 +2,14 @@
  * kill -9 in the middle of a sensitivity analysis, then --resume: the journal keeps every
  * finished sample run and the final files equal an uninterrupted analysis's, byte for byte.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { journalRuns, killAfterRuns } from '../runner/kill-after-runs.js';
 import {
   CONTROL_ONLY,
   CONTROL_PARAMS,
-  journalRuns,
   outputs,
   sensitivityCli,
   tempRoot,
@@ -18,7 +17,6 @@ import {
 } from './sensitivity-harness.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/sensitivity-process.ts', import.meta.url));
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('kill -9 mid-analysis, then --resume', () => {
   it('keeps the finished runs and ends byte-identical to an uninterrupted analysis', async () => {
@@ -40,21 +38,8 @@ describe('kill -9 mid-analysis, then --resume', () => {
       '1',
     ];
     const dir = join(root, 'killed');
-    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, ...args('killed')], {
-      cwd: REPO,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-      child.on('exit', (code, signal) => resolve(signal ?? code)),
-    );
-    const deadline = Date.now() + 90_000;
-    while (journalRuns(dir) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    child.kill('SIGKILL');
-    expect(await exited, stderr).toBe('SIGKILL');
+    const { exit, stderr } = await killAfterRuns(FIXTURE, args('killed'), dir, 3, 90_000);
+    expect(exit, stderr).toBe('SIGKILL');
     const kept = journalRuns(dir);
     expect(kept).toBeGreaterThanOrEqual(3);
     expect(kept).toBeLessThan(51);
