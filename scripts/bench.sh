@@ -8,11 +8,13 @@
 #            with 1 ms timers, and the control plane (100K-instance burst, 10K-tenant QoS)
 #   runner   --jobs 2 against --jobs 1 on a CPU-bound sweep, and worker start-up
 #   cli      --help and a trivial run (median of 9 processes), and `| head -1` exit status
+#   sensitivity  Morris, 10 trajectories over the mlx5 profile's estimates on a shrunk quickstart
+#            (target < 5 min on 2 cores), with its runs, CPU time and events per run
 # Pass names to run a subset: `npm run bench -- engine runner`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent
-parts=("${@:-engine model runner cli}")
+parts=("${@:-engine model runner cli sensitivity}")
 want() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 tsx=node_modules/.bin/tsx
 if want engine; then
@@ -34,4 +36,7 @@ if want runner; then
 fi
 if want cli; then
   "$tsx" bench/cli-bench.ts
+fi
+if want sensitivity; then
+  "$tsx" bench/sensitivity-bench.ts
 fi

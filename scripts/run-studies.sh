@@ -6,7 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent
-all=(quickstart scale-transports provisioning adminq-qos software-cvq dma-isolation interrupts parents)
+all=(quickstart scale-transports provisioning adminq-qos software-cvq dma-isolation interrupts parents
+  sensitivity-provisioning)
+# Sensitivity studies run through `vdpascale sensitivity`, with the question each one asks.
+declare -A sensitivity=(
+  [sensitivity-provisioning]="--metric provision_makespan_ms --metric ctrl_latency_p99_us --compare strategy.transport"
+)
 studies=("${@:-${all[@]}}")
 for name in "${studies[@]}"; do
   start=$(date +%s)
@@ -14,7 +19,12 @@ for name in "${studies[@]}"; do
   # folder beside it, which replaces the committed one only once every run has finished.
   fresh="results/.$name.new"
   rm -rf "$fresh"
-  node bin/vdpascale.js run "scenarios/$name.yaml" --out "$fresh" --no-report --quiet
+  if [[ -n "${sensitivity[$name]:-}" ]]; then
+    # shellcheck disable=SC2086 # the question is a list of flags
+    node bin/vdpascale.js sensitivity "scenarios/$name.yaml" ${sensitivity[$name]} --out "$fresh" --no-report
+  else
+    node bin/vdpascale.js run "scenarios/$name.yaml" --out "$fresh" --no-report --quiet
+  fi
   rm -rf "results/$name"
   mv "$fresh" "results/$name"
   node bin/vdpascale.js report "results/$name" --assets results/assets

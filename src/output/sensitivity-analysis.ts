@@ -35,6 +35,8 @@ export interface SensitivityDescriptor {
   /** The swept key the strategies are compared over, or null. */
   compare: string | null;
   params: SpaceParam[];
+  /** Each parameter's value in the scenario as written (a distribution: its mean). */
+  nominal: number[];
   /** Estimates left out of the default space, and why. */
   notes: string[];
   /** The scenario's own points. */

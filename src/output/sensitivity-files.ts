@@ -15,7 +15,7 @@ import { columnName } from '../scenario/key-path.js';
 import { InputError } from '../util/errors.js';
 import { defaultWriter, type FileWriter } from './file-writer.js';
 import type { CellValue } from './format.js';
-import type { RunRecord, StudyInfo } from './records.js';
+import type { RunRecord } from './records.js';
 import {
   analyseSensitivity,
   type SensitivityDescriptor,
@@ -60,7 +60,7 @@ export function sensitivityCsv(d: SensitivityDescriptor, r: SensitivityResult): 
   return toCsv(header, rows);
 }
 
-export function designCsv(d: SensitivityDescriptor, r: SensitivityResult, info: StudyInfo): string {
+export function designCsv(d: SensitivityDescriptor, r: SensitivityResult): string {
   const rows: CellValue[][] = [];
   r.design.unit.forEach((u, s) => {
     d.params.forEach((p, i) => {
@@ -69,8 +69,9 @@ export function designCsv(d: SensitivityDescriptor, r: SensitivityResult, info: 
   });
   // The nominal sample: the values in force in the scenario as written (no coordinate).
   const S = r.design.unit.length;
-  const nominal = info.points[S * d.basePoints.length]?.params ?? {};
-  for (const p of d.params) rows.push([S, p.path, undefined, nominal[p.path], p.unit]);
+  d.params.forEach((p, i) => {
+    rows.push([S, p.path, undefined, d.nominal[i], p.unit]);
+  });
   return toCsv(['sample', 'parameter', 'u', 'value', 'unit'], rows);
 }
 
@@ -114,13 +115,12 @@ export function writeDescriptor(
 export function writeSensitivityFiles(
   dir: string,
   d: SensitivityDescriptor,
-  info: StudyInfo,
   records: readonly RunRecord[],
   writer: FileWriter = defaultWriter,
 ): SensitivityResult {
   const r = analyseSensitivity(d, records);
   writer.writeAtomic(join(dir, 'sensitivity.csv'), sensitivityCsv(d, r));
-  writer.writeAtomic(join(dir, 'design.csv'), designCsv(d, r, info));
+  writer.writeAtomic(join(dir, 'design.csv'), designCsv(d, r));
   writer.writeAtomic(join(dir, 'samples.csv'), samplesCsv(d, r));
   if (d.compare !== null) writer.writeAtomic(join(dir, 'compare.csv'), compareCsv(d, r));
   writer.writeAtomic(join(dir, SENSITIVITY_FILE), descriptorJson(d, r));

@@ -30,6 +30,7 @@ export function descriptorOf(plan: SensitivityStudy, o: AnalysisOptions): Sensit
     metrics: o.metrics,
     compare: o.compare,
     params: plan.space.params,
+    nominal: plan.nominalValues,
     notes: plan.space.notes,
     basePoints: plan.basePoints,
   };
@@ -51,6 +52,6 @@ export async function runSensitivity(
     writeDescriptor(outcome.dir, descriptor, writer);
     return { outcome, result: undefined };
   }
-  const result = writeSensitivityFiles(outcome.dir, descriptor, outcome.info, outcome.records, writer);
+  const result = writeSensitivityFiles(outcome.dir, descriptor, outcome.records, writer);
   return { outcome, result };
 }

@@ -14,6 +14,8 @@ import { getIn } from '../scenario/plain-data.js';
 import { type MorrisDesign, morrisDesign } from '../stats/sensitivity/morris.js';
 import { type SaltelliDesign, saltelliDesign } from '../stats/sensitivity/sobol.js';
 import { InputError } from '../util/errors.js';
+import { hash53Hex } from '../util/hash.js';
+import { stableStringify } from '../util/stable-json.js';
 import type { ParamOverride, PreparedStudy } from './scenario-loader.js';
 import { numberAt, type ParameterSpace, type SpaceParam, sampleOverrides } from './sensitivity-space.js';
 import type { PointInfo, Study, StudyPoint } from './study.js';
@@ -63,6 +65,8 @@ export interface SensitivityStudy {
   basePoints: PointInfo[];
   /** Index of the nominal sample (= design samples). */
   nominal: number;
+  /** Each parameter's value in the scenario as written (a distribution: its mean), at its first point. */
+  nominalValues: number[];
 }
 
 /** The column naming the sample of a point (the design's row; the nominal sample is the last). */
@@ -157,6 +161,9 @@ export async function planSensitivity(
   const design = makeDesign(spec, k);
   const nominalConfig = base.points[0]?.config as StudyPoint['config'];
   const points: StudyPoint[] = [];
+  const digest = hash53Hex(
+    stableStringify({ spec, params: space.params.map((p) => [p.path, p.range, p.form]) }),
+  ).slice(0, 8);
   const warnings = new Set(base.warnings);
   for (let s = 0; s <= samples; s++) {
     const u = design.unit[s];
@@ -165,28 +172,27 @@ export async function planSensitivity(
     if (study.points.length !== C)
       throw new Error(`sample ${s} resolved to ${study.points.length} points, not ${C}`);
     study.points.forEach((pt, c) => {
-      const values: Record<string, number> = {};
-      space.params.forEach((p, i) => {
-        values[p.path] = u === undefined ? nominalNumber(p, pt.config) : numberAt(p, u[i] as number);
-      });
       const own = base.points[c]?.id ?? '';
       const label = u === undefined ? 'nominal' : `s${s}`;
       points.push({
         index: s * C + c,
-        id: C > 1 ? `${label}:${own}` : label,
-        params: { [SAMPLE_KEY]: s, ...values, ...pt.params },
+        // The design's digest in every id: a journal or shard of another design is refused.
+        id: `${label}@${digest}${C > 1 ? `:${own}` : ''}`,
+        params: { [SAMPLE_KEY]: s, ...pt.params },
         config: pt.config,
       });
     });
   }
+  // The values each sample sets are in design.csv; the result tables name the sample.
   const study: Study = {
     ...base,
-    swept: [SAMPLE_KEY, ...space.params.map((p) => p.path), ...base.swept],
+    swept: [SAMPLE_KEY, ...base.swept],
     points,
     // The sensitivity report draws its own charts; the scenario's are about its sweep.
     charts: [],
     warnings: [...warnings],
   };
+  const nominal = space.params.map((p) => nominalNumber(p, nominalConfig));
   const basePoints = base.points.map(({ config: _c, ...info }) => info);
-  return { study, space, design, basePoints, nominal: samples };
+  return { study, space, design, basePoints, nominal: samples, nominalValues: nominal };
 }

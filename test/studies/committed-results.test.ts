@@ -35,7 +35,12 @@ describe('committed reference results', () => {
       scenario.hash,
     );
     expect(manifest.runs_done).toBe(manifest.runs_expected);
-    for (const file of ['runs.csv', 'groups.csv', 'summary.csv', 'scenario.yaml', 'report.html']) {
+    // A sensitivity study commits its analysis instead of the per-sample summary (.gitignore).
+    const sensitivity = existsSync(join(RESULTS, name, 'sensitivity.json'));
+    const files = sensitivity
+      ? ['runs.csv', 'sensitivity.csv', 'design.csv', 'samples.csv', 'scenario.yaml', 'report.html']
+      : ['runs.csv', 'groups.csv', 'summary.csv', 'scenario.yaml', 'report.html'];
+    for (const file of files) {
       expect(existsSync(join(RESULTS, name, file)), `results/${name}/${file}`).toBe(true);
     }
   });

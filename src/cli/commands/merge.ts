@@ -40,8 +40,7 @@ export function mergeCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
         const { info, records } = mergeShards(dirs, out, resolved.writer);
         // Shards of a sensitivity analysis: the analysis needs every run, so it is written here.
         const sensitivity = dirs[0] === undefined ? undefined : readDescriptor(dirs[0]);
-        if (sensitivity !== undefined)
-          writeSensitivityFiles(out, sensitivity, info, records, resolved.writer);
+        if (sensitivity !== undefined) writeSensitivityFiles(out, sensitivity, records, resolved.writer);
         if (argv.quiet !== true)
           io.out(
             formatSummaryTable(info, summarizeRuns(records), headlineMetrics(info), limitResources(records)),

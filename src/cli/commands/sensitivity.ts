@@ -7,12 +7,14 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { METRICS } from '../../model/metrics.js';
+import { pointLabel } from '../../output/charts/sensitivity-charts.js';
 import { inspectResultFolder } from '../../output/result-folder.js';
 import { StudyStoppedError } from '../../output/run-study.js';
 import {
   type Better,
   type MetricGoal,
   RANKING_INDEX,
+  type SensitivityDescriptor,
   type SensitivityResult,
 } from '../../output/sensitivity-analysis.js';
 import { descriptorOf, runSensitivity } from '../../output/sensitivity-study.js';
@@ -82,16 +84,16 @@ function ranking(r: SensitivityResult, method: Method, metric: string, point: nu
 function printResult(
   io: CliIO,
   plan: SensitivityStudy,
-  method: Method,
-  metrics: MetricGoal[],
+  descriptor: SensitivityDescriptor,
   r: SensitivityResult,
 ) {
+  const { method, metrics } = descriptor;
   const fmt = (v: number) => (Number.isFinite(v) ? v.toPrecision(3) : '—');
-  for (const [c, point] of plan.basePoints.entries()) {
+  for (const c of plan.basePoints.keys()) {
     for (const m of metrics) {
       const top = ranking(r, method, m.name, c).slice(0, 5);
       if (top.length === 0) continue;
-      const where = plan.basePoints.length > 1 ? ` at ${point.id}` : '';
+      const where = plan.basePoints.length > 1 ? ` at ${pointLabel(descriptor, c)}` : '';
       io.out(`${m.name}${where}: ${RANKING_INDEX[method]} (95% CI)`);
       for (const x of top)
         io.out(`  ${x.parameter.padEnd(44)} ${fmt(x.value)} [${fmt(x.low)}, ${fmt(x.high)}]`);
@@ -262,7 +264,7 @@ export function sensitivityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
         watch.dispose();
         releaseFolders(locks, true);
       }
-      if (outcome.result !== undefined) printResult(io, plan, method, metrics, outcome.result);
+      if (outcome.result !== undefined) printResult(io, plan, descriptor, outcome.result);
       io.out(
         `${outcome.outcome.records.length} run(s) in ${dir} (${outcome.outcome.ran} run now, ${outcome.outcome.resumed} resumed)`,
       );
