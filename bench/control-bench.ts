@@ -18,9 +18,8 @@ import { Priority } from '../src/engine/priority.js';
 import { Simulator } from '../src/engine/simulator.js';
 import type { ModelConfig } from '../src/model/config.js';
 import { ControlPlane } from '../src/model/control/control-plane.js';
-import { HostCpuMeter } from '../src/model/host-cpu.js';
-import { InstanceTable } from '../src/model/instance-table.js';
-import type { MetricSink, ModelContext } from '../src/model/ports.js';
+import { makeModelContext } from '../src/model/model-context.js';
+import type { MetricSink } from '../src/model/ports.js';
 import { StreamFactory } from '../src/random/stream-factory.js';
 import { runPhold } from '../src/runner/phold-bench.js';
 import { resolveConfig, scenarioSchema } from '../src/scenario/index.js';
@@ -42,14 +41,7 @@ function platform(fragment: Record<string, unknown>): ModelConfig {
 
 function run(config: ModelConfig, warmupNs: number, durationNs: number): BenchResult {
   const sim = new Simulator(1 << 16);
-  const ctx: ModelContext = {
-    sim,
-    streams: new StreamFactory(1, 0),
-    config,
-    instances: new InstanceTable(config.workload.groups.map((g) => g.count)),
-    hostCpu: new HostCpuMeter(),
-    warn: (m) => console.warn(`  warning: ${m}`),
-  };
+  const ctx = makeModelContext(sim, new StreamFactory(1, 0), config, (m) => console.warn(`  warning: ${m}`));
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
   const plane = new ControlPlane(ctx, { activate: () => {}, deactivate: () => {} }, chooseStrategies(config));

@@ -67,6 +67,7 @@ function study(): Study {
     swept: ['instances'],
     points,
     charts: [],
+    expect: [],
     warnings: [],
   };
 }

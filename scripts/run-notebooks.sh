@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Executes every notebook in notebooks/ headlessly with the project's Deno kernel
-# (jupyter/kernels/deno, via JUPYTER_PATH) and fails if any cell throws.
+# Executes every notebook in notebooks/ headlessly with the project kernel its metadata names
+# (jupyter/kernels/, via JUPYTER_PATH: deno for the TypeScript notebooks, vdpascale-python for
+# the pandas one) and fails if any cell throws.
 #
 #   scripts/run-notebooks.sh                 execute in place (outputs saved in the notebooks)
 #   scripts/run-notebooks.sh --out DIR       write executed copies to DIR, leave notebooks/ as is
 #
 # VDPASCALE_RESULTS picks the results folder the notebooks read (default: results/ of the project;
 # a relative path is taken from the current directory). Needs jupyter-nbconvert
-# (scripts/install-jupyter.sh) and node_modules (the npm package `deno` ships the kernel binary).
+# with Debian's python3-pandas, -matplotlib and -ipykernel (scripts/install-jupyter.sh) and
+# node_modules (the npm package `deno` ships the Deno kernel binary).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,7 +37,7 @@ export VDPASCALE_RESULTS="$(realpath -m "${VDPASCALE_RESULTS:-$ROOT/results}")"
 export DENO_NO_UPDATE_CHECK=1 DENO_NO_PROMPT=1 NO_COLOR=1
 
 # record_timing=False keeps wall-clock timestamps out of committed notebooks (clean diffs).
-ARGS=(--to notebook --execute --ExecutePreprocessor.kernel_name=deno
+ARGS=(--to notebook --execute
   --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False)
 if [ -n "$OUT_DIR" ]; then
   mkdir -p "$OUT_DIR"

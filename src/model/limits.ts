@@ -109,4 +109,5 @@ export const LIMITS = section(
       description: "Device memory one instance's state needs (queue contexts, config, keys), e.g. 16KiB.",
     }),
   },
+  { title: 'limit on' },
 );

@@ -3,7 +3,13 @@
  * from (test/model/metric-definitions.test.ts holds it current) and the README points to. The
  * record type makes the compiler refuse a metric without a definition. Units are in the names.
  */
-import { GROUP_METRICS, LIMIT_RESOURCE_COLUMN, METRICS, type MetricName } from './metrics.js';
+import {
+  BOTTLENECK_COLUMN,
+  GROUP_METRICS,
+  LIMIT_RESOURCE_COLUMN,
+  METRICS,
+  type MetricName,
+} from './metrics.js';
 
 export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
   offered_pps: 'Packets offered per second: arrivals inside the measured window, all instances together.',
@@ -57,6 +63,8 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
   host_cpu_util:
     'Host CPU busy time (software CVQ, netlink, driver, polling, spinning submitters, vduse copies) over host.cores × window; above 1 when overcommitted.',
   guest_cpu_us_per_packet: 'Guest CPU time (interrupt handling) per completed packet.',
+  bottleneck_util:
+    'Utilisation of the `bottleneck` resource over the window (held time over capacity × window, ρ = λ/(cμ) when stable), or used over capacity of the exhausted admission limit; empty when nothing was busy.',
   events: 'Simulation events processed in the measured window (a cost measure, not a result).',
   sim_time_ms: 'Length of the measured window.',
 };
@@ -84,6 +92,12 @@ export function metricsDocument(): string {
     '|---|---|---|',
     ...rows,
     `| \`${LIMIT_RESOURCE_COLUMN}\` | | The first resource that rejected an instance (\`msix-vectors\`, \`pasid\`, \`device-memory\`, …), empty when none did; the terminal, the manifest and the report also say how many were rejected per point. |`,
+    `| \`${BOTTLENECK_COLUMN}\` | | The binding resource of the run: the exhausted admission limit when instances were rejected (\`limit_resource\`), otherwise the queueing resource with the highest utilisation (\`data-engines\`, \`adminq-workers\`, \`host-cores\`, …; a buffer never binds); empty when nothing was busy. Every resource's utilisation, queue and wait are in \`resources.csv\`. |`,
+    '',
+    'Besides these, `summary.csv` holds three metrics per queueing resource of `resources.csv`, named',
+    'after it in snake_case (`data-engines` → `data_engines_util`, `data_engines_queue_mean`,',
+    '`data_engines_wait_mean_us`): its utilisation, time-average queue length and mean wait over the',
+    'window, and for each point the usual `limit_resource` and `bottleneck` of its replications.',
     '',
   ].join('\n');
 }

@@ -53,14 +53,87 @@ export const METRICS = [
   // host
   'host_cpu_util',
   'guest_cpu_us_per_packet',
+  // the binding resource (bottleneck.ts)
+  'bottleneck_util',
   // run
   'events',
   'sim_time_ms',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 
-/** The one string-valued column of runs.csv: the first exhausted resource, or empty. */
+/** What a metric is about: the report shows an area's metrics only when the study exercises it. */
+export type MetricArea =
+  | 'data'
+  | 'dma'
+  | 'interrupts'
+  | 'control'
+  | 'adminq'
+  | 'provisioning'
+  | 'host'
+  | 'run';
+
+/** How a metric reads in a chart or table: a few words and its unit (the name's suffix, in words). */
+export interface MetricInfo {
+  label: string;
+  /** Empty for a count or a ratio without unit. */
+  unit: string;
+  area: MetricArea;
+}
+
+/** Every metric in words, one entry per name (the compiler holds the table complete). */
+export const METRIC_INFO: Readonly<Record<MetricName, MetricInfo>> = {
+  offered_pps: { label: 'offered load', unit: 'packets/s', area: 'data' },
+  throughput_pps: { label: 'throughput', unit: 'packets/s', area: 'data' },
+  throughput_gbps: { label: 'throughput', unit: 'Gbit/s', area: 'data' },
+  drop_rate: { label: 'packets dropped', unit: 'fraction', area: 'data' },
+  latency_mean_us: { label: 'packet latency, mean', unit: 'µs', area: 'data' },
+  latency_p50_us: { label: 'packet latency p50', unit: 'µs', area: 'data' },
+  latency_p99_us: { label: 'packet latency p99', unit: 'µs', area: 'data' },
+  latency_p999_us: { label: 'packet latency p99.9', unit: 'µs', area: 'data' },
+  engine_util: { label: 'data-path engines busy', unit: 'fraction', area: 'data' },
+  dma_transactions_per_s: { label: 'DMA transactions', unit: 'per s', area: 'dma' },
+  dma_bandwidth_gbps: { label: 'DMA bandwidth', unit: 'Gbit/s', area: 'dma' },
+  dma_latency_mean_ns: { label: 'DMA latency, mean', unit: 'ns', area: 'dma' },
+  dma_latency_p99_ns: { label: 'DMA latency p99', unit: 'ns', area: 'dma' },
+  iotlb_hit_rate: { label: 'IOTLB hit rate', unit: 'fraction', area: 'dma' },
+  iotlb_misses_per_s: { label: 'IOTLB misses', unit: 'per s', area: 'dma' },
+  devtlb_hit_rate: { label: 'device TLB hit rate', unit: 'fraction', area: 'dma' },
+  translation_ns_per_packet: { label: 'translation stall', unit: 'ns per packet', area: 'dma' },
+  invalidations_per_s: { label: 'IOTLB invalidations', unit: 'per s', area: 'dma' },
+  invalidation_wait_mean_us: { label: 'invalidation wait, mean', unit: 'µs', area: 'dma' },
+  interrupts_per_s: { label: 'interrupts', unit: 'per s', area: 'interrupts' },
+  interrupts_per_packet: { label: 'interrupts per packet', unit: '', area: 'interrupts' },
+  vectors_used: { label: 'interrupt vectors used', unit: '', area: 'interrupts' },
+  vector_sharers_max: { label: 'queues sharing a vector, most', unit: '', area: 'interrupts' },
+  irq_latency_mean_us: { label: 'completion to handler, mean', unit: 'µs', area: 'interrupts' },
+  ctrl_ops_per_s: { label: 'control operations', unit: 'per s', area: 'control' },
+  ctrl_latency_mean_us: { label: 'control latency, mean', unit: 'µs', area: 'control' },
+  ctrl_latency_p99_us: { label: 'control latency p99', unit: 'µs', area: 'control' },
+  ctrl_backlog_mean: { label: 'control operations outstanding, mean', unit: '', area: 'control' },
+  ctrl_backlog_max: { label: 'control operations outstanding, most', unit: '', area: 'control' },
+  adminq_wait_mean_us: { label: 'admin-queue wait, mean', unit: 'µs', area: 'adminq' },
+  adminq_wait_p99_us: { label: 'admin-queue wait p99', unit: 'µs', area: 'adminq' },
+  adminq_util: { label: 'admin-queue workers busy', unit: 'fraction', area: 'adminq' },
+  adminq_retries_per_s: { label: 'admin-command retries', unit: 'per s', area: 'adminq' },
+  adminq_fairness_jain: { label: 'admin-queue fairness', unit: "Jain's index, 0–1", area: 'adminq' },
+  instances_ready: { label: 'instances ready', unit: '', area: 'provisioning' },
+  instances_rejected: { label: 'instances rejected', unit: '', area: 'provisioning' },
+  provision_makespan_ms: { label: 'provisioning makespan', unit: 'ms', area: 'provisioning' },
+  provision_latency_mean_ms: { label: 'provisioning latency, mean', unit: 'ms', area: 'provisioning' },
+  provision_latency_p99_ms: { label: 'provisioning latency p99', unit: 'ms', area: 'provisioning' },
+  provision_rate_per_s: { label: 'creation rate', unit: 'instances/s', area: 'provisioning' },
+  host_cpu_util: { label: 'host cores busy', unit: 'fraction', area: 'host' },
+  guest_cpu_us_per_packet: { label: 'guest CPU per packet', unit: 'µs', area: 'host' },
+  bottleneck_util: { label: 'binding resource busy', unit: 'fraction', area: 'run' },
+  events: { label: 'simulation events', unit: '', area: 'run' },
+  sim_time_ms: { label: 'simulated time', unit: 'ms', area: 'run' },
+};
+
+/** A string-valued column of runs.csv: the first exhausted admission limit, or empty. */
 export const LIMIT_RESOURCE_COLUMN = 'limit_resource';
+
+/** A string-valued column of runs.csv: the binding resource (bottleneck.ts), or empty. */
+export const BOTTLENECK_COLUMN = 'bottleneck';
 
 /** Per-group metrics (groups.csv rows): the subset that is meaningful per tenant. */
 export const GROUP_METRICS = [

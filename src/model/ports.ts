@@ -5,6 +5,7 @@
  */
 import type { Simulator } from '../engine/simulator.js';
 import type { StreamFactory } from '../random/stream-factory.js';
+import type { ResourceUsage } from '../stats/resource-usage.js';
 import type { ModelConfig } from './config.js';
 import type { InstanceTable } from './instance-table.js';
 
@@ -67,6 +68,8 @@ export interface ModelContext {
   readonly config: ModelConfig;
   readonly instances: InstanceTable;
   readonly hostCpu: HostCpuPort;
+  /** Where every queueing resource registers for utilisation, queue and wait (bottleneck attribution). */
+  readonly resources: ResourceUsage;
   /** Collects one-line warnings (e.g. an option the chosen strategy ignores); deduplicated. */
   warn(message: string): void;
 }
@@ -77,7 +80,10 @@ export interface ModelComponent {
   start(): void;
   /** Warm-up boundary: restart every accumulator (time-weighted integrals included). */
   resetStats(nowNs: number): void;
-  /** Writes metrics over the measured window [windowStartNs, nowNs]. */
+  /**
+   * Writes metrics over the measured window [windowStartNs, nowNs], and settles the resource
+   * meters it charges in time or whose capacity changed (collected right after).
+   */
   collect(sink: MetricSink, windowNs: number): void;
   /** The component's queue, for the steady-state check (steady-state.ts); absent when it has none. */
   readonly queue?: QueueProbe;

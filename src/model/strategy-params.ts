@@ -11,22 +11,27 @@ export const STRATEGY = section(
   'The design under study: transport × CVQ × isolation × interrupt mode × provisioning.',
   {
     transport: strategy('transport', {
+      title: 'transport',
       description: 'How managed devices are configured',
       origin: byDefault('per-vf'),
     }),
     cvq: strategy('cvq', {
+      title: 'control virtqueue',
       description: 'Control virtqueue',
       origin: byDefault('hardware'),
     }),
     isolation: strategy('isolation', {
+      title: 'DMA isolation',
       description: 'DMA isolation',
       origin: byDefault('rid-per-vf'),
     }),
     interrupts: strategy('interrupts', {
+      title: 'interrupt mode',
       description: 'Interrupt mode',
       origin: byDefault('msix'),
     }),
     provisioning: strategy('provisioning', {
+      title: 'creation path',
       description: 'How instances are created',
       origin: byDefault('netlink'),
     }),

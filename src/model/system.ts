@@ -6,14 +6,15 @@
 import { Priority } from '../engine/priority.js';
 import { Simulator } from '../engine/simulator.js';
 import { StreamFactory } from '../random/stream-factory.js';
+import type { ResourceUse } from '../stats/resource-usage.js';
+import { bottleneckOf } from './bottleneck.js';
 import type { RunSpec } from './config.js';
 import { ControlPlane } from './control/control-plane.js';
 import type { ControlStrategies } from './control/strategy-ports.js';
 import { DataPath, type DataPathModes } from './data-path/data-path.js';
-import { HostCpuMeter } from './host-cpu.js';
-import { InstanceTable } from './instance-table.js';
-import { LIMIT_RESOURCE_COLUMN } from './metrics.js';
-import type { MetricSink, ModelComponent, ModelContext } from './ports.js';
+import { BOTTLENECK_COLUMN, LIMIT_RESOURCE_COLUMN } from './metrics.js';
+import { makeModelContext } from './model-context.js';
+import type { MetricSink, ModelComponent, ResourceName } from './ports.js';
 import { runSliced, type SliceObserver, verdicts } from './run-slices.js';
 
 export interface GroupMetricRow {
@@ -23,10 +24,15 @@ export interface GroupMetricRow {
 }
 
 export interface RunOutput {
-  /** Aggregate metrics by name (numbers, and the `limit_resource` string). */
+  /** Aggregate metrics by name (numbers, and the `limit_resource` and `bottleneck` strings). */
   metrics: Record<string, number | string>;
   /** Per-group metrics in the order components wrote them. */
   groups: GroupMetricRow[];
+  /**
+   * Every queueing resource over the measured window, in registration order (absent in runs
+   * journaled before bottleneck attribution existed).
+   */
+  resources?: ResourceUse[];
   /** Fingerprint of the whole event sequence (warm-up included). */
   fingerprint: string;
   streamNames: string[];
@@ -56,10 +62,9 @@ export function runSimulation(spec: RunSpec, strategies: RunStrategies, observe?
   const { config } = spec;
   const sim = new Simulator();
   const streams = new StreamFactory(spec.seed, spec.replication);
-  const instances = new InstanceTable(config.workload.groups.map((g) => g.count));
-  const hostCpu = new HostCpuMeter();
   const warnings = new Set<string>();
-  const ctx: ModelContext = { sim, streams, config, instances, hostCpu, warn: (m) => warnings.add(m) };
+  const ctx = makeModelContext(sim, streams, config, (m) => warnings.add(m));
+  const { hostCpu, resources } = ctx;
   const dataPath = new DataPath(ctx, strategies);
   const control = new ControlPlane(ctx, dataPath, strategies);
   const components: ModelComponent[] = [control, dataPath];
@@ -68,7 +73,7 @@ export function runSimulation(spec: RunSpec, strategies: RunStrategies, observe?
   let eventsAtWarmup = 0;
   const warmupEnd = sim.handler('system/warmup-end', () => {
     for (const c of components) c.resetStats(sim.now);
-    hostCpu.reset();
+    resources.resetAll(sim.now);
     // The fingerprint counts processed events as they happen (eventsProcessed is settled per run call).
     eventsAtWarmup = sim.fingerprint.count;
   });
@@ -82,10 +87,16 @@ export function runSimulation(spec: RunSpec, strategies: RunStrategies, observe?
   sink.set('events', sim.fingerprint.count - eventsAtWarmup);
   sink.set('sim_time_ms', spec.durationNs / 1e6);
   sink.set('host_cpu_util', hostCpu.busy / (config.host.cores * spec.durationNs));
+  const used = resources.collect(spec.warmupNs + spec.durationNs, spec.durationNs);
+  const limit = sink.metrics[LIMIT_RESOURCE_COLUMN] as ResourceName | '';
+  const bottleneck = bottleneckOf(used, limit, control.ledger);
+  sink.set(BOTTLENECK_COLUMN, bottleneck.name);
+  if (Number.isFinite(bottleneck.utilisation)) sink.set('bottleneck_util', bottleneck.utilisation);
   for (const w of verdicts(watch, sink.metrics)) warnings.add(w);
   return {
     metrics: sink.metrics,
     groups: sink.groups,
+    resources: used,
     fingerprint: sim.fingerprint.value,
     streamNames: streams.streamNames(),
     warnings: [...warnings].sort(),

@@ -28,51 +28,56 @@ export const MAX_INSTANCES = 10_000_000;
 export const MAX_GROUPS = 4096;
 export const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-const traffic = group('Data traffic of each instance of the group. Without it the group sends no packets.', {
-  rate: trafficRate({
-    description:
-      'Offered load per instance: a packet rate (20kpps) or a bit rate (10Gbps, divided by the mean packet size).',
-    origin: byDefault('0pps'),
-  }),
-  arrival: choice(['poisson', 'onoff', 'constant'], {
-    description:
-      'Packet arrivals: poisson, onoff (bursts: exponential on/off periods, rate applies while on), constant.',
-    origin: byDefault('poisson'),
-  }),
-  onMean: duration({
-    min: 0,
-    exclusiveMin: true,
-    description: 'onoff: mean on period.',
-    origin: byDefault('1ms'),
-  }),
-  offMean: duration({
-    min: 0,
-    exclusiveMin: true,
-    description: 'onoff: mean off period.',
-    origin: byDefault('1ms'),
-  }),
-  packetSize: sizeDistribution({
-    description:
-      'Packet size: a size (1500B) or a distribution of sizes, e.g. {dist: empirical, values: [64B, 1500B]}.',
-    origin: byDefault('1500B'),
-  }),
-  direction: choice(['rx', 'tx', 'both'], {
-    description: 'rx (from the wire), tx (from the guest) or both (half each).',
-    origin: byDefault('both'),
-  }),
-  workingSet: size({
-    min: 1,
-    description: 'Buffer memory one instance touches, e.g. 256KiB; mapped in pages of iommu.iotlb.pageSize.',
-    // 256 KiB = the pcie-bench window where a 64-entry IOTLB of 4 KiB pages starts to miss [[neugebauer-pcie-2018]].
-    origin: byDefault('256KiB'),
-    cite: ['neugebauer-pcie-2018'],
-  }),
-  locality: form<{ kind: 'uniform' } | { kind: 'zipf'; exponent: number }>('locality', {
-    description:
-      'Which pages of the working set a DMA touches: uniform, or {zipf: exponent} (popular pages first).',
-    origin: byDefault('uniform'),
-  }),
-});
+const traffic = group(
+  'Data traffic of each instance of the group. Without it the group sends no packets.',
+  {
+    rate: trafficRate({
+      description:
+        'Offered load per instance: a packet rate (20kpps) or a bit rate (10Gbps, divided by the mean packet size).',
+      origin: byDefault('0pps'),
+    }),
+    arrival: choice(['poisson', 'onoff', 'constant'], {
+      description:
+        'Packet arrivals: poisson, onoff (bursts: exponential on/off periods, rate applies while on), constant.',
+      origin: byDefault('poisson'),
+    }),
+    onMean: duration({
+      min: 0,
+      exclusiveMin: true,
+      description: 'onoff: mean on period.',
+      origin: byDefault('1ms'),
+    }),
+    offMean: duration({
+      min: 0,
+      exclusiveMin: true,
+      description: 'onoff: mean off period.',
+      origin: byDefault('1ms'),
+    }),
+    packetSize: sizeDistribution({
+      description:
+        'Packet size: a size (1500B) or a distribution of sizes, e.g. {dist: empirical, values: [64B, 1500B]}.',
+      origin: byDefault('1500B'),
+    }),
+    direction: choice(['rx', 'tx', 'both'], {
+      description: 'rx (from the wire), tx (from the guest) or both (half each).',
+      origin: byDefault('both'),
+    }),
+    workingSet: size({
+      min: 1,
+      description:
+        'Buffer memory one instance touches, e.g. 256KiB; mapped in pages of iommu.iotlb.pageSize.',
+      // 256 KiB = the pcie-bench window where a 64-entry IOTLB of 4 KiB pages starts to miss [[neugebauer-pcie-2018]].
+      origin: byDefault('256KiB'),
+      cite: ['neugebauer-pcie-2018'],
+    }),
+    locality: form<{ kind: 'uniform' } | { kind: 'zipf'; exponent: number }>('locality', {
+      description:
+        'Which pages of the working set a DMA touches: uniform, or {zipf: exponent} (popular pages first).',
+      origin: byDefault('uniform'),
+    }),
+  },
+  { title: 'traffic' },
+);
 
 /**
  * A DMA microbenchmark in the pcie-bench methodology [[neugebauer-pcie-2018]]: each instance of
@@ -135,27 +140,33 @@ const control = group(
       // A bare control rate means config reads (README, "Scenario files").
       origin: byDefault({ 'config-read': 1 }),
     }),
-    limit: group("Token bucket over the whole group's control operations, whatever the admin-queue policy.", {
-      rate: required(
-        eventRate({
-          min: 0,
-          exclusiveMin: true,
-          description: 'Sustained rate of the tenant, e.g. 5k/s.',
-          origin: { from: 'absent', means: 'unlimited' },
-        }),
-      ),
-      burst: required(
-        count(
-          { min: 1 },
-          {
-            unit: 'operations',
-            description: 'Bucket size: operations admitted back to back.',
+    limit: group(
+      "Token bucket over the whole group's control operations, whatever the admin-queue policy; none (or no limit key) for an unlimited tenant.",
+      {
+        rate: required(
+          eventRate({
+            min: 0,
+            exclusiveMin: true,
+            description: 'Sustained rate of the tenant, e.g. 5k/s.',
             origin: { from: 'absent', means: 'unlimited' },
-          },
+          }),
         ),
-      ),
-    }),
+        burst: required(
+          count(
+            { min: 1 },
+            {
+              unit: 'operations',
+              description: 'Bucket size: operations admitted back to back.',
+              origin: { from: 'absent', means: 'unlimited' },
+            },
+          ),
+        ),
+      },
+      // Said in words rather than with a sentinel rate (1000M/s): charts and tables show it so.
+      { title: 'control rate limit', none: 'no limit' },
+    ),
   },
+  { title: 'control' },
 );
 
 export const WORKLOAD = section(

@@ -106,6 +106,10 @@ function decodeRecord(line: string): RunRecord | undefined {
       fingerprint: out.fingerprint as string,
       streamNames: Array.isArray(out.streamNames) ? (out.streamNames as string[]) : [],
       warnings: Array.isArray(out.warnings) ? (out.warnings as string[]) : [],
+      // A run journaled before bottleneck attribution has no resources (and reads back without).
+      ...(Array.isArray(out.resources)
+        ? { resources: out.resources as RunRecord['output']['resources'] }
+        : {}),
     },
   };
 }

@@ -71,6 +71,7 @@ export function buildManifest(info: StudyInfo, records: readonly RunRecord[], me
     timings: meta.timings,
     warnings: collectWarnings(info, records),
     charts: namedCharts(info),
+    expect: info.expect,
   };
 }
 
@@ -100,6 +101,7 @@ export function studyInfoFromManifest(m: Partial<Manifest>, path: string): Study
     swept: need(m.swept, 'swept'),
     points: need(m.points, 'points').map((p) => ({ index: p.point, id: p.id, params: p.params })),
     charts: m.charts ?? [],
+    expect: m.expect ?? [],
     warnings: m.warnings ?? [],
   };
 }

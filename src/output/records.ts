@@ -30,6 +30,7 @@ export function studyInfo(study: Study): StudyInfo {
     swept: [...study.swept],
     points: study.points.map((p) => ({ index: p.index, id: p.id, params: p.params })),
     charts: study.charts,
+    expect: study.expect,
     warnings: [...study.warnings],
   };
 }

@@ -34,12 +34,13 @@ import {
 } from './journal.js';
 import { buildManifest, MANIFEST_FILE, type ManifestMeta } from './manifest.js';
 import type { RunRecord, StudyInfo } from './records.js';
-import { summarizeRuns } from './summary.js';
-import { groupsCsv, runsCsv, summaryCsv } from './tables.js';
+import { pointLabels, summarizeRuns } from './summary.js';
+import { groupsCsv, resourcesCsv, runsCsv, summaryCsv } from './tables.js';
 
 export const SHARD_FILE = 'shard.json';
 export const RESULT_FILES = [
   'runs.csv',
+  'resources.csv',
   'groups.csv',
   'summary.csv',
   'scenario.yaml',
@@ -239,7 +240,8 @@ export function writeResultFiles(
   writer.makeDirectory(dir);
   writer.writeAtomic(join(dir, 'runs.csv'), runsCsv(info, sorted));
   writer.writeAtomic(join(dir, 'groups.csv'), groupsCsv(sorted));
-  writer.writeAtomic(join(dir, 'summary.csv'), summaryCsv(info, summarizeRuns(sorted)));
+  writer.writeAtomic(join(dir, 'resources.csv'), resourcesCsv(sorted));
+  writer.writeAtomic(join(dir, 'summary.csv'), summaryCsv(info, summarizeRuns(sorted), pointLabels(sorted)));
   writer.writeAtomic(join(dir, 'scenario.yaml'), stringifyYaml(info.document));
   if (meta.shard) {
     const shard = { index: meta.shard.index, count: meta.shard.count, scenario_hash: info.hash };

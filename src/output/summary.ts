@@ -4,7 +4,7 @@
  * says how many replications produced the value; a CI needs n ≥ 2 (otherwise it is NaN and
  * written as an empty cell rather than a misleading 0).
  */
-import { GROUP_METRICS, METRICS } from '../model/metrics.js';
+import { BOTTLENECK_COLUMN, GROUP_METRICS, LIMIT_RESOURCE_COLUMN, METRICS } from '../model/metrics.js';
 import { summarize } from '../stats/confidence.js';
 import type { RunRecord } from './records.js';
 
@@ -40,7 +40,10 @@ export function byPoint(records: readonly RunRecord[]): Map<number, RunRecord[]>
   return out;
 }
 
-/** Summary rows for every point that has records: `all` (METRICS order) then each group. */
+/**
+ * Summary rows for every point that has records: `all` (METRICS order, then each resource's
+ * utilisation, queue and wait in registration order) then each group.
+ */
 export function summarizeRuns(records: readonly RunRecord[]): SummaryRow[] {
   const rows: SummaryRow[] = [];
   for (const [point, runs] of byPoint(records)) {
@@ -51,6 +54,9 @@ export function summarizeRuns(records: readonly RunRecord[]): SummaryRow[] {
         metric,
         ...summarizeValues(runs.map((r) => r.output.metrics[metric])),
       });
+    }
+    for (const [metric, values] of resourceValues(runs)) {
+      rows.push({ point, group: ALL_GROUPS, metric, ...summarizeValues(values) });
     }
     for (const [group, metrics] of groupValues(runs)) {
       for (const [metric, values] of metrics) rows.push({ point, group, metric, ...summarizeValues(values) });
@@ -86,4 +92,54 @@ function groupValues(runs: readonly RunRecord[]): Map<string, Map<string, number
     groups.set(group, new Map([...metrics].sort((a, b) => rank(a[0]) - rank(b[0]))));
   }
   return groups;
+}
+
+/**
+ * The summary metrics of a resource: `<resource>_util`, `<resource>_queue_mean` and
+ * `<resource>_wait_mean_us` (`data-engines` → `data_engines_util`), snake_case like every metric.
+ */
+export function resourceMetricNames(resource: string): { util: string; queue: string; wait: string } {
+  const stem = resource.replace(/[^A-Za-z0-9]+/g, '_');
+  return { util: `${stem}_util`, queue: `${stem}_queue_mean`, wait: `${stem}_wait_mean_us` };
+}
+
+/** metric → values over the runs, resources in the order of first appearance. */
+function resourceValues(runs: readonly RunRecord[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const push = (metric: string, value: number) => {
+    const values = out.get(metric);
+    if (values) values.push(value);
+    else out.set(metric, [value]);
+  };
+  for (const run of runs) {
+    for (const u of run.output.resources ?? []) {
+      const names = resourceMetricNames(u.resource);
+      push(names.util, u.utilisation);
+      push(names.queue, u.queueMean);
+      push(names.wait, u.waitMeanUs);
+    }
+  }
+  return out;
+}
+
+/** A point's string-valued outcomes: its most frequent `limit_resource` and `bottleneck`. */
+export type PointLabels = Record<typeof LIMIT_RESOURCE_COLUMN | typeof BOTTLENECK_COLUMN, string>;
+
+/** Per point, the most frequent non-empty value of each label column (ties: alphabetical). */
+export function pointLabels(records: readonly RunRecord[]): Map<number, PointLabels> {
+  const out = new Map<number, PointLabels>();
+  for (const [point, runs] of byPoint(records)) {
+    out.set(point, {
+      [LIMIT_RESOURCE_COLUMN]: mostFrequent(runs.map((r) => r.output.metrics[LIMIT_RESOURCE_COLUMN])),
+      [BOTTLENECK_COLUMN]: mostFrequent(runs.map((r) => r.output.metrics[BOTTLENECK_COLUMN])),
+    });
+  }
+  return out;
+}
+
+function mostFrequent(values: readonly unknown[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) if (typeof v === 'string' && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return ranked[0]?.[0] ?? '';
 }

@@ -4,56 +4,40 @@
  * of the integers (true below the answer, false above), as a resource limit or a saturating
  * queue gives: it brackets by doubling from `lo` and then bisects, probing each value once.
  */
+import {
+  CLAUSE_OPS,
+  type ClauseOp,
+  clauseHolds,
+  isClauseProblem,
+  type MetricClause,
+  parseMetricClause,
+} from '../scenario/metric-clause.js';
 import { InputError } from '../util/errors.js';
 
-export const SLO_OPS = ['<', '<=', '>', '>=', '==', '!='] as const;
-export type SloOp = (typeof SLO_OPS)[number];
+export const SLO_OPS = CLAUSE_OPS;
+export type SloOp = ClauseOp;
 
-export interface Slo {
-  metric: string;
-  op: SloOp;
-  value: number;
-  /** Normalized text, e.g. `instances_rejected <= 0`. */
-  text: string;
-}
-
-const SLO_TEXT = /^\s*([A-Za-z0-9_]+)\s*(<=|>=|==|!=|<|>)\s*(\S+)\s*$/;
+/** A service-level objective: a metric clause the replication mean must meet. */
+export type Slo = MetricClause;
 
 /** Parses `'METRIC OP VALUE'`; the metric must be one of `metrics`. */
 export function parseSlo(text: string, metrics: readonly string[]): Slo {
-  const m = SLO_TEXT.exec(text);
-  if (!m) {
-    throw new InputError(`--slo '${text}' is not 'METRIC OP VALUE'`, {}, `OP one of ${SLO_OPS.join(' ')}`);
+  const parsed = parseMetricClause(text, metrics);
+  if (!isClauseProblem(parsed)) return parsed;
+  switch (parsed.kind) {
+    case 'form':
+      throw new InputError(`--slo '${text}' is not 'METRIC OP VALUE'`, {}, `OP one of ${SLO_OPS.join(' ')}`);
+    case 'metric':
+      throw new InputError(`--slo '${text}': unknown metric '${parsed.metric}'`, {}, metrics.join(', '));
+    case 'value':
+      throw new InputError(
+        `--slo '${text}': '${parsed.value}' is not a number (metric names carry the unit)`,
+      );
   }
-  const [, metric = '', op = '', valueText = ''] = m;
-  if (!metrics.includes(metric)) {
-    throw new InputError(`--slo '${text}': unknown metric '${metric}'`, {}, metrics.join(', '));
-  }
-  const value = Number(valueText);
-  if (valueText === '' || !Number.isFinite(value)) {
-    throw new InputError(`--slo '${text}': '${valueText}' is not a number (metric names carry the unit)`);
-  }
-  return { metric, op: op as SloOp, value, text: `${metric} ${op} ${valueText}` };
 }
 
 /** Whether a replication mean meets the SLO; a mean that could not be computed (NaN) does not. */
-export function sloHolds(slo: Slo, mean: number): boolean {
-  if (Number.isNaN(mean)) return false;
-  switch (slo.op) {
-    case '<':
-      return mean < slo.value;
-    case '<=':
-      return mean <= slo.value;
-    case '>':
-      return mean > slo.value;
-    case '>=':
-      return mean >= slo.value;
-    case '==':
-      return mean === slo.value;
-    case '!=':
-      return mean !== slo.value;
-  }
-}
+export const sloHolds: (slo: Slo, mean: number) => boolean = clauseHolds;
 
 export interface SearchBounds {
   /** First value probed (≥ 0). */

@@ -10,6 +10,7 @@ import { checkCharts } from './charts.js';
 import { ConfigProblem } from './config-problem.js';
 import { RUN_DEFAULTS } from './defaults.js';
 import { expandSweep, type ParamValue, type PlannedPoint, pointCount } from './expand-sweep.js';
+import { checkExpectations, type Expectation } from './expectations.js';
 import { ignoredOptionWarnings, writtenPaths } from './ignored-options.js';
 import { type FileLayer, loadLayers } from './load-layers.js';
 import { type Assignment, type PointContext, ScenarioLocator } from './locator.js';
@@ -49,6 +50,8 @@ export interface ResolvedScenario {
   swept: string[];
   points: SweepPoint[];
   charts: ChartSpec[];
+  /** The checked `expect` entries (empty when the scenario states none). */
+  expect: Expectation[];
   warnings: string[];
 }
 
@@ -104,6 +107,9 @@ function resolveScenario(file: string, layers: readonly FileLayer[], options: Lo
   const swept = axes.map((a) => a.path);
   const charts = scenario.charts ?? [];
   for (const w of located(locator, () => checkCharts(charts, swept))) warnings.add(w);
+  const groups = points[0]?.config.workload.groups.map((g) => g.name) ?? [];
+  const checked = located(locator, () => checkExpectations(scenario.expect ?? [], swept, points, groups));
+  for (const w of checked.warnings) warnings.add(w);
   const document = scenarioDocument(data);
   return {
     name: scenario.name,
@@ -118,6 +124,7 @@ function resolveScenario(file: string, layers: readonly FileLayer[], options: Lo
     swept,
     points,
     charts,
+    expect: checked.expect,
     warnings: warnings.list(points.length),
   };
 }

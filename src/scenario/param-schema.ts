@@ -68,7 +68,9 @@ function describe(p: Param): string {
 
 function paramSchema(p: Param): z.ZodType {
   const schema = valueSchema(p.value);
-  return (p.required ? schema : schema.optional()).describe(describe(p));
+  const described = (p.required ? schema : schema.optional()).describe(describe(p));
+  // The title (JSON Schema `title`, shown by editors) also titles charts and tables.
+  return p.title === undefined ? described : described.meta({ title: p.title });
 }
 
 function objectOf(group: Group): z.ZodType {
@@ -97,7 +99,21 @@ export function groupSchema(group: Group): z.ZodType {
     return list.describe(description);
   }
   const shaped = group.shorthand === 'coalescing' ? coalescingForm(object) : object;
-  return shaped.describe(group.description).optional();
+  const written = group.none === undefined ? shaped : noneOr(shaped, group.none);
+  const described = written.describe(group.description);
+  return (group.title === undefined ? described : described.meta({ title: group.title })).optional();
+}
+
+/**
+ * A group that may also be written `none`, the same as leaving it out, said in `words` in
+ * charts and tables (the literal's title). The parsed value is the literal; the loader drops it.
+ */
+function noneOr(object: z.ZodType, words: string): z.ZodType {
+  const none = z
+    .literal('none')
+    .meta({ title: words })
+    .describe(`${words}: the same as leaving the key out.`);
+  return z.union([none, object], { error: 'expected none or the fields of the group' });
 }
 
 /** The keys of the top-level section (`parent`, `instances`), typed by their declarations. */

@@ -175,6 +175,6 @@ function resolveControl(given: ParsedControl | undefined): ControlConfig {
   return {
     rate: given?.rate ?? (c.rate as number),
     ops: { ...(given?.ops ?? c.ops) } as Partial<Record<ControlOp, number>>,
-    limit: given?.limit === undefined ? undefined : { ...given.limit },
+    limit: given?.limit === undefined || given.limit === 'none' ? undefined : { ...given.limit },
   };
 }

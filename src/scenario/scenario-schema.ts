@@ -16,6 +16,7 @@ import { LIMITS } from '../model/limits.js';
 import { ROOT } from '../model/root-params.js';
 import { STRATEGY } from '../model/strategy-params.js';
 import { WORKLOAD } from '../model/workload-params.js';
+import { expectationSchema } from './expectation-schema.js';
 import { listElementSchema, rootShape, sectionShape } from './param-schema.js';
 import { count, duration } from './quantity.js';
 import { adminqSchema, hostSchema, provisioningSchema } from './schema-control.js';
@@ -111,6 +112,13 @@ export const scenarioSchema = z
       .max(1000)
       .optional()
       .describe('Charts of the report (default: one per key metric).'),
+    expect: z
+      .array(expectationSchema)
+      .max(1000)
+      .optional()
+      .describe(
+        "What the study expects to find: prose, or checkable clauses (METRIC OP VALUE) on the points a selector picks; the report's Findings answer each with ✔ or ✘.",
+      ),
   })
   .describe('A vdpascale scenario: what to simulate, for how long, and which parameters to sweep.');
 

@@ -51,7 +51,8 @@ export const adminqSchema = z
   .strictObject({
     queues: count(1, 65_535, 'admin_queue_num is 16 bits')
       .optional()
-      .describe('Admin virtqueues (admin_queue_num); FIFO within one, free arbitration across them.'),
+      .describe('Admin virtqueues (admin_queue_num); FIFO within one, free arbitration across them.')
+      .meta({ title: 'admin queues' }),
     depth: count(1, 32_768).optional().describe('Entries per admin queue (Linux NVMe admin queue: 32).'),
     workers: count(1, 1_000_000)
       .optional()
@@ -94,7 +95,8 @@ export const adminqSchema = z
       .optional()
       .describe(
         'Most commands the device has fetched from the rings and not completed: with workers, the device takes a command only when both have room.',
-      ),
+      )
+      .meta({ title: 'device in-flight limit' }),
     heavyLimit: count(0, 1_000_000_000)
       .optional()
       .describe(
@@ -107,7 +109,8 @@ export const adminqSchema = z
       .optional()
       .describe('Driver-side cost of submitting one command (descriptors, headers, doorbell).'),
   })
-  .describe('Admin virtqueues: queues, device workers, QoS policy and per-class service times.');
+  .describe('Admin virtqueues: queues, device workers, QoS policy and per-class service times.')
+  .meta({ title: 'admin-queue' });
 
 export const hostSchema = z
   .strictObject({
@@ -118,7 +121,8 @@ export const hostSchema = z
       .optional()
       .describe('Software CVQ decode cost per command on a host core.'),
   })
-  .describe('Host software resources.');
+  .describe('Host software resources.')
+  .meta({ title: 'host' });
 
 export const provisioningSchema = z
   .strictObject({
@@ -153,4 +157,5 @@ export const provisioningSchema = z
       .optional()
       .describe('Instances created and destroyed while the workload runs.'),
   })
-  .describe('Instance creation.');
+  .describe('Instance creation.')
+  .meta({ title: 'provisioning' });

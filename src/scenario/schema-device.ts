@@ -42,4 +42,5 @@ export const transportSchema = z
       .describe('managed-cap-create: config bytes written before `create` (≤ 256B).'),
     createService: latency().optional().describe('Device time to build a managed device after `create`.'),
   })
-  .describe('Costs of the transports that configure managed devices: overrides of the parent profile.');
+  .describe('Costs of the transports that configure managed devices: overrides of the parent profile.')
+  .meta({ title: 'transport' });

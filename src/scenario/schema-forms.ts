@@ -1,7 +1,7 @@
 /**
  * Values with a shape of their own, which the parameter declarations name (`form`, `shorthand`):
  * a page locality (`uniform` or `{zipf: s}`), a control-operation mix, and notification
- * coalescing written as `adaptive`, `static` or its fields.
+ * coalescing written as `off`, `adaptive`, `static` or its fields.
  */
 import { z } from 'zod';
 import { CONTROL_OPS } from '../model/config.js';
@@ -57,7 +57,12 @@ export function coalescingForm(object: z.ZodType): z.ZodType {
       const c = value as CoalescingInput;
       return { ...c, kind: c.kind ?? (c.profile !== undefined ? 'adaptive' : 'static') };
     });
-  return z.union([z.enum(['adaptive', 'static']).transform((kind) => ({ kind })), checked], {
-    error: 'expected adaptive, static, or {maxPackets: N, maxUsecs: DURATION}',
+  // `off` is `{maxPackets: 0}` (0 in either NOTF_COAL field notifies every packet), said in words.
+  const off = z
+    .literal('off')
+    .meta({ title: 'every packet (no coalescing)' })
+    .transform(() => ({ kind: 'static' as const, maxPackets: 0 }));
+  return z.union([off, z.enum(['adaptive', 'static']).transform((kind) => ({ kind })), checked], {
+    error: 'expected off, adaptive, static, or {maxPackets: N, maxUsecs: DURATION}',
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics.js';
 import type { RunRecord, StudyInfo } from '../../src/output/records.js';
-import { summarizeRuns, summarizeValues } from '../../src/output/summary.js';
+import { pointLabels, summarizeRuns, summarizeValues } from '../../src/output/summary.js';
 import { summaryCsv } from '../../src/output/tables.js';
 
 function record(
@@ -71,13 +71,70 @@ describe('summary statistics', () => {
       swept: ['adminq.workers'],
       points: [{ index: 0, id: 'a', params: { 'adminq.workers': 4 } }],
     } as unknown as StudyInfo;
+    const labels = new Map([[0, { limit_resource: 'msix-vectors', bottleneck: 'msix-vectors' }]]);
     const csv = summaryCsv(
       info,
       rows.filter((r) => r.point === 0),
+      labels,
     );
     const lines = csv.split('\n');
-    expect(lines[0]).toBe('point,adminq_workers,group,metric,n,mean,ci95_half,min,max');
-    expect(lines[1]).toMatch(/^0,4,all,offered_pps,2,15,[0-9.]+,10,20$/);
-    expect(lines[2]).toBe('0,4,all,throughput_pps,0,,,,');
+    expect(lines[0]).toBe(
+      'point,adminq_workers,group,metric,n,mean,ci95_half,min,max,limit_resource,bottleneck',
+    );
+    expect(lines[1]).toMatch(/^0,4,all,offered_pps,2,15,[0-9.]+,10,20,msix-vectors,msix-vectors$/);
+    expect(lines[2]).toBe('0,4,all,throughput_pps,0,,,,,msix-vectors,msix-vectors');
+  });
+
+  it("summarizes each resource after the metrics, and names each point's usual limit and bottleneck", () => {
+    const use = (resource: string, utilisation: number) => ({
+      resource,
+      role: 'server' as const,
+      capacity: 4,
+      utilisation,
+      queueMean: 2 * utilisation,
+      queueMax: 3,
+      queueCapacity: Number.NaN,
+      waitMeanUs: 10,
+    });
+    const withUse = (
+      r: RunRecord,
+      bottleneck: string,
+      ...resources: ReturnType<typeof use>[]
+    ): RunRecord => ({
+      ...r,
+      output: { ...r.output, metrics: { ...r.output.metrics, bottleneck }, resources },
+    });
+    const records = [
+      withUse(
+        record(0, 0, { limit_resource: '' }),
+        'data-engines',
+        use('data-engines', 0.9),
+        use('host-cores', 0.1),
+      ),
+      withUse(
+        record(0, 1, { limit_resource: '' }),
+        'data-engines',
+        use('data-engines', 0.7),
+        use('host-cores', 0.3),
+      ),
+      withUse(
+        record(0, 2, { limit_resource: '' }),
+        'host-cores',
+        use('data-engines', 0.2),
+        use('host-cores', 0.8),
+      ),
+    ];
+    const rows = summarizeRuns(records).filter((r) => !(METRICS as readonly string[]).includes(r.metric));
+    expect(rows.map((r) => [r.metric, r.n])).toEqual([
+      ['data_engines_util', 3],
+      ['data_engines_queue_mean', 3],
+      ['data_engines_wait_mean_us', 3],
+      ['host_cores_util', 3],
+      ['host_cores_queue_mean', 3],
+      ['host_cores_wait_mean_us', 3],
+    ]);
+    expect(rows[0]?.mean).toBeCloseTo(0.6, 12);
+    // Two of three replications bind on the engines; no replication was admission-bound.
+    expect(pointLabels(records).get(0)).toEqual({ limit_resource: '', bottleneck: 'data-engines' });
   });
 });

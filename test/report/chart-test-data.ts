@@ -1,22 +1,35 @@
 import type { ParamValue, ResultManifest, SummaryRow } from '../../src/output/charts/index.js';
+import { columnName } from '../../src/scenario/key-path.js';
+
+type Params = Record<string, ParamValue>;
 
 /**
- * Hand-made summaries for chart tests: every combination of the swept values, each metric a
- * function of the point's parameters (NaN and constants allowed), CI half-width 5% of the mean.
+ * Hand-made summaries for chart tests: every combination of the `swept` grid values (each
+ * with every `zip` tuple, lockstep lists, when given), each metric a function of the point's
+ * parameters (NaN and constants allowed), CI half-width 5% of the mean. The manifest's
+ * scenario names the tenants and holds the sweep, as a real manifest does.
  */
 export function studyOf(
   swept: Record<string, readonly ParamValue[]>,
-  metrics: Record<string, (p: Record<string, ParamValue>) => number>,
-  groups: Record<string, Record<string, (p: Record<string, ParamValue>) => number>> = {},
+  metrics: Record<string, (p: Params) => number>,
+  groups: Record<string, Record<string, (p: Params) => number>> = {},
+  options: { zip?: Record<string, readonly ParamValue[]>; charts?: ResultManifest['charts'] } = {},
 ): { manifest: ResultManifest; summary: SummaryRow[] } {
-  const paths = Object.keys(swept);
-  const points = paths.reduce<Record<string, ParamValue>[]>(
-    (acc, path) => acc.flatMap((p) => (swept[path] ?? []).map((v) => ({ ...p, [path]: v }))),
-    [{}],
+  const zip = options.zip ?? {};
+  const zipLength = Object.values(zip)[0]?.length ?? 1;
+  const tuples = Array.from({ length: zipLength }, (_, i) =>
+    Object.fromEntries(Object.entries(zip).map(([k, v]) => [k, v[i] ?? null])),
   );
+  const points = Object.entries(swept)
+    .reduce<Params[]>(
+      (acc, [path, values]) => acc.flatMap((p) => values.map((v) => ({ ...p, [path]: v }))),
+      [{}],
+    )
+    .flatMap((p) => tuples.map((t) => ({ ...p, ...t })));
+  const paths = [...Object.keys(swept), ...Object.keys(zip)];
   const summary: SummaryRow[] = [];
   points.forEach((byPath, point) => {
-    const params = Object.fromEntries(paths.map((p) => [p.replace(/\./g, '_'), byPath[p] ?? null]));
+    const params = Object.fromEntries(paths.map((p) => [columnName(p), byPath[p] ?? null]));
     const row = (group: string, metric: string, mean: number): SummaryRow => ({
       point,
       params,
@@ -33,10 +46,13 @@ export function studyOf(
       for (const [metric, f] of Object.entries(ms)) summary.push(row(group, metric, f(byPath)));
     }
   });
+  const groupNames = Object.keys(groups).length > 0 ? Object.keys(groups) : ['tenants'];
   const manifest: ResultManifest = {
     name: 'test-study',
+    scenario: { workload: { groups: groupNames.map((name) => ({ name })) }, sweep: { grid: swept, zip } },
     points: points.map((params, point) => ({ point, params })),
     swept: paths,
+    charts: options.charts,
   };
   return { manifest, summary };
 }

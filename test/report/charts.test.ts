@@ -132,12 +132,18 @@ describe('chooseCharts', () => {
 });
 
 describe('metricLabel', () => {
-  it('turns unit suffixes into units', () => {
-    expect(metricLabel('latency_p999_us')).toBe('latency p99.9 (µs)');
+  it('says a known metric in the words of the metric table', () => {
+    expect(metricLabel('latency_p999_us')).toBe('packet latency p99.9 (µs)');
     expect(metricLabel('throughput_pps')).toBe('throughput (packets/s)');
-    expect(metricLabel('iotlb_hit_rate')).toBe('iotlb hit rate (fraction)');
-    expect(metricLabel('translation_ns_per_packet')).toBe('translation (ns per packet)');
-    expect(metricLabel('vectors_used')).toBe('vectors used');
+    expect(metricLabel('ctrl_latency_p99_us')).toBe('control latency p99 (µs)');
+    expect(metricLabel('iotlb_hit_rate')).toBe('IOTLB hit rate (fraction)');
+    expect(metricLabel('vectors_used')).toBe('interrupt vectors used');
+  });
+
+  it('turns the unit suffix of any other name into a unit', () => {
+    expect(metricLabel('queue_wait_p999_us')).toBe('queue wait p99.9 (µs)');
+    expect(metricLabel('walk_ns_per_packet')).toBe('walk (ns per packet)');
+    expect(metricLabel('slot_util')).toBe('slot util (fraction)');
   });
 });
 

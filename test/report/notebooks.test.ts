@@ -6,9 +6,10 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
- * Executes every notebook with the Deno kernel against the fixture results (not the real
- * ones, which may not exist yet), writing executed copies to a temp dir so the committed
- * notebooks stay untouched. Skips when Jupyter is missing, unless REQUIRE_NOTEBOOKS=1 (CI).
+ * Executes every notebook with its project kernel (Deno for the TypeScript notebooks, Debian's
+ * python3 with pandas for the Python one) against the fixture results (not the real ones,
+ * which may not exist yet), writing executed copies to a temp dir so the committed notebooks
+ * stay untouched. Skips when Jupyter is missing, unless REQUIRE_NOTEBOOKS=1 (CI).
  */
 const run = promisify(execFile);
 const SCRIPT = resolve('scripts/run-notebooks.sh');
@@ -19,6 +20,7 @@ interface Output {
   data?: Record<string, unknown>;
 }
 interface Notebook {
+  metadata: { kernelspec: { name: string } };
   cells: { cell_type: string; outputs?: Output[] }[];
 }
 
@@ -49,9 +51,11 @@ describe('notebooks', () => {
       },
     );
     const executed = (await readdir(out)).filter((f) => f.endsWith('.ipynb')).sort();
-    expect(executed).toEqual(['adminq-qos.ipynb', 'scale-transports.ipynb']);
+    expect(executed).toEqual(['adminq-qos-pandas.ipynb', 'adminq-qos.ipynb', 'scale-transports.ipynb']);
+    const kernels = new Map<string, string>();
     for (const file of executed) {
       const nb = JSON.parse(await readFile(join(out, file), 'utf8')) as Notebook;
+      kernels.set(file, nb.metadata.kernelspec.name);
       const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
       expect(
         outputs.filter((o) => o.output_type === 'error'),
@@ -61,5 +65,8 @@ describe('notebooks', () => {
       expect(pngs.length, file).toBeGreaterThanOrEqual(2);
       for (const o of pngs) expect(String(o.data?.['image/png']).length, file).toBeGreaterThan(10_000);
     }
+    // The pandas notebook ran in Python, the others in Deno.
+    expect(kernels.get('adminq-qos-pandas.ipynb')).toBe('vdpascale-python');
+    expect(kernels.get('adminq-qos.ipynb')).toBe('deno');
   });
 });

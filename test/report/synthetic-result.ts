@@ -70,6 +70,9 @@ function scaleRun(p: Params, noise: () => number) {
     instances_ready: ready,
     instances_rejected: requested - ready,
     limit_resource: limit !== undefined && requested > limit[0] ? limit[1] : '',
+    bottleneck: limit !== undefined && requested > limit[0] ? limit[1] : 'data-engines',
+    // An exhausted limit is fully used; otherwise the engines' utilisation, as in resources.csv.
+    bottleneck_util: limit !== undefined && requested > limit[0] ? 1 : Math.min(1, offered / 2e8),
     iotlb_hit_rate: 0.99 - 0.05 * Math.log10(ready / 1000 + 1) - 0.01 * noise(),
     events: Math.round(ready * 150 * (1 + 0.01 * noise())),
     sim_time_ms: 200,
@@ -105,9 +108,11 @@ function qosRun(p: Params, noise: () => number) {
     latency_p999_us: 90 + 0.5 * noise(),
     throughput_pps: 2e7 * (1 + 0.001 * noise()),
     limit_resource: '',
+    bottleneck: 'adminq-workers',
     events: 400000 + Math.round(1000 * noise()),
     sim_time_ms: 200,
   };
+  metrics.bottleneck_util = Number(metrics.adminq_util); // the workers bind (resources.csv says the same)
   const groups = {
     noisy: { ctrl_latency_p99_us: noisy, ctrl_ops_per_s: 4000 * workers * (0.9 + 0.1 * noise()) },
     victim: { ctrl_latency_p99_us: victim, ctrl_ops_per_s: 1000 * workers * (0.95 + 0.1 * noise()) },
@@ -134,6 +139,45 @@ function cartesian(swept: Study['swept']): Params[] {
     (acc, [path, values]) => acc.flatMap((p) => values.map((v) => ({ ...p, [path]: v }))),
     [{}],
   );
+}
+
+/**
+ * resources.csv rows: the resource each study turns on (data-path engines, or the admin
+ * queue's workers and ring) with a utilisation from its own metrics, and lightly used host cores.
+ */
+function resourcesCsv(
+  kind: SyntheticKind,
+  runs: readonly { point: number; replication: number; metrics: Metrics }[],
+): string[] {
+  const lines = [
+    'point,replication,resource,role,capacity,utilisation,queue_mean,queue_max,queue_capacity,wait_mean_us',
+  ];
+  for (const r of runs) {
+    const row = (resource: string, role: string, capacity: number, u: number, queue: number, bound: string) =>
+      lines.push(
+        [
+          r.point,
+          r.replication,
+          resource,
+          role,
+          capacity,
+          round(u),
+          round(queue),
+          Math.ceil(queue),
+          bound,
+          round(queue * 10),
+        ].join(','),
+      );
+    if (kind === 'adminq-qos') {
+      const u = Number(r.metrics.adminq_util);
+      row('adminq-workers', 'server', 4, u, u * 3, '');
+      row('adminq-queue-0', 'buffer', 32, u * 0.9, 0, '');
+    } else {
+      row('data-engines', 'server', 8, Math.min(1, Number(r.metrics.offered_pps) / 2e8), 0.5, '');
+    }
+    row('host-cores', 'accounted', 4, 0.01, 0, '');
+  }
+  return lines;
 }
 
 /** The files of a synthetic result folder, file name → content. */
@@ -224,6 +268,7 @@ export function syntheticResultFiles(kind: SyntheticKind): Record<string, string
   return {
     'runs.csv': `${runsCsv.join('\n')}\n`,
     'groups.csv': `${groupsCsv.join('\n')}\n`,
+    'resources.csv': `${resourcesCsv(kind, runs).join('\n')}\n`,
     'summary.csv': `${summaryCsv.join('\n')}\n`,
     'manifest.json': `${JSON.stringify(manifest, null, 2)}\n`,
     'scenario.yaml': scenarioYaml,

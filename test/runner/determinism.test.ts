@@ -25,7 +25,7 @@ describe('result files are byte-identical across execution strategies', () => {
     const runs = reference['runs.csv']!.trimEnd().split('\n');
     expect(runs).toHaveLength(1 + 6 * 3);
     expect(runs[0]).toMatch(
-      /^point,replication,seed,strategy,load,offered_pps,throughput_pps,.*,events,sim_time_ms,limit_resource$/,
+      /^point,replication,seed,strategy,load,offered_pps,throughput_pps,.*,bottleneck_util,events,sim_time_ms,limit_resource,bottleneck$/,
     );
     expect(runs.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(
       [0, 1, 2, 3, 4, 5].flatMap((p) =>
@@ -39,7 +39,7 @@ describe('result files are byte-identical across execution strategies', () => {
     expect(groups[0]).toBe('point,replication,group,metric,value');
     expect(reference['groups.csv']).toContain('"noisy, ""quoted"""');
     expect(reference['summary.csv']!.split('\n')[0]).toBe(
-      'point,strategy,load,group,metric,n,mean,ci95_half,min,max',
+      'point,strategy,load,group,metric,n,mean,ci95_half,min,max,limit_resource,bottleneck',
     );
   });
 

@@ -106,6 +106,7 @@ export async function loadFakeScenario(file: string, options: LoadOptions = {}):
       config: { fake: { ...base, ...params } } as unknown as ModelConfig,
     })),
     charts: doc.charts ?? [],
+    expect: [],
     warnings: [],
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeDoc } from './fake-scenario.js';
 
-export const CSV_FILES = ['runs.csv', 'groups.csv', 'summary.csv'] as const;
+export const CSV_FILES = ['runs.csv', 'groups.csv', 'summary.csv', 'resources.csv'] as const;
 
 export function tempDir(prefix = 'vdpascale-runner-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -93,6 +93,7 @@ export async function loadModelFixture(file: string, options: LoadOptions = {}):
       config: build(params),
     })),
     charts: [],
+    expect: [],
     warnings: [],
   };
 }

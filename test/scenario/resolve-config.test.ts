@@ -319,7 +319,7 @@ describe('scenario keys ↔ ModelConfig fields', () => {
 
   it('every scenario key sets a ModelConfig field, or is one of the documented scenario-only keys', () => {
     const scenarioOnly =
-      /^(\$schema|extends|name|description|seed|duration|warmup|replications|workload\.|sweep\.|charts\[\]\.)/;
+      /^(\$schema|extends|name|description|seed|duration|warmup|replications|workload\.|sweep\.|charts\[\]\.|expect\[\])/;
     const unmapped = leafPaths(scenarioSchema).filter(
       // `coalescing: adaptive` and `service: 50us` are shorthands that set several model fields.
       (p) =>

@@ -6,8 +6,8 @@
  *
  * - `fingerprint`: the event sequence (time, priority and handler of every event) and count;
  * - `results`: a digest of everything the run hands the runner — every metric (exact doubles),
- *   the per-group rows in order, the random stream names and the warnings — i.e. what the CSVs
- *   and the manifest are written from;
+ *   the per-group rows in order, the resources' use, the random stream names and the
+ *   warnings — i.e. what the CSVs and the manifest are written from;
  * - `events`: the measured window's event count, readable at a glance.
  *
  * A refactor that changes no behaviour leaves every entry identical: run this before and after
@@ -85,7 +85,7 @@ describe('model fingerprints (determinism, not validation)', () => {
         const actual: Pinned = {
           fingerprint: out.fingerprint,
           events: out.metrics.events as number,
-          results: digest([out.metrics, out.groups, out.streamNames, out.warnings]),
+          results: digest([out.metrics, out.groups, out.resources, out.streamNames, out.warnings]),
         };
         fresh[key] = actual;
         const expected = pinned[key];

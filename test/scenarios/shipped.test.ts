@@ -7,7 +7,7 @@
  */
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LIMIT_RESOURCE_COLUMN, METRICS } from '../../src/model/metrics.js';
+import { BOTTLENECK_COLUMN, LIMIT_RESOURCE_COLUMN, METRICS } from '../../src/model/metrics.js';
 import { runOne } from '../../src/runner/run-one.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { arrivalsPerS, ends, loadShrunk, SCENARIOS, scenarioFiles } from './shrink.js';
@@ -40,7 +40,7 @@ describe('shipped scenarios', () => {
         const where = `${name} point ${point.id}`;
         // Every metric a run writes is a declared column; the run bookkeeping is always there.
         for (const key of Object.keys(out.metrics)) {
-          expect([...METRICS, LIMIT_RESOURCE_COLUMN], where).toContain(key);
+          expect([...METRICS, LIMIT_RESOURCE_COLUMN, BOTTLENECK_COLUMN], where).toContain(key);
         }
         for (const key of [
           'events',
@@ -52,6 +52,15 @@ describe('shipped scenarios', () => {
           expect(typeof out.metrics[key], `${where}: ${key}`).toBe('number');
         }
         expect(typeof out.metrics[LIMIT_RESOURCE_COLUMN], where).toBe('string');
+        // Every run names what binds it (or nothing, when idle) among the resources it reports.
+        const bottleneck = out.metrics[BOTTLENECK_COLUMN];
+        expect(typeof bottleneck, where).toBe('string');
+        const named = [
+          ...(out.resources ?? []).map((r) => r.resource),
+          out.metrics[LIMIT_RESOURCE_COLUMN],
+          '',
+        ];
+        expect(named, where).toContain(bottleneck);
         // An idle point (no traffic, control, churn or burst: base.yaml) may have no events.
         if (arrivalsPerS(point.config) > 0) expect(out.metrics.events as number, where).toBeGreaterThan(0);
         else expect(out.metrics.events as number, where).toBeGreaterThanOrEqual(0);

@@ -18,6 +18,7 @@
  */
 import { Priority } from '../../engine/priority.js';
 import type { HandlerId } from '../../engine/simulator.js';
+import type { ResourceMeter } from '../../stats/resource-usage.js';
 import { COMMAND_CLASSES } from '../config.js';
 import type { ModelContext } from '../ports.js';
 import { HEAVY_CODES } from './command-class.js';
@@ -52,6 +53,8 @@ export class AdminDevice {
   /** 1 for the command classes `heavyLimit` counts. */
   private readonly heavyClass: Uint8Array;
   private readonly doneHandler: HandlerId;
+  /** `adminq-workers`: workers held, commands posted and not yet fetched. */
+  private readonly meter: ResourceMeter;
   private posted = 0;
   private busy = 0;
   private heavyBusy = 0;
@@ -76,6 +79,13 @@ export class AdminDevice {
     this.refusalNs = a.refusalNs;
     this.heavyClass = Uint8Array.from(COMMAND_CLASSES, (_, code) => (HEAVY_CODES.has(code) ? 1 : 0));
     this.doneHandler = ctx.sim.handler('control/adminq/done', (cmd) => this.finish(cmd));
+    // The workers' capacity is what can run at once: min(workers, deviceInflightLimit). Registered
+    // before the rings, so that a tie names the workers.
+    this.meter = ctx.resources.register({
+      name: 'adminq-workers',
+      capacity: this.parallel,
+      held: stats.adminqBusy,
+    });
   }
 
   /** Workers busy now. */
@@ -89,6 +99,7 @@ export class AdminDevice {
     const length = (this.lengths[q] as number) + 1;
     this.lengths[q] = length;
     this.posted++;
+    this.meter.queue.set(this.ctx.sim.now, this.posted);
     this.selector.enqueued(q, length);
     this.fetch();
   }
@@ -101,6 +112,8 @@ export class AdminDevice {
       this.lengths[q] = (this.lengths[q] as number) - 1;
       this.posted--;
       const now = this.ctx.sim.now;
+      this.meter.queue.set(now, this.posted);
+      this.meter.granted();
       this.busy++;
       if (this.busy > this.peakBusy) this.peakBusy = this.busy;
       this.stats.adminqBusy.set(now, this.busy);

@@ -31,6 +31,7 @@
  */
 import type { HandlerId } from '../../engine/simulator.js';
 import type { RandomStream } from '../../random/random-stream.js';
+import type { ResourceRole } from '../../stats/resource-usage.js';
 import { InputError } from '../../util/errors.js';
 import type { AdminqConfig } from '../config.js';
 import type { ModelContext } from '../ports.js';
@@ -100,13 +101,28 @@ export class AdminQueue {
       holdNs: (cmd) => hooks.holdNs(cmd),
       completed: (cmd, refused) => this.completed(cmd, refused),
     });
+    // Each ring is a buffer in front of the workers: it reports how full it is, not a bottleneck.
+    const metered = (name: string, capacity: number, role: ResourceRole) => ({
+      meter: ctx.resources.register({ name, capacity, role }),
+      clock: ctx.sim,
+    });
     this.rings = Array.from(
       { length: a.queues },
-      () => new SlotPool(a.depth, a.depth, (cmd) => this.post(cmd)),
+      (_, q) =>
+        new SlotPool(
+          a.depth,
+          a.depth,
+          (cmd) => this.post(cmd),
+          metered(`adminq-queue-${q}`, a.depth, 'buffer'),
+        ),
     );
     this.mutexes =
       a.mode === 'sync'
-        ? Array.from({ length: a.queues }, () => new SlotPool(1, 1, (cmd) => this.afterMutex(cmd)))
+        ? Array.from(
+            { length: a.queues },
+            (_, q) =>
+              new SlotPool(1, 1, (cmd) => this.afterMutex(cmd), metered(`adminq-mutex-${q}`, 1, 'server')),
+          )
         : undefined;
     this.spinWhileWaiting = a.driverWait === 'spin';
     const sim = ctx.sim;

@@ -38,7 +38,8 @@ export class OpAdmission {
     this.gateOf[OpKind.PROVISION] = Gate.ORCHESTRATOR;
     this.gateOf[OpKind.TEARDOWN] = Gate.ORCHESTRATOR;
     for (const op of CONTROL_OPS) this.gateOf[opKindOf(op)] = Gate.INSTANCE;
-    this.callers = new SlotPool(concurrency, concurrency, begin);
+    const meter = ctx.resources.register({ name: 'provisioning-callers', capacity: concurrency });
+    this.callers = new SlotPool(concurrency, concurrency, begin, { meter, clock: ctx.sim });
     this.instance = new KeyedLocks(ctx.instances.capacity, begin);
   }
 

@@ -58,19 +58,27 @@ export class OpRunner {
       // Host mediation cores decode software-CVQ commands: a FIFO station of host.cores servers.
       const decode = makeDistribution(config.host.swCvqDecode);
       const rng = streams.stream('control/sw-cvq');
-      this.swDecode = new Station(sim, 'control/sw-cvq', config.host.cores, config.host.cores, {
-        holdNs: () => {
-          const ns = Math.round(decode.sample(rng));
-          ctx.hostCpu.addBusy(ns);
-          return ns;
+      this.swDecode = new Station(
+        sim,
+        'control/sw-cvq',
+        config.host.cores,
+        config.host.cores,
+        {
+          holdNs: () => {
+            const ns = Math.round(decode.sample(rng));
+            ctx.hostCpu.addBusy(ns);
+            return ns;
+          },
+          heavy: () => false,
+          done: (op) => this.run(op),
         },
-        heavy: () => false,
-        done: (op) => this.run(op),
-      });
+        ctx.resources.register({ name: 'sw-cvq-decode', capacity: config.host.cores }),
+      );
     }
     if (uses(StepKind.MGMT_LOCK)) {
       // The one global vDPA management lock (vdpa_dev_lock), across every parent.
-      this.mgmtLock = new SlotPool(1, 1, (op) => this.run(op));
+      const meter = ctx.resources.register({ name: 'netlink-lock', capacity: 1 });
+      this.mgmtLock = new SlotPool(1, 1, (op) => this.run(op), { meter, clock: sim });
       this.mgmtHostHandler = sim.handler('control/mgmt/host-done', (op) => this.run(op));
     }
     if (uses(StepKind.KEY_BUILD)) {

@@ -1,4 +1,11 @@
+import type { ResourceMeter } from '../../stats/resource-usage.js';
 import { IntQueue } from './int-queue.js';
+
+/** A pool's resource meter and the clock it reads (bottleneck attribution). */
+export interface PoolMeter {
+  meter: ResourceMeter;
+  clock: { readonly now: number };
+}
 
 /**
  * A counting semaphore with FIFO waiters and an optional throttled sub-pool, the shape of the
@@ -11,6 +18,9 @@ import { IntQueue } from './int-queue.js';
  * `onGrant(id)` is called when `id` obtains its slot — synchronously from `acquire` when one
  * is free, otherwise from the `release` that frees it. Counters are updated before the call,
  * so the callback may acquire or release again.
+ *
+ * With a `PoolMeter` the pool reports itself as a resource: slots held, ids waiting (for a slot
+ * or a throttle token) and every grant, from which Little's law gives the mean wait.
  */
 export class SlotPool {
   readonly slots: number;
@@ -24,14 +34,16 @@ export class SlotPool {
   private readonly waiting = new IntQueue();
   private readonly throttleWaiting = new IntQueue();
   private readonly onGrant: (id: number) => void;
+  private readonly metered: PoolMeter | undefined;
 
-  constructor(slots: number, throttledSlots: number, onGrant: (id: number) => void) {
+  constructor(slots: number, throttledSlots: number, onGrant: (id: number) => void, metered?: PoolMeter) {
     if (!(slots >= 1)) throw new RangeError(`SlotPool: slots must be ≥ 1, got ${slots}`);
     if (!(throttledSlots >= 1))
       throw new RangeError(`SlotPool: throttled slots must be ≥ 1, got ${throttledSlots}`);
     this.slots = slots;
     this.throttledSlots = Math.min(throttledSlots, slots);
     this.onGrant = onGrant;
+    this.metered = metered;
   }
 
   /** Ids waiting for a slot or a throttle token. */
@@ -52,12 +64,14 @@ export class SlotPool {
       this.takeSlot(id);
     } else {
       this.throttleWaiting.push(id);
+      this.measure();
     }
   }
 
   /** Gives back one slot (and the throttle token of a heavy holder); hands them to waiters. */
   release(heavy: boolean): void {
     this.inUse--;
+    this.measure();
     if (this.waiting.length > 0) this.grant(this.waiting.shift());
     if (!heavy) return;
     this.throttledInUse--;
@@ -75,12 +89,26 @@ export class SlotPool {
 
   private takeSlot(id: number): void {
     if (this.inUse < this.slots && this.waiting.length === 0) this.grant(id);
-    else this.waiting.push(id);
+    else {
+      this.waiting.push(id);
+      this.measure();
+    }
   }
 
   private grant(id: number): void {
     this.inUse++;
     if (this.inUse > this.peakInUse) this.peakInUse = this.inUse;
+    this.metered?.meter.granted();
+    this.measure();
     this.onGrant(id);
+  }
+
+  /** The meter follows the pool's levels (before a grant's callback, which may change them). */
+  private measure(): void {
+    const m = this.metered;
+    if (m === undefined) return;
+    const now = m.clock.now;
+    m.meter.held.set(now, this.inUse);
+    m.meter.queue.set(now, this.queued);
   }
 }

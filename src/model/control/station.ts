@@ -1,5 +1,6 @@
 import { Priority } from '../../engine/priority.js';
 import type { HandlerId, Simulator } from '../../engine/simulator.js';
+import type { ResourceMeter } from '../../stats/resource-usage.js';
 import { SlotPool } from './slot-pool.js';
 
 /** What a station asks its owner about each id it serves. */
@@ -23,10 +24,18 @@ export class Station {
   private readonly hooks: StationHooks;
   private readonly doneHandler: HandlerId;
 
-  constructor(sim: Simulator, name: string, slots: number, throttledSlots: number, hooks: StationHooks) {
+  constructor(
+    sim: Simulator,
+    name: string,
+    slots: number,
+    throttledSlots: number,
+    hooks: StationHooks,
+    meter?: ResourceMeter,
+  ) {
     this.sim = sim;
     this.hooks = hooks;
-    this.pool = new SlotPool(slots, throttledSlots, (id) => this.start(id));
+    const metered = meter === undefined ? undefined : { meter, clock: sim };
+    this.pool = new SlotPool(slots, throttledSlots, (id) => this.start(id), metered);
     this.doneHandler = sim.handler(`${name}/done`, (id) => this.finish(id));
   }
 

@@ -67,11 +67,23 @@ export class Transport {
           });
           channel = adminQueue;
         } else {
-          const station = new Station(ctx.sim, `control/${spec.name}`, spec.slots, spec.throttledSlots, {
-            holdNs: (cmd) => this.stationHoldNs(cmd),
-            heavy: (cmd) => this.modelOf[cmds.cls[cmd] as number]?.heavy(cmds.cls[cmd] as number) === true,
-            done: (cmd) => this.onDone(cmd),
-          });
+          // A channel of finitely many slots is a resource (`vendor/fw-cmd` → `vendor-fw-cmd`);
+          // per-VF BARs (unlimited) never make anyone wait.
+          const meter = Number.isFinite(spec.slots)
+            ? ctx.resources.register({ name: spec.name.replace(/\//g, '-'), capacity: spec.slots })
+            : undefined;
+          const station = new Station(
+            ctx.sim,
+            `control/${spec.name}`,
+            spec.slots,
+            spec.throttledSlots,
+            {
+              holdNs: (cmd) => this.stationHoldNs(cmd),
+              heavy: (cmd) => this.modelOf[cmds.cls[cmd] as number]?.heavy(cmds.cls[cmd] as number) === true,
+              done: (cmd) => this.onDone(cmd),
+            },
+            meter,
+          );
           this.stations.set(spec.name, station);
           channel = station;
         }

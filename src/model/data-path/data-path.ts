@@ -19,6 +19,7 @@
  */
 import type { Simulator } from '../../engine/simulator.js';
 import { makeDistribution } from '../../random/distribution.js';
+import type { ResourceMeter } from '../../stats/resource-usage.js';
 import type { ModelConfig } from '../config.js';
 import type { InstanceShape } from '../instance-shape.js';
 import type { Coalescer } from '../interrupts/coalescer.js';
@@ -69,6 +70,7 @@ export class DataPath implements ModelComponent, DataPathPort {
   private readonly queues: QueueTable;
   private readonly engines: Engines;
   private readonly driver: Driver;
+  private readonly walkMeter: ResourceMeter | undefined;
 
   private readonly q: number;
   private readonly queueSize: number;
@@ -135,6 +137,18 @@ export class DataPath implements ModelComponent, DataPathPort {
       this.polling,
     );
     this.coalescer = this.driver.coalescer;
+    const engines = Math.max(1, config.device.engines);
+    // The engines' busy level is the stats' own; the walks stall the engine that issued them
+    // (no separate walker pool), so their capacity is the engines'.
+    const engineMeter = ctx.resources.register({
+      name: 'data-engines',
+      capacity: engines,
+      held: this.stats.busyEngines,
+    });
+    this.walkMeter =
+      this.translator === undefined
+        ? undefined
+        : ctx.resources.register({ name: 'iommu-walkers', capacity: engines, role: 'accounted' });
     this.engines = new Engines(
       this.sim,
       config,
@@ -145,6 +159,7 @@ export class DataPath implements ModelComponent, DataPathPort {
       this.layout,
       ctx.hostCpu,
       this.driver,
+      engineMeter,
     );
     this.sources = config.workload.groups.map((group, g) =>
       TrafficSource.create(
@@ -194,6 +209,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     const g = this.group[instance] as number;
     this.stats.controlInterrupts[g] = (this.stats.controlInterrupts[g] as number) + 1;
     this.stats.guestCpuNs.add(this.costs.handlerNs);
+    this.driver.chargeHandler(this.costs.handlerNs);
     this.ctx.hostCpu.addBusy(this.costs.hostNsPerInterrupt);
   }
 
@@ -223,16 +239,15 @@ export class DataPath implements ModelComponent, DataPathPort {
       const dev = tr.deviceCounters();
       if (dev !== undefined) setFinite(sink, 'devtlb_hit_rate', dev.hits / dev.lookups);
       setFinite(sink, 'translation_ns_per_packet', tr.stallNs / this.stats.serviced.value);
+      if (this.walkMeter !== undefined) this.walkMeter.heldNs = tr.stallNs;
     }
     const inv = this.driver.invalidations;
     setFinite(sink, 'invalidations_per_s', inv === undefined ? 0 : (inv.completed * 1e9) / windowNs);
     if (inv !== undefined)
       setFinite(sink, 'invalidation_wait_mean_us', inv.sojournSumNs / inv.completed / 1000);
-    setFinite(
-      sink,
-      'vectors_used',
-      this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount),
-    );
+    const vectors = this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount);
+    setFinite(sink, 'vectors_used', vectors);
+    this.driver.settleHandlers(vectors);
     setFinite(sink, 'vector_sharers_max', this.costs.sharers);
     if (this.polling) this.ctx.hostCpu.addBusy(this.driver.pollMeter.take(now));
   }

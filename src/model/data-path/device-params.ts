@@ -27,48 +27,53 @@ const HOST_DATA_PATH = when(
   'device.dataPath is hardware (no host copies or wake-ups)',
 );
 
-export const DEVICE = section('device', 'Device data path and virtqueues: overrides of the parent profile.', {
-  queuePairs: count(
-    { min: 1, max: MAX_QUEUE_SIZE, why: 'virtio max_virtqueue_pairs' },
-    {
-      unit: 'pairs',
-      description: 'RX/TX queue pairs per instance; each pair is two virtqueues.',
-      cite: ['virtio-net'],
-    },
-  ),
-  queueSize: count(
-    { min: 1, max: MAX_QUEUE_SIZE, rule: { powerOfTwo: true } },
-    {
-      unit: 'entries',
-      description: 'Descriptors per virtqueue: a power of two ≤ 32768 (virtio split ring).',
-      cite: ['virtio-rings'],
-    },
-  ),
-  engines: count(
-    { min: 1, max: 1_000_000 },
-    { unit: 'engines', description: 'Data-path pipelines of the device, shared by all instances.' },
-  ),
-  engineService: latency({
-    description: 'Per-packet service time of one engine, excluding DMA waits and translation stalls.',
-  }),
-  enginePerByte: perByte({
-    description: 'Extra engine time per payload byte (the DMA over the link), e.g. 0.28ns/B.',
-  }),
-  dataPath: choice(KINDS, {
-    description:
-      'Who runs the data path: hardware engines; vduse, a host process copying through bounce buffers; software, a kernel thread (vdpa_sim).',
-  }),
-  copyPerByte: perByte({
-    description: 'Copy cost per byte through bounce buffers (vduse) or vringh (software), e.g. 0.1ns/B.',
-    appliesWhen: [HOST_DATA_PATH],
-  }),
-  wakeup: duration({
-    description: 'Wake-up of a vduse/software data path per batch of work.',
-    appliesWhen: [HOST_DATA_PATH],
-  }),
-  hwCvqService: latency({ description: "Service time of one command on an instance's hardware CVQ." }),
-  dmaRead: duration({
-    description: 'DMA read latency of a descriptor or ring entry, paid inside the engine time.',
-  }),
-  kick: duration({ description: 'Guest CPU cost of one doorbell (posted MMIO write).' }),
-});
+export const DEVICE = section(
+  'device',
+  'Device data path and virtqueues: overrides of the parent profile.',
+  {
+    queuePairs: count(
+      { min: 1, max: MAX_QUEUE_SIZE, why: 'virtio max_virtqueue_pairs' },
+      {
+        unit: 'pairs',
+        description: 'RX/TX queue pairs per instance; each pair is two virtqueues.',
+        cite: ['virtio-net'],
+      },
+    ),
+    queueSize: count(
+      { min: 1, max: MAX_QUEUE_SIZE, rule: { powerOfTwo: true } },
+      {
+        unit: 'entries',
+        description: 'Descriptors per virtqueue: a power of two ≤ 32768 (virtio split ring).',
+        cite: ['virtio-rings'],
+      },
+    ),
+    engines: count(
+      { min: 1, max: 1_000_000 },
+      { unit: 'engines', description: 'Data-path pipelines of the device, shared by all instances.' },
+    ),
+    engineService: latency({
+      description: 'Per-packet service time of one engine, excluding DMA waits and translation stalls.',
+    }),
+    enginePerByte: perByte({
+      description: 'Extra engine time per payload byte (the DMA over the link), e.g. 0.28ns/B.',
+    }),
+    dataPath: choice(KINDS, {
+      description:
+        'Who runs the data path: hardware engines; vduse, a host process copying through bounce buffers; software, a kernel thread (vdpa_sim).',
+    }),
+    copyPerByte: perByte({
+      description: 'Copy cost per byte through bounce buffers (vduse) or vringh (software), e.g. 0.1ns/B.',
+      appliesWhen: [HOST_DATA_PATH],
+    }),
+    wakeup: duration({
+      description: 'Wake-up of a vduse/software data path per batch of work.',
+      appliesWhen: [HOST_DATA_PATH],
+    }),
+    hwCvqService: latency({ description: "Service time of one command on an instance's hardware CVQ." }),
+    dmaRead: duration({
+      description: 'DMA read latency of a descriptor or ring entry, paid inside the engine time.',
+    }),
+    kick: duration({ description: 'Guest CPU cost of one doorbell (posted MMIO write).' }),
+  },
+  { title: 'device' },
+);

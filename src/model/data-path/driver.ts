@@ -10,6 +10,7 @@
 import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
 import { makeDistribution } from '../../random/distribution.js';
+import type { ResourceMeter } from '../../stats/resource-usage.js';
 import type { ModelConfig } from '../config.js';
 import { Coalescer, type CoalescerClient } from '../interrupts/coalescer.js';
 import type { InterruptCosts } from '../interrupts/delivery.js';
@@ -52,6 +53,8 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
   private readonly lazy: LazyFlush | undefined;
   private readonly irqHandler: number;
   private readonly pollHandler: number;
+  /** `interrupt-handlers`: guest handler time per vector (charged, not queued: the model runs handlers of one vector concurrently). */
+  private readonly handlers: ResourceMeter | undefined;
 
   constructor(
     private readonly ctx: ModelContext,
@@ -72,7 +75,8 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     if (dynamic) {
       const rng = ctx.streams.stream('data/invalidation');
       const service = makeDistribution(config.iommu.invalidationService);
-      this.invalidations = new InvalidationQueue(this.sim, service, rng, this);
+      const meter = ctx.resources.register({ name: 'invalidation-queue', capacity: 1 });
+      this.invalidations = new InvalidationQueue(this.sim, service, rng, this, meter);
     }
     this.strictUnmap = dynamic && config.iommu.invalidation === 'strict';
     this.lazy =
@@ -95,6 +99,10 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
           config.fidelity.mode === 'batch' ? config.fidelity.window : 0,
         );
     this.pollMeter = new PollingMeter(config);
+    // Capacity 1 until the run settles it to the vectors in use (settleHandlers).
+    this.handlers = this.polling
+      ? undefined
+      : ctx.resources.register({ name: 'interrupt-handlers', capacity: 1, role: 'accounted' });
     this.irqHandler = this.sim.handler('data/interrupt', (q) => this.onInterrupt(q));
     this.pollHandler = this.sim.handler('data/poll', (q) => this.onPoll(q));
   }
@@ -115,6 +123,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     const c = this.costs;
     const handler = c.handlerNs + k * c.perPacketNs;
     this.stats.guestCpuNs.add(handler);
+    this.chargeHandler(handler);
     if (c.hostNsPerInterrupt > 0) this.ctx.hostCpu.addBusy(c.hostNsPerInterrupt);
     this.sim.schedule(c.deliveryNs + handler, this.irqHandler, q);
   }
@@ -129,6 +138,16 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     this.stats.interrupts[g] = (this.stats.interrupts[g] as number) + 1;
     const bytes = this.takeCompletions(q, k);
     (this.coalescer as Coalescer).onHandled(q, r[b + N_DONE] as number, k, bytes);
+  }
+
+  /** Guest handler time of one interrupt (data or control), ns. */
+  chargeHandler(ns: number): void {
+    if (this.handlers !== undefined) this.handlers.heldNs += ns;
+  }
+
+  /** Before collection: the handlers' capacity is the vectors in use at the end of the window. */
+  settleHandlers(vectors: number): void {
+    if (this.handlers !== undefined) this.handlers.capacity = Math.max(1, vectors);
   }
 
   /** The number of active instances changed: the poll interval follows the rings to scan. */

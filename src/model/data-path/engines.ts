@@ -16,6 +16,7 @@
 
 import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
+import type { ResourceMeter } from '../../stats/resource-usage.js';
 import type { ModelConfig } from '../config.js';
 import type { Translator } from '../iommu/translator.js';
 import type { HostCpuPort } from '../ports.js';
@@ -76,6 +77,8 @@ export class Engines {
     private readonly layout: AddressLayout,
     private readonly hostCpu: HostCpuPort,
     private readonly listener: CompletionListener,
+    /** `data-engines`: engines held (the busy level), queues waiting in the ready FIFO. */
+    private readonly meter: ResourceMeter,
   ) {
     const budget = Math.floor(config.fidelity.budget);
     this.turn = Number.isFinite(budget) && budget > 1 ? budget : 1;
@@ -104,8 +107,19 @@ export class Engines {
 
   /** Queue q has work and no engine: it joins the ready FIFO, served at once if an engine is free. */
   wake(q: number): void {
-    this.ready.push(q);
+    this.pushReady(q);
     if (this.freeCount > 0) this.dispatch();
+  }
+
+  /** The ready FIFO, metered as the engines' queue (`data-engines`). */
+  private pushReady(q: number): void {
+    this.meter.join(this.sim.now);
+    this.ready.push(q);
+  }
+
+  private popReady(): number {
+    this.meter.leave(this.sim.now);
+    return this.ready.shift();
   }
 
   /** Free engines take queues from the ready FIFO. */
@@ -114,7 +128,7 @@ export class Engines {
       const e = this.freeEngines[--this.freeCount] as number;
       this.stats.busyEngines.add(this.sim.now, 1);
       this.engLeft[e] = this.turn;
-      this.serve(e, this.ready.shift());
+      this.serve(e, this.popReady());
     }
   }
 
@@ -177,11 +191,11 @@ export class Engines {
     if (left > 0 && (this.engLeft[e] as number) > 0) {
       this.serve(e, q); // the turn goes on
     } else {
-      if (left > 0) this.ready.push(q);
+      if (left > 0) this.pushReady(q);
       else r[b + STATE] = (r[b + STATE] as number) & ~DEVICE_ACTIVE;
       if (this.ready.length > 0) {
         this.engLeft[e] = this.turn;
-        this.serve(e, this.ready.shift());
+        this.serve(e, this.popReady());
       } else {
         this.engQueue[e] = -1;
         this.engIdle[e] = 1;

@@ -14,7 +14,7 @@ export const INTERRUPTS = section(
   'Interrupt coalescing, delivery and the costs of sharing and polling.',
   {
     coalescing: group(
-      'Notification coalescing per queue: {maxPackets, maxUsecs} (NOTF_COAL: notify after maxPackets completions or maxUsecs, 0 = every packet), or adaptive (DIM-like; {kind: adaptive, profile: cqe} picks the table).',
+      'Notification coalescing per queue: off (notify every packet), {maxPackets, maxUsecs} (NOTF_COAL: notify after maxPackets completions or maxUsecs, 0 = every packet), or adaptive (DIM-like; {kind: adaptive, profile: cqe} picks the table).',
       {
         kind: choice(['static', 'adaptive'], {
           description: 'static thresholds or adaptive (DIM-like).',
@@ -42,7 +42,7 @@ export const INTERRUPTS = section(
           cite: ['linux-net-dim'],
         }),
       },
-      { shorthand: 'coalescing' },
+      { shorthand: 'coalescing', title: 'interrupt coalescing' },
     ),
     delivery: choice(['posted', 'exit'], {
       description: 'Delivery to the guest: posted interrupts, or VM exits (exitsPerInterrupt × exit each).',
@@ -68,4 +68,5 @@ export const INTERRUPTS = section(
     }),
     pollPerRing: duration({ description: 'Polling: cost per ring checked.' }),
   },
+  { title: 'interrupt' },
 );

@@ -17,6 +17,7 @@ import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
 import type { Distribution } from '../../random/distribution.js';
 import type { RandomStream } from '../../random/random-stream.js';
+import type { ResourceMeter } from '../../stats/resource-usage.js';
 import { IntRing } from '../primitives/int-ring.js';
 import type { Translator } from './translator.js';
 
@@ -42,6 +43,8 @@ export class InvalidationQueue {
     private readonly service: Distribution,
     private readonly rng: RandomStream,
     private readonly client: InvalidationClient,
+    /** `invalidation-queue`: the server held, jobs waiting, each job's wait. */
+    private readonly meter?: ResourceMeter,
   ) {
     this.doneHandler = sim.handler('data/invalidation-done', () => this.finish());
   }
@@ -53,6 +56,7 @@ export class InvalidationQueue {
 
   submit(job: number): void {
     this.jobs.push(job, this.sim.now);
+    this.meter?.join(this.sim.now);
     if (!this.busy) this.startNext();
   }
 
@@ -63,6 +67,9 @@ export class InvalidationQueue {
 
   private startNext(): void {
     this.busy = true;
+    const now = this.sim.now;
+    this.meter?.leave(now, now - this.jobs.peekStamp());
+    this.meter?.held.set(now, 1);
     this.sim.schedule(this.service.sample(this.rng), this.doneHandler, 0, Priority.HIGH);
   }
 
@@ -73,6 +80,7 @@ export class InvalidationQueue {
     this.completed++;
     this.sojournSumNs += this.sim.now - at;
     if (this.jobs.length > 0) this.startNext();
+    else this.meter?.held.set(this.sim.now, 0);
     this.client.onInvalidationDone(job, at);
   }
 }

@@ -29,18 +29,22 @@ export const IOMMU = section(
   'iommu',
   'DMA translation: IOTLB, page walks, ATS, device MMU and invalidation.',
   {
-    iotlb: group('The platform IOTLB: a set-associative LRU cache of page translations.', {
-      entries: count(
-        { min: 1 },
-        { unit: 'entries', description: 'Entries of the platform IOTLB (≈ 64 inferred by pcie-bench).' },
-      ),
-      ways: ways('platform IOTLB'),
-      pageSize: size({
-        rule: { oneOf: PAGE_SIZES, text: `${PAGE_SIZE_TEXT} (the IOMMU page sizes)` },
-        description: `Page size of buffer mappings: ${PAGE_SIZE_TEXT}; hugepages multiply an entry's reach.`,
-        cite: ['farshin-iotlb-2023'],
-      }),
-    }),
+    iotlb: group(
+      'The platform IOTLB: a set-associative LRU cache of page translations.',
+      {
+        entries: count(
+          { min: 1 },
+          { unit: 'entries', description: 'Entries of the platform IOTLB (≈ 64 inferred by pcie-bench).' },
+        ),
+        ways: ways('platform IOTLB'),
+        pageSize: size({
+          rule: { oneOf: PAGE_SIZES, text: `${PAGE_SIZE_TEXT} (the IOMMU page sizes)` },
+          description: `Page size of buffer mappings: ${PAGE_SIZE_TEXT}; hugepages multiply an entry's reach.`,
+          cite: ['farshin-iotlb-2023'],
+        }),
+      },
+      { title: 'IOTLB' },
+    ),
     walk: group(
       'The page walk an IOTLB miss costs: levels × memory access time, (n+1)(m+1)−1 accesses when nested.',
       {
@@ -70,6 +74,7 @@ export const IOMMU = section(
           },
         ),
       },
+      { title: 'page-walk' },
     ),
     missPenalty: optional(
       duration({
@@ -85,25 +90,33 @@ export const IOMMU = section(
         description: 'Extra memory accesses of a scalable-mode PASID-table lookup on a miss.',
       },
     ),
-    devtlb: group('Device TLB (PCIe ATS) in front of the platform IOMMU.', {
-      entries: count(
-        { min: 0 },
-        { unit: 'entries', description: 'Entries of the device TLB (PCIe ATS); 0 = no ATS.' },
-      ),
-      ways: ways('device TLB'),
-    }),
+    devtlb: group(
+      'Device TLB (PCIe ATS) in front of the platform IOMMU.',
+      {
+        entries: count(
+          { min: 0 },
+          { unit: 'entries', description: 'Entries of the device TLB (PCIe ATS); 0 = no ATS.' },
+        ),
+        ways: ways('device TLB'),
+      },
+      { title: 'device TLB' },
+    ),
     atsRtt: duration({
       description: 'ATS translation request round trip on a device-TLB miss.',
     }),
-    deviceMmu: group('The device-side MMU of device-mmu isolation (mlx5 memory keys).', {
-      entries: count(
-        { min: 0 },
-        { unit: 'entries', description: 'Entries of the device MMU cache (device-mmu isolation).' },
-      ),
-      ways: ways('device MMU cache'),
-      fetch: duration({ description: 'Fetch of a device MMU table entry over PCIe on a miss.' }),
-      keyBuild: duration({ description: 'Building one memory key (device MMU mapping) at map time.' }),
-    }),
+    deviceMmu: group(
+      'The device-side MMU of device-mmu isolation (mlx5 memory keys).',
+      {
+        entries: count(
+          { min: 0 },
+          { unit: 'entries', description: 'Entries of the device MMU cache (device-mmu isolation).' },
+        ),
+        ways: ways('device MMU cache'),
+        fetch: duration({ description: 'Fetch of a device MMU table entry over PCIe on a miss.' }),
+        keyBuild: duration({ description: 'Building one memory key (device MMU mapping) at map time.' }),
+      },
+      { title: 'device MMU' },
+    ),
     mappings: choice(['static', 'dynamic'], {
       description: 'static: guest memory mapped once; dynamic: map/unmap per buffer, with invalidations.',
     }),
@@ -130,4 +143,5 @@ export const IOMMU = section(
       appliesWhen: [DYNAMIC, LAZY],
     }),
   },
+  { title: 'IOMMU' },
 );

@@ -102,6 +102,11 @@ export interface Param<T = unknown> {
   readonly value: ValueKind;
   /** One or two sentences: what it means, the unit written, an example. */
   readonly description: string;
+  /**
+   * A few words for chart axes, legends and tables ("device in-flight limit") when the key's own
+   * words under its section's title would not do (scenario/parameter-label.ts).
+   */
+  readonly title?: string;
   /** Unit of the canonical value in listings: 'ns', 'bytes', 'entries', 'dist(ns)'… */
   readonly unit: string;
   readonly origin: Origin;
@@ -123,6 +128,13 @@ export type Shape = { readonly [key: string]: Param | Group };
 export interface Group<S extends Shape = Shape> {
   readonly kind: 'group';
   readonly description: string;
+  /** A few words naming the group; its parameters' labels start with them ("IOTLB page size"). */
+  readonly title?: string;
+  /**
+   * Words for the group written as `none` — the same as leaving it out ("no limit"): a special
+   * value said as such instead of a sentinel (a token bucket of 1000M/s).
+   */
+  readonly none?: string;
   readonly shape: S;
   /** A list of such objects (workload groups), with its length bounds. */
   readonly repeated?: { readonly min: number; readonly max: number; readonly description: string };
@@ -142,7 +154,7 @@ type ParsedValue<V> =
     : V extends { kind: 'group'; shape: infer G extends Shape }
       ? V extends { repeated: object }
         ? Parsed<G>[]
-        : Parsed<G>
+        : Parsed<G> | (V extends { none: string } ? 'none' : never)
       : never;
 type RequiredKeys<S> = {
   [K in keyof Own<S>]: Own<S>[K] extends { required: true } ? K : never;
@@ -171,6 +183,8 @@ export type ValuesOf<S extends Shape> = {
 
 interface ParamOptions {
   description: string;
+  /** Words for charts and tables (Param.title). */
+  title?: string;
   /** Default: 'profile' (a hardware value). */
   origin?: Origin;
   unit?: string;
@@ -185,6 +199,7 @@ function param<T>(value: ValueKind, unit: string, o: ParamOptions): Param<T> {
     kind: 'param',
     value,
     description: o.description,
+    ...(o.title === undefined ? {} : { title: o.title }),
     unit: o.unit ?? unit,
     origin: o.origin ?? PROFILE,
     cite: o.cite ?? [],
@@ -279,7 +294,9 @@ export const form = <T>(formName: FormName, o: ParamOptions): Param<T> =>
 
 export function group<
   const S extends Shape,
-  const E extends Partial<Pick<Group<S>, 'repeated' | 'shorthand' | 'appliesWhen'>> = Record<never, never>,
+  const E extends Partial<
+    Pick<Group<S>, 'repeated' | 'shorthand' | 'appliesWhen' | 'title' | 'none'>
+  > = Record<never, never>,
 >(description: string, shape: S, extra: E = {} as E): Group<S> & E {
   return { kind: 'group', description, shape, ...extra, appliesWhen: extra.appliesWhen ?? [] } as Group<S> &
     E;
@@ -289,9 +306,17 @@ export function section<const S extends Shape, const N extends string>(
   sectionName: N,
   description: string,
   shape: S,
-  extra: Partial<Pick<Group<S>, 'appliesWhen'>> = {},
+  extra: Partial<Pick<Group<S>, 'appliesWhen' | 'title'>> = {},
 ): Section<S, N> {
-  return { kind: 'group', name: sectionName, description, shape, appliesWhen: extra.appliesWhen ?? [] };
+  const title = extra.title === undefined ? {} : { title: extra.title };
+  return {
+    kind: 'group',
+    name: sectionName,
+    description,
+    ...title,
+    shape,
+    appliesWhen: extra.appliesWhen ?? [],
+  };
 }
 
 /** A parameter that must be written whenever its group is. */

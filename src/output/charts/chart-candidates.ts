@@ -1,11 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartContext, metricRows, replicationNote, spreadOf } from './chart-context.js';
-import { facetOf } from './chart-dimension.js';
+import { type ChartContext, metricRows, replicationNote, sentence, spreadOf } from './chart-context.js';
+import { compositeOf } from './chart-dimension.js';
 import { groupMetricChart } from './group-metric-chart.js';
 import { instancesReadyChart } from './instances-ready-chart.js';
 import { LATENCY_QUANTILES, latencyQuantileChart } from './latency-quantile-chart.js';
 import { metricBarChart } from './metric-bar-chart.js';
-import { metricLabel } from './metric-label.js';
+import { metricWords } from './metric-label.js';
 import { metricLineChart } from './metric-line-chart.js';
 import type { SummaryRow } from './result-data.js';
 
@@ -112,7 +112,7 @@ function plainChart(ctx: ChartContext, metric: string): BuiltChart | undefined {
   const { x, color, facet } = ctx.layout;
   const spread = spreadOf(rows);
   if (x === undefined || !(spread > 0)) return undefined;
-  const title = `${metricLabel(metric)} vs ${x.title}`;
+  const title = `${sentence(metricWords(metric))} by ${x.title}`;
   const input = { title, subtitle: replicationNote(rows), metric, rows, x, color, facet };
   const spec = x.numeric ? metricLineChart(input) : metricBarChart(input);
   return { name: `${metric}-vs-${x.field}`, title, spec, spread, metric, covers: [] };
@@ -124,7 +124,7 @@ function quantilesChart(ctx: ChartContext): BuiltChart | undefined {
   const { x, color, facet } = ctx.layout;
   const spread = quantileSpread(perQuantile, x !== undefined);
   if (!(spread > 0)) return undefined;
-  const title = x === undefined ? 'Packet latency quantiles' : `Packet latency quantiles vs ${x.title}`;
+  const title = x === undefined ? 'Packet latency quantiles' : `Packet latency quantiles by ${x.title}`;
   const spec = latencyQuantileChart({ title, subtitle: replicationNote(rows), rows, x, color, facet });
   return { name: 'latency-quantiles', title, spec, spread, covers: COVERED_BY.quantiles };
 }
@@ -150,8 +150,11 @@ function instancesChart(ctx: ChartContext): BuiltChart | undefined {
   const rejected = metricRows(ctx, 'instances_rejected');
   const rest = ctx.dimensions.filter((d) => d !== x);
   const color = rest.find((d) => !d.numeric) ?? rest[0];
-  const facet = facetOf(rest.filter((d) => d !== color));
-  const title = 'Instances ready vs requested';
+  const facet = compositeOf(
+    rest.filter((d) => d !== color),
+    ready,
+  );
+  const title = 'Instances ready by instances requested';
   const subtitle = `dashed: requested; ▼ first point with rejections, labelled with the exhausted resource`;
   const spec = instancesReadyChart({ title, subtitle, ready, rejected, runs: ctx.runs, x, color, facet });
   return { name: 'instances-ready', title, spec, spread, covers: COVERED_BY.instances };
@@ -161,8 +164,16 @@ function groupsChart(ctx: ChartContext, metric: string): BuiltChart | undefined 
   const rows = metricRows(ctx, metric, true);
   const spread = spreadOf(rows);
   if (new Set(rows.map((r) => r.group)).size < 2 || !(spread > 0)) return undefined;
-  const title = `${metricLabel(metric)} per tenant`;
   const { x, rest } = ctx.layout;
-  const spec = groupMetricChart({ title, subtitle: replicationNote(rows), metric, rows, x, rest });
+  const title = `${sentence(metricWords(metric))} per tenant${x === undefined ? '' : `, by ${x.title}`}`;
+  const spec = groupMetricChart({
+    title,
+    subtitle: replicationNote(rows),
+    metric,
+    rows,
+    x,
+    rest,
+    group: ctx.group,
+  });
   return { name: `${metric}-per-group`, title, spec, spread, covers: [] };
 }

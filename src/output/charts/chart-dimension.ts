@@ -2,81 +2,108 @@ import type { ParamValue, SummaryRow } from './result-data.js';
 
 /**
  * One thing a chart can separate data by: a swept parameter column, the workload group, or a
- * composite of several parameters. `numeric` decides between a quantitative axis and an
- * ordinal one.
+ * composite of several parameters (a zipped sweep, or what is left for the facet). `numeric`
+ * decides between a quantitative axis and categories; categories carry their labels in words
+ * and their natural order (the sweep's declared order, never alphabetical).
  */
 export interface ChartDimension {
   /** Field name in the chart data: snake_case, never dotted (Vega-Lite reads dots as nesting). */
   field: string;
-  /** Axis or legend title: the parameter path as the user wrote it. */
+  /** Axis, legend or facet title, in words ("admin-queue policy"), never a raw path. */
   title: string;
   numeric: boolean;
   /** `derived`: a field the chart builder computes itself (e.g. the quantile label). */
   source: 'param' | 'group' | 'panel' | 'derived';
-  /** For a `panel`: the parameters whose values its label joins. */
+  /** For a `panel`: the dimensions whose labels its label joins. */
   parts?: readonly ChartDimension[];
+  /** A categorical dimension's label of a raw value (identity when absent). */
+  labelOf?: (value: ParamValue) => string;
+  /** Category labels in their natural order; Vega-Lite sorts by it (`sort: [...]`). */
+  order?: readonly string[];
 }
 
-/** The workload group (tenant) as a dimension, for per-tenant charts. */
-export const GROUP_DIMENSION: ChartDimension = {
-  field: 'group',
-  title: 'group',
-  numeric: false,
-  source: 'group',
-};
+/** Joins the labels of a composite dimension's parts: "per-vf · netlink". */
+export const PART_SEPARATOR = ' · ';
 
-/**
- * The swept columns of summary rows that actually vary, in column order. `titles` maps a
- * column back to its dotted parameter path.
- */
-export function varyingDimensions(
-  rows: readonly SummaryRow[],
-  titles: ReadonlyMap<string, string>,
-): ChartDimension[] {
-  const fields = Object.keys(rows[0]?.params ?? {});
-  return fields
-    .filter((field) => new Set(rows.map((r) => r.params[field] ?? null)).size > 1)
-    .map((field) => paramDimension(rows, field, titles.get(field) ?? field));
+/** The workload group (tenant) as a dimension, its tenants in the order the scenario lists them. */
+export function groupDimension(rows: readonly SummaryRow[]): ChartDimension {
+  const order = [...new Set(rows.map((r) => r.group).filter((g) => g !== 'all'))];
+  return { field: 'group', title: 'tenant', numeric: false, source: 'group', order };
 }
 
-/**
- * A swept column as a dimension. It is numeric when every value is a finite number; anything
- * else (strategy names, values with units like `50us`, booleans) is categorical.
- */
-export function paramDimension(rows: readonly SummaryRow[], field: string, title: string): ChartDimension {
-  const numeric = rows.every((r) => {
-    const v = r.params[field];
-    return typeof v === 'number' && Number.isFinite(v);
-  });
-  return { field, title, numeric, source: 'param' };
-}
+/** The tenant dimension before rows are known (declared charts name it `group`). */
+export const GROUP_DIMENSION: ChartDimension = groupDimension([]);
 
-/**
- * The dimensions left over after x and color, folded into at most one facet: a composite
- * `panel` label ("a=1, b=x") when several remain, so no two points ever overplot.
- */
-export function facetOf(rest: readonly ChartDimension[]): ChartDimension | undefined {
-  if (rest.length <= 1) return rest[0];
-  const title = rest.map((d) => d.title).join(', ');
-  return { field: 'panel', title, numeric: false, source: 'panel', parts: rest };
-}
-
-/** Several optional dimensions folded into one facet (flattening composite panels). */
-export function mergeFacets(...dims: readonly (ChartDimension | undefined)[]): ChartDimension | undefined {
-  const parts = dims.flatMap((d) => (d === undefined ? [] : (d.parts ?? [d])));
-  return facetOf(parts);
-}
-
-/** A row's value along a dimension. */
+/** A row's value along a dimension: the number on a numeric axis, else the category's label. */
 export function valueAlong(row: SummaryRow, dim: ChartDimension): ParamValue {
   switch (dim.source) {
     case 'group':
       return row.group;
     case 'panel':
-      return (dim.parts ?? []).map((p) => `${p.title}=${String(valueAlong(row, p))}`).join(', ');
-    case 'param':
-      return row.params[dim.field] ?? null;
+      return (dim.parts ?? []).map((p) => partText(valueAlong(row, p))).join(PART_SEPARATOR);
+    case 'param': {
+      const raw = row.params[dim.field] ?? null;
+      return dim.numeric || dim.labelOf === undefined ? raw : dim.labelOf(raw);
+    }
     case 'derived':
       return null;
   }
+}
+
+/** A part of a composite label: large numbers with thousands separators ("20,000 · 100pps"). */
+function partText(value: ParamValue): string {
+  return typeof value === 'number' && Math.abs(value) >= 10_000
+    ? value.toLocaleString('en-US')
+    : String(value);
+}
+
+/**
+ * Several dimensions folded into one composite `panel` (one facet, one legend): its label joins
+ * the parts' labels, its order is the order in which the combinations occur in `rows` (point
+ * order, so the sweep's declared order), and combinations that never occur do not exist.
+ */
+export function compositeOf(
+  parts: readonly ChartDimension[],
+  rows: readonly SummaryRow[],
+  field = 'panel',
+): ChartDimension | undefined {
+  // Only plain folds flatten: a zip or a dimension with companions stays one part.
+  const flat = parts.flatMap((d) => (d.field === 'panel' ? (d.parts ?? []) : [d]));
+  if (flat.length <= 1) return flat[0];
+  const dim: ChartDimension = {
+    field,
+    title: flat.map((d) => d.title).join(PART_SEPARATOR),
+    numeric: false,
+    source: 'panel',
+    parts: flat,
+  };
+  return { ...dim, order: [...new Set(rows.map((r) => String(valueAlong(r, dim))))] };
+}
+
+/** The labels a categorical dimension takes in `rows`, in natural order. */
+export function categoriesOf(dim: ChartDimension, rows: readonly SummaryRow[]): string[] {
+  const present = new Set(rows.map((r) => String(valueAlong(r, dim))));
+  const ordered = (dim.order ?? []).filter((v) => present.has(v));
+  return [...ordered, ...[...present].filter((v) => !ordered.includes(v))];
+}
+
+/**
+ * Whether `dim` is a function of `by` over the rows: each combination of `by` values comes with
+ * one value of `dim`. A zipped companion (the creation path that goes with each transport) is;
+ * an independent grid parameter is not.
+ */
+export function determinedBy(
+  dim: ChartDimension,
+  by: readonly ChartDimension[],
+  rows: readonly SummaryRow[],
+): boolean {
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    const key = JSON.stringify(by.map((d) => valueAlong(row, d)));
+    const value = JSON.stringify(valueAlong(row, dim));
+    const before = seen.get(key);
+    if (before !== undefined && before !== value) return false;
+    seen.set(key, value);
+  }
+  return true;
 }

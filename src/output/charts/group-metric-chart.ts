@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartDimension, GROUP_DIMENSION, mergeFacets } from './chart-dimension.js';
+import { type ChartDimension, compositeOf } from './chart-dimension.js';
 import { metricBarChart } from './metric-bar-chart.js';
 import { metricLineChart } from './metric-line-chart.js';
 import type { SummaryRow } from './result-data.js';
@@ -11,6 +11,8 @@ export interface GroupChartInput {
   /** Summary rows of the metric for the workload groups (not `all`). */
   rows: readonly SummaryRow[];
   x?: ChartDimension | undefined;
+  /** The tenants (groupDimension of the rows). */
+  group: ChartDimension;
   /** Dimensions that would otherwise color the chart: they move to the facet. */
   rest?: readonly ChartDimension[] | undefined;
 }
@@ -21,7 +23,8 @@ export interface GroupChartInput {
  * QoS policy) becomes a facet panel. Lines against a numeric x, bars otherwise.
  */
 export function groupMetricChart(input: GroupChartInput): TopLevelSpec {
-  const facet = mergeFacets(...(input.rest ?? []));
+  const facet = compositeOf(input.rest ?? [], input.rows);
+  const group = input.group;
   const base = {
     title: input.title,
     subtitle: input.subtitle,
@@ -29,7 +32,7 @@ export function groupMetricChart(input: GroupChartInput): TopLevelSpec {
     rows: input.rows,
     facet,
   };
-  if (input.x === undefined) return metricBarChart({ ...base, x: GROUP_DIMENSION });
-  if (input.x.numeric) return metricLineChart({ ...base, x: input.x, color: GROUP_DIMENSION });
-  return metricBarChart({ ...base, x: input.x, color: GROUP_DIMENSION });
+  if (input.x === undefined) return metricBarChart({ ...base, x: group });
+  if (input.x.numeric) return metricLineChart({ ...base, x: input.x, color: group });
+  return metricBarChart({ ...base, x: input.x, color: group });
 }

@@ -1,6 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartDimension, valueAlong } from './chart-dimension.js';
-import { finiteOrNull, STAT_FIELDS, statValues, wantsLogScale } from './chart-values.js';
+import {
+  clampForLog,
+  finiteOrNull,
+  STAT_FIELDS,
+  statValues,
+  wantsLogScale,
+  wantsLogSweep,
+} from './chart-values.js';
 import type { ParamValue, RunRow, SummaryRow } from './result-data.js';
 import {
   categoryOf,
@@ -40,13 +47,14 @@ const LIMIT = 'limit_resource';
 export function instancesReadyChart(input: InstancesChartInput): TopLevelSpec {
   const { x, color, facet } = input;
   const limits = limitPoints(input);
-  const values = statValues(input.ready, [x, color, facet], (row) => ({
+  const raw = statValues(input.ready, [x, color, facet], (row) => ({
     [REQUESTED]: row.params[x.field] ?? null,
     [LIMIT]: limits.get(row.point) ?? null,
   }));
   const yTitle = 'instances ready';
-  const logX = wantsLogScale(values.map((v) => v[x.field] ?? null));
-  const logY = logX && wantsLogScale(values.map((v) => v[STAT_FIELDS.mean] ?? null));
+  const logX = wantsLogSweep(raw.map((v) => v[x.field] ?? null));
+  const logY = logX && wantsLogScale(raw.map((v) => v[STAT_FIELDS.mean] ?? null));
+  const values = logY ? clampForLog(raw) : raw;
   const hue = color === undefined ? {} : { color: categoryOf(color) };
   const onLimit = [{ filter: `datum.${LIMIT} != null` }];
   const layer: Layer[] = [
@@ -57,8 +65,8 @@ export function instancesReadyChart(input: InstancesChartInput): TopLevelSpec {
     {
       mark: { type: 'line', point: true },
       encoding: {
-        y: meanAxis(yTitle, logY, false),
-        tooltip: [...tooltipOf([x, color, facet]), { field: LIMIT }],
+        y: meanAxis(yTitle, logY, false, values),
+        tooltip: [...tooltipOf([x, color, facet]), { field: LIMIT, title: 'resource that ran out' }],
         ...hue,
       },
     },
@@ -84,6 +92,7 @@ export function instancesReadyChart(input: InstancesChartInput): TopLevelSpec {
     layer,
     encoding: { x: positionOf(x, logX, values) },
     facet,
+    color,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartDimension, mergeFacets } from './chart-dimension.js';
-import { STAT_FIELDS, statValues, wantsLogScale } from './chart-values.js';
+import { type ChartDimension, categoriesOf, compositeOf } from './chart-dimension.js';
+import { clampForLog, STAT_FIELDS, statValues, wantsLogScale, wantsLogSweep } from './chart-values.js';
 import type { SummaryRow } from './result-data.js';
 import {
   categoryAxisOf,
@@ -45,16 +45,24 @@ export function latencyQuantileChart(input: QuantileChartInput): TopLevelSpec {
   const rows = input.rows.filter((r) => labels.has(r.metric));
   const order = LATENCY_QUANTILES.filter((q) => rows.some((r) => r.metric === q.metric)).map((q) => q.label);
   const quantileOf = (r: SummaryRow) => ({ [QUANTILE.field]: labels.get(r.metric) ?? r.metric });
-  const { x, color, facet } = input;
-  const values = statValues(rows, [x, color, facet], quantileOf);
-  // One decade suffices here: p50 and p99.9 typically differ 10×, and p50 must stay readable.
+  const { x } = input;
+  // Against a category the strategy would fight the quantile for the color channel: it moves
+  // to the facet.
+  const numericX = x?.numeric === true;
+  const color = numericX ? input.color : undefined;
+  const present = [input.color, input.facet].filter((d): d is ChartDimension => d !== undefined);
+  const facet = numericX ? input.facet : compositeOf(present, rows);
+  const raw = statValues(rows, [x, color, facet], quantileOf);
+  // A stricter rule than the general one: p50 and p99.9 typically differ 10×, and p50 must
+  // stay readable beside them, so one decade suffices here.
   const logY = wantsLogScale(
-    values.map((v) => v[STAT_FIELDS.mean] ?? null),
+    raw.map((v) => v[STAT_FIELDS.mean] ?? null),
     1,
   );
+  const values = logY ? clampForLog(raw) : raw;
   const quantile = { ...categoryOf(QUANTILE), sort: order };
   const yTitle = 'latency (µs)';
-  if (x?.numeric === true) {
+  if (x !== undefined && numericX) {
     // Solid p50, long dashes p99, dots p99.9: the tail gets the lightest line.
     const dashes = {
       ...quantile,
@@ -72,12 +80,12 @@ export function latencyQuantileChart(input: QuantileChartInput): TopLevelSpec {
     const layer: Layer[] = [
       {
         mark: { type: 'line' },
-        encoding: { y: meanAxis(yTitle, logY, false), color: hue, strokeDash: dashes },
+        encoding: { y: meanAxis(yTitle, logY, false, values), color: hue, strokeDash: dashes },
       },
       {
         mark: { type: 'point', filled: true },
         encoding: {
-          y: meanAxis(yTitle, logY, false),
+          y: meanAxis(yTitle, logY, false, values),
           color: hue,
           tooltip: [...tooltipOf([x, color, facet]), quantile],
         },
@@ -87,11 +95,19 @@ export function latencyQuantileChart(input: QuantileChartInput): TopLevelSpec {
         encoding: { y: intervalLow(yTitle), y2: INTERVAL_HIGH, color: hue, detail: quantile },
       },
     ];
-    const logX = wantsLogScale(values.map((v) => v[x.field] ?? null));
+    const logX = wantsLogSweep(values.map((v) => v[x.field] ?? null));
     const encoding = { x: positionOf(x, logX, values) };
-    return frameChart({ title: input.title, subtitle: input.subtitle, values, layer, encoding, facet });
+    return frameChart({
+      title: input.title,
+      subtitle: input.subtitle,
+      values,
+      layer,
+      encoding,
+      facet,
+      color,
+    });
   }
-  return quantileDots(input, values, quantile, logY);
+  return quantileDots({ ...input, rows, facet }, values, quantile, logY);
 }
 
 /**
@@ -104,14 +120,12 @@ function quantileDots(
   quantile: ReturnType<typeof categoryOf> & { sort: string[] },
   logY: boolean,
 ): TopLevelSpec {
-  const { x, color, facet } = input;
-  // The strategy would fight the quantile for the color channel: it moves to the facet.
-  const panel = mergeFacets(color, facet);
+  const { x, facet } = input;
   const yTitle = 'latency (µs)';
   const layer: Layer[] = [
     {
       mark: { type: 'point', filled: true, size: 70, opacity: 1 },
-      encoding: { y: meanAxis(yTitle, logY, false), tooltip: [...tooltipOf([x, color, facet]), quantile] },
+      encoding: { y: meanAxis(yTitle, logY, false, values), tooltip: [...tooltipOf([x, facet]), quantile] },
     },
     {
       mark: { type: 'errorbar', ticks: { size: 8 } },
@@ -120,7 +134,11 @@ function quantileDots(
   ];
   const encoding =
     x === undefined
-      ? { x: { ...quantile, axis: { labelAngle: 0 } }, color: quantile }
+      ? { x: { ...quantile, axis: { labelAngle: 0 } }, color: { ...quantile, legend: null } }
       : { x: categoryAxisOf(x), xOffset: quantile, color: quantile };
-  return frameChart({ title: input.title, subtitle: input.subtitle, values, layer, encoding, facet: panel });
+  const bands = {
+    labels: x === undefined ? quantile.sort : categoriesOf(x, input.rows),
+    offsets: x === undefined ? 1 : quantile.sort.length,
+  };
+  return frameChart({ title: input.title, subtitle: input.subtitle, values, layer, encoding, facet, bands });
 }

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartDimension } from './chart-dimension.js';
-import { STAT_FIELDS, statValues, wantsLogScale } from './chart-values.js';
+import { clampForLog, STAT_FIELDS, statValues, wantsLogScale, wantsLogSweep } from './chart-values.js';
 import { metricLabel } from './metric-label.js';
 import type { SummaryRow } from './result-data.js';
 import {
@@ -32,15 +32,16 @@ export interface MetricChartInput {
  */
 export function metricLineChart(input: MetricChartInput): TopLevelSpec {
   const { x, color, facet } = input;
-  const values = statValues(input.rows, [x, color, facet]);
+  const raw = statValues(input.rows, [x, color, facet]);
   const yTitle = metricLabel(input.metric);
-  const logX = wantsLogScale(values.map((v) => v[x.field] ?? null));
-  const logY = wantsLogScale(values.map((v) => v[STAT_FIELDS.mean] ?? null));
+  const logX = wantsLogSweep(raw.map((v) => v[x.field] ?? null));
+  const logY = wantsLogScale(raw.map((v) => v[STAT_FIELDS.mean] ?? null));
+  const values = logY ? clampForLog(raw) : raw;
   // The line comes first so that the legend takes its symbols, not the pale band's.
   const layer: Layer[] = [
     {
       mark: { type: 'line', point: true },
-      encoding: { y: meanAxis(yTitle, logY, false), tooltip: tooltipOf([x, color, facet]) },
+      encoding: { y: meanAxis(yTitle, logY, false, values), tooltip: tooltipOf([x, color, facet]) },
     },
     {
       mark: { type: 'area', opacity: 0.18 },
@@ -51,5 +52,5 @@ export function metricLineChart(input: MetricChartInput): TopLevelSpec {
     x: positionOf(x, logX, values),
     ...(color === undefined ? {} : { color: categoryOf(color) }),
   };
-  return frameChart({ title: input.title, subtitle: input.subtitle, values, layer, encoding, facet });
+  return frameChart({ title: input.title, subtitle: input.subtitle, values, layer, encoding, facet, color });
 }

@@ -4,8 +4,10 @@
  * read: a reader's types must accept every folder a past version wrote.
  */
 import type { ParamValue as SweptValue } from '../../runner/study.js';
+import type { Expectation } from '../../scenario/expectations.js';
 import { columnName } from '../../scenario/key-path.js';
 import type { ChartSpec } from '../../scenario/scenario-schema.js';
+import type { ResourceUse } from '../../stats/resource-usage.js';
 import type { SummaryRow as WrittenSummaryRow } from '../summary.js';
 
 /** A swept parameter's value as read back (an empty cell is null): numbers stay numbers for quantitative axes. */
@@ -24,6 +26,12 @@ export interface GroupRow {
   group: string;
   metric: string;
   value: number;
+}
+
+/** One row of `resources.csv`: a queueing resource over one run's measured window. */
+export interface ResourceRow extends ResourceUse {
+  point: number;
+  replication: number;
 }
 
 /** One row of `runs.csv`, column name → value (numeric columns parsed, `limit_resource` a string). */
@@ -60,6 +68,8 @@ export interface ResultManifest {
   timings?: Record<string, unknown> | undefined;
   warnings?: string[] | undefined;
   charts?: ChartDeclaration[] | undefined;
+  /** The scenario's checked `expect` entries (scenario/expectations.ts). */
+  expect?: Expectation[] | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAUSE_OPS, LABEL_COLUMNS } from '../../scenario/metric-clause.js';
 import type { ResultManifest } from '../charts/result-data.js';
 
 /**
@@ -18,6 +19,28 @@ const chartDeclaration = z.object({
   kind: z.enum(['line', 'bar', 'quantiles', 'instances']).optional(),
 });
 
+const paramScalar = z.union([z.string(), z.number(), z.boolean()]);
+
+const expectation = z.object({
+  text: z.string().optional(),
+  where: z.record(z.string(), z.array(paramScalar)).default({}),
+  group: z.string().default('all'),
+  checks: z
+    .array(
+      z.union([
+        z.object({ metric: z.string(), op: z.enum(CLAUSE_OPS), value: z.number(), text: z.string() }),
+        z.object({
+          column: z.enum(LABEL_COLUMNS),
+          op: z.enum(['==', '!=']),
+          value: z.string(),
+          text: z.string(),
+        }),
+      ]),
+    )
+    .default([]),
+  unchecked: z.string().optional(),
+});
+
 export const manifestSchema = z.looseObject({
   name: z.string().min(1),
   description: z.string().optional(),
@@ -35,4 +58,5 @@ export const manifestSchema = z.looseObject({
   timings: z.record(z.string(), z.unknown()).optional(),
   warnings: z.array(z.string()).optional(),
   charts: z.array(chartDeclaration).optional(),
+  expect: z.array(expectation).optional(),
 }) satisfies z.ZodType<ResultManifest, unknown>;

@@ -2,7 +2,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../util/errors.js';
-import type { GroupRow, ParamValue, ResultManifest, RunRow, SummaryRow } from '../charts/result-data.js';
+import type {
+  GroupRow,
+  ParamValue,
+  ResourceRow,
+  ResultManifest,
+  RunRow,
+  SummaryRow,
+} from '../charts/result-data.js';
+import { RESOURCE_COLUMNS, RUN_LABEL_COLUMNS, SUMMARY_STAT_COLUMNS } from '../tables.js';
 import { manifestSchema } from './manifest-schema.js';
 import { csvObjects } from './parse-csv.js';
 
@@ -14,11 +22,14 @@ export interface ResultFolder {
   /** Empty when groups.csv is absent (a scenario without workload groups). */
   groups: GroupRow[];
   runs: RunRow[];
+  /** Empty when resources.csv is absent (a folder written before bottleneck attribution). */
+  resources: ResourceRow[];
   /** summary.csv's swept parameter columns, in file order. */
   paramColumns: string[];
 }
 
-const SUMMARY_FIXED = new Set(['point', 'group', 'metric', 'n', 'mean', 'ci95_half', 'min', 'max']);
+/** summary.csv's columns that are not swept parameters (the writer's, output/tables.ts). */
+const SUMMARY_FIXED = new Set<string>(['point', ...SUMMARY_STAT_COLUMNS, ...RUN_LABEL_COLUMNS]);
 
 /**
  * Reads manifest.json, summary.csv, runs.csv and groups.csv. A missing folder, manifest or
@@ -34,7 +45,8 @@ export async function readResultFolder(dir: string): Promise<ResultFolder> {
   const summary = rows.map((r, i) => summaryRow(r, params[i] ?? {}));
   const runs = typedRecords(csvObjects((await readOptional(join(dir, 'runs.csv'))) ?? '').rows);
   const groups = csvObjects((await readOptional(join(dir, 'groups.csv'))) ?? '').rows.map(groupRow);
-  return { dir, manifest, summary, groups, runs, paramColumns };
+  const resources = csvObjects((await readOptional(join(dir, 'resources.csv'))) ?? '').rows.map(resourceRow);
+  return { dir, manifest, summary, groups, runs, resources, paramColumns };
 }
 
 async function requireDirectory(dir: string): Promise<void> {
@@ -88,6 +100,13 @@ function summaryRow(r: Record<string, string>, params: Record<string, ParamValue
     min: num(r.min),
     max: num(r.max),
   };
+}
+
+function resourceRow(r: Record<string, string>): ResourceRow {
+  const row: Record<string, string | number> = { point: num(r.point), replication: num(r.replication) };
+  for (const [column, field] of RESOURCE_COLUMNS)
+    row[field] = column === 'resource' || column === 'role' ? (r[column] ?? '') : num(r[column]);
+  return row as unknown as ResourceRow;
 }
 
 function groupRow(r: Record<string, string>): GroupRow {

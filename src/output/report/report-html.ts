@@ -1,5 +1,6 @@
 import type { NamedChart } from '../charts/named-chart.js';
-import type { ResultManifest, SummaryRow } from '../charts/result-data.js';
+import type { ResultManifest, RunRow, SummaryRow } from '../charts/result-data.js';
+import { findingsSection } from './findings-section.js';
 import { escapeHtml, scriptJson } from './html.js';
 import { runInfoSection } from './run-info-section.js';
 import { summaryTablesSection } from './summary-tables.js';
@@ -15,11 +16,15 @@ export interface ReportPage {
   /** Run warnings, then notes about charts (skipped, compiler warnings). */
   warnings: readonly string[];
   summary: readonly SummaryRow[];
+  /** runs.csv rows, for the per-point outcomes (binding resource, exhausted limit). */
+  runs: readonly RunRow[];
   paramColumns: readonly string[];
   /** Result files present in the folder, for links. */
   files: ReadonlySet<string>;
   /** A section of the folder's own kind (sensitivity analysis), shown before the charts in place of the summary tables. */
   section?: string | undefined;
+  /** The binding-resource summary of the Findings (HTML, escaped), when the folder has one. */
+  bindingHtml?: string | undefined;
 }
 
 /**
@@ -44,11 +49,11 @@ export function reportHtml(page: ReportPage): string {
 <header><h1>${escapeHtml(manifest.name)}</h1>
 ${manifest.description === undefined ? '' : `<p class="description">${escapeHtml(manifest.description)}</p>`}
 </header>
-${runInfoSection(manifest, page.files)}
-${warningsSection(page.warnings)}
+${findingsSection({ manifest, summary: page.summary, runs: page.runs, warnings: page.warnings, bindingHtml: page.bindingHtml ?? '' })}
 ${page.section ?? ''}
 ${chartsSection(page.charts, page.notCharted)}
-${page.section === undefined ? summaryTablesSection(page.summary, page.paramColumns) : ''}
+${page.section === undefined ? summaryTablesSection(page.summary, page.paramColumns, manifest) : ''}
+${runInfoSection(manifest, page.files)}
 ${page.scripts.map((s) => `<script src="${escapeHtml(s)}"></script>`).join('\n')}
 <script type="application/json" id="vdpascale-specs">${scriptJson(page.charts.map((c, i) => ({ id: chartId(i), name: c.name, spec: c.spec })))}</script>
 <script>${EMBED_SCRIPT}</script>
@@ -59,13 +64,6 @@ ${page.scripts.map((s) => `<script src="${escapeHtml(s)}"></script>`).join('\n')
 
 function chartId(i: number): string {
   return `chart-${i + 1}`;
-}
-
-function warningsSection(warnings: readonly string[]): string {
-  if (warnings.length === 0)
-    return '<section id="warnings"><h2>Warnings</h2><p class="none">None.</p></section>';
-  const items = warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('\n');
-  return `<section id="warnings"><h2>Warnings</h2><ul class="warnings">\n${items}\n</ul></section>`;
 }
 
 function chartsSection(charts: readonly NamedChart[], notCharted: readonly string[]): string {
@@ -92,7 +90,7 @@ function figureOf(chart: NamedChart, i: number): string {
   return (
     `<figure class="chart"><div class="vega" id="${chartId(i)}" data-name="${escapeHtml(chart.name)}">` +
     `<noscript><img src="${base}.svg" alt="${escapeHtml(chart.title)}"></noscript></div>` +
-    `<figcaption>${escapeHtml(chart.title)} · ${links.join(' · ')}</figcaption></figure>`
+    `<figcaption>${links.join(' · ')}</figcaption></figure>`
   );
 }
 
@@ -128,5 +126,8 @@ small { color: #777; } .none { color: #888; } .files { font-size: .9rem; } .note
 .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; }
 figure.chart { margin: 0; max-width: 100%; overflow-x: auto; } figcaption { font-size: .8rem; color: #555; margin-top: .3rem; }
 ul.warnings li { color: #8a4b00; }
+.pass { color: #1b7a2e; } .fail { color: #b00020; } td.mark { font-size: 1.1rem; text-align: center; }
+p.tally { font-weight: bold; } p.expected { margin: .2rem 0; } p.selector { margin: .3rem 0; color: #444; }
+ol.expectations li { margin-bottom: 1rem; } table.checks { margin-top: .2rem; }
 details summary h3 { display: inline; }
 `;

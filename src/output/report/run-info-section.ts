@@ -10,6 +10,7 @@ const RESULT_FILES = [
   'summary.csv',
   'calibration.yaml',
   'calibration.csv',
+  'resources.csv',
 ];
 
 /**

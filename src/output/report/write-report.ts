@@ -12,6 +12,7 @@ import { readDescriptor } from '../sensitivity-files.js';
 import { copyVegaAssets } from './copy-vega-assets.js';
 import { readResultFolder } from './read-result-folder.js';
 import { reportHtml } from './report-html.js';
+import { resourceSection } from './resource-section.js';
 import { sensitivitySection } from './sensitivity-section.js';
 import { withGroupRows } from './summarize-groups.js';
 
@@ -32,27 +33,37 @@ const CHART_EXTENSIONS = ['.vl.json', '.svg', '.png'] as const;
 export interface ReportOptions {
   /** Where the Vega scripts go (default `<dir>/assets`); the page links them relatively. */
   assetsDir?: string;
+  /** PNG resolution (default DEFAULT_PNG_DPI). */
+  dpi?: number;
 }
 
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportOutput> {
   const folder = await readResultFolder(dir);
-  const summary = withGroupRows(folder.summary, folder.groups);
+  const all = withGroupRows(folder.summary, folder.groups);
+  const resources = resourceSection(folder.manifest, all, folder.runs, folder.resources);
+  // The resources' own summary rows have their chart and list; the rest of the page leaves them out.
+  const summary = all.filter((r) => !resources.resourceMetrics.has(r.metric));
   // A sensitivity folder's points are samples of a design: its charts and section are its own.
   const sensitivity = sensitivityPart(dir);
   const selection = sensitivity?.selection ?? chooseCharts(folder.manifest, summary, folder.runs);
   // A calibration folder also charts the measured curve against the fit.
   const calibration = calibrationChart(dir, folder.manifest.charts?.[0]?.y ?? 'metric');
   if (calibration !== undefined) selection.charts.unshift(calibration);
+  // A sensitivity design's samples are not points a reader compares one by one: no per-sample
+  // utilisation panels or binding list there (resources.csv has them).
+  const perPoint = sensitivity === undefined;
+  const charts =
+    resources.chart === undefined || !perPoint ? selection.charts : [...selection.charts, resources.chart];
   const chartsDir = join(dir, 'charts');
   defaultWriter.makeDirectory(chartsDir);
   const assetsDir = options.assetsDir ?? join(dir, 'assets');
   defaultWriter.makeDirectory(assetsDir);
   const notes = [...selection.skipped];
   const drawn: NamedChart[] = [];
-  for (const chart of selection.charts) {
+  for (const chart of charts) {
     // A chart that cannot be drawn is reported on the page, not fatal: the results stand.
     try {
-      const warnings = await writeChart(chartsDir, chart);
+      const warnings = await writeChart(chartsDir, chart, options.dpi);
       drawn.push(chart);
       notes.push(...warnings.map((w) => `chart ${chart.name}: ${w}`));
     } catch (e) {
@@ -64,10 +75,21 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   const files = new Set(await readdir(dir));
   const warnings = [...(folder.manifest.warnings ?? []), ...notes];
   const notCharted = selection.notCharted;
-  const page = { manifest: folder.manifest, charts: drawn, notCharted, scripts, warnings, summary, files };
+  const page = {
+    manifest: folder.manifest,
+    charts: drawn,
+    notCharted,
+    scripts,
+    warnings,
+    summary,
+    runs: folder.runs,
+    files,
+    bindingHtml: perPoint ? resources.bindingHtml : '',
+    paramColumns: folder.paramColumns,
+  };
   const reportPath = join(dir, 'report.html');
   const extra = sensitivity === undefined ? {} : { section: sensitivity.section(files) };
-  writeFileAtomic(reportPath, reportHtml({ ...page, paramColumns: folder.paramColumns, ...extra }));
+  writeFileAtomic(reportPath, reportHtml({ ...page, ...extra }));
   return { reportPath, charts: drawn.map((c) => c.name) };
 }
 
@@ -88,8 +110,8 @@ function sensitivityPart(dir: string) {
 }
 
 /** Writes the three files of a chart; resolves to the Vega-Lite compiler's warnings. */
-async function writeChart(chartsDir: string, chart: NamedChart): Promise<string[]> {
-  const rendered = await renderChart(chart.spec);
+async function writeChart(chartsDir: string, chart: NamedChart, dpi?: number): Promise<string[]> {
+  const rendered = await renderChart(chart.spec, dpi);
   const base = join(chartsDir, chart.name);
   writeFileAtomic(`${base}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
   writeFileAtomic(`${base}.svg`, rendered.svg);

@@ -7,9 +7,10 @@ import { Priority } from '../../../src/engine/priority.js';
 import { Simulator } from '../../../src/engine/simulator.js';
 import type { ModelConfig } from '../../../src/model/config.js';
 import { ControlPlane } from '../../../src/model/control/control-plane.js';
-import { HostCpuMeter } from '../../../src/model/host-cpu.js';
-import { InstanceTable } from '../../../src/model/instance-table.js';
-import type { DataPathPort, MetricSink, ModelContext } from '../../../src/model/ports.js';
+import type { HostCpuMeter } from '../../../src/model/host-cpu.js';
+import type { InstanceTable } from '../../../src/model/instance-table.js';
+import { makeModelContext } from '../../../src/model/model-context.js';
+import type { DataPathPort, MetricSink } from '../../../src/model/ports.js';
 import { StreamFactory } from '../../../src/random/stream-factory.js';
 import { summarize } from '../../../src/stats/confidence.js';
 import { chooseStrategies } from '../../../src/strategies/catalogue.js';
@@ -49,17 +50,16 @@ export interface RunOptions {
 export function runControl(config: ModelConfig, options: RunOptions): ControlRun {
   const sim = new Simulator();
   const streams = new StreamFactory(options.seed ?? 1, options.replication ?? 0);
-  const instances = new InstanceTable(config.workload.groups.map((g) => g.count));
-  const hostCpu = new HostCpuMeter();
   const warnings = new Set<string>();
-  const ctx: ModelContext = { sim, streams, config, instances, hostCpu, warn: (m) => warnings.add(m) };
+  const ctx = makeModelContext(sim, streams, config, (m) => warnings.add(m));
+  const { hostCpu, instances } = ctx;
   const dataPath = new StubDataPath(sim);
   const plane = new ControlPlane(ctx, dataPath, chooseStrategies(config));
   plane.start();
   const warmupNs = options.warmupNs ?? 0;
   const warmup = sim.handler('test/warmup-end', () => {
     plane.resetStats(sim.now);
-    hostCpu.reset();
+    ctx.resources.resetAll(sim.now);
   });
   sim.scheduleAt(warmupNs, warmup, 0, Priority.LATE);
   sim.run({ until: warmupNs + options.durationNs });

@@ -8,8 +8,8 @@ import { Priority } from '../../../src/engine/priority.js';
 import { Simulator } from '../../../src/engine/simulator.js';
 import type { GroupConfig, ModelConfig } from '../../../src/model/config.js';
 import { DataPath } from '../../../src/model/data-path/data-path.js';
-import { HostCpuMeter } from '../../../src/model/host-cpu.js';
-import { InstanceTable } from '../../../src/model/instance-table.js';
+import type { HostCpuMeter } from '../../../src/model/host-cpu.js';
+import { makeModelContext } from '../../../src/model/model-context.js';
 import type { MetricSink, ModelContext } from '../../../src/model/ports.js';
 import { StreamFactory } from '../../../src/random/stream-factory.js';
 import { chooseStrategies } from '../../../src/strategies/catalogue.js';
@@ -180,15 +180,10 @@ export interface TestContext extends ModelContext {
 /** A context like system.ts builds, without the control plane. */
 export function makeTestContext(config: ModelConfig, seed = 1, replication = 0): TestContext {
   const warnings = new Set<string>();
-  return {
-    sim: new Simulator(),
-    streams: new StreamFactory(seed, replication),
-    config,
-    instances: new InstanceTable(config.workload.groups.map((g) => g.count)),
-    hostCpu: new HostCpuMeter(),
-    warnings,
-    warn: (m) => warnings.add(m),
-  };
+  const ctx = makeModelContext(new Simulator(), new StreamFactory(seed, replication), config, (m) =>
+    warnings.add(m),
+  );
+  return { ...ctx, warnings };
 }
 
 /** A sink that keeps what it is given. */
@@ -230,7 +225,7 @@ export function runDataPath(
   for (let i = 0; i < ctx.instances.capacity; i++) dataPath.activate(i);
   const reset = ctx.sim.handler('test/warmup-end', () => {
     dataPath.resetStats(ctx.sim.now);
-    ctx.hostCpu.reset();
+    ctx.resources.resetAll(ctx.sim.now);
   });
   ctx.sim.scheduleAt(opts.warmupNs, reset, 0, Priority.LATE);
   ctx.sim.run({ until: opts.warmupNs + opts.durationNs });

@@ -1,0 +1,52 @@
+/**
+ * The binding resource of a run: the exhausted admission limit when admission rejected
+ * instances (whatever else was busy, the fleet stopped there), otherwise the resource with the
+ * highest utilisation over the measured window — a full buffer, such as an admin queue's ring,
+ * is what a saturated server leaves behind, not a cause; accounted time counts up to 1 and
+ * yields to a queueing server as busy. None when nothing was used at all.
+ */
+import type { ResourceUse } from '../stats/resource-usage.js';
+import type { ResourceLedgerPort, ResourceName } from './ports.js';
+
+export interface Bottleneck {
+  /** A stable resource name (resources.csv `resource`, or a ledger limit), '' for none. */
+  name: string;
+  /** Its utilisation: the held fraction, or used / capacity of the exhausted limit. */
+  utilisation: number;
+}
+
+export function bottleneckOf(
+  resources: readonly ResourceUse[],
+  limit: ResourceName | '',
+  ledger: ResourceLedgerPort,
+): Bottleneck {
+  if (limit !== '') return { name: limit, utilisation: ledger.used(limit) / ledger.capacity(limit) };
+  let top: ResourceUse | undefined;
+  let topScore = 0;
+  for (const r of resources) {
+    const score = scoreOf(r);
+    // Registration order breaks ties, so equal scores always name the same resource.
+    if (score > topScore || (score === topScore && top !== undefined && outranks(r, top))) {
+      top = r;
+      topScore = score;
+    }
+  }
+  return top === undefined || topScore === 0
+    ? { name: '', utilisation: Number.NaN }
+    : { name: top.resource, utilisation: top.utilisation };
+}
+
+/**
+ * How busy a candidate is. A buffer never binds. Time charged beyond capacity (spinning
+ * submitters accounted to 4 host cores) is capped at 1: it says the host is overcommitted, not
+ * that the host is busier than a server that is never idle.
+ */
+function scoreOf(r: ResourceUse): number {
+  if (r.role === 'buffer' || !(r.utilisation > 0)) return 0;
+  return r.role === 'accounted' ? Math.min(1, r.utilisation) : r.utilisation;
+}
+
+/** At equal scores a queueing server is the cause, and time accounted elsewhere its cost. */
+function outranks(r: ResourceUse, top: ResourceUse): boolean {
+  return r.role === 'server' && top.role === 'accounted';
+}

@@ -1,0 +1,53 @@
+/** The choice of the binding resource among a run's resources (model/bottleneck.ts). */
+import { describe, expect, it } from 'vitest';
+import { bottleneckOf } from '../../src/model/bottleneck.js';
+import type { ResourceName } from '../../src/model/ports.js';
+import type { ResourceRole, ResourceUse } from '../../src/stats/resource-usage.js';
+
+const use = (resource: string, role: ResourceRole, utilisation: number): ResourceUse => ({
+  resource,
+  role,
+  capacity: 4,
+  utilisation,
+  queueMean: 0,
+  queueMax: 0,
+  queueCapacity: Number.NaN,
+  waitMeanUs: Number.NaN,
+});
+const ledger = {
+  capacity: (_: ResourceName) => 2048,
+  used: (_: ResourceName) => 2046,
+};
+
+describe('bottleneckOf', () => {
+  it('names the exhausted admission limit first, with how full it is', () => {
+    const b = bottleneckOf([use('data-engines', 'server', 1)], 'msix-vectors', ledger);
+    expect(b).toEqual({ name: 'msix-vectors', utilisation: 2046 / 2048 });
+  });
+
+  it('names the busiest server; a full buffer never binds', () => {
+    const b = bottleneckOf(
+      [
+        use('adminq-workers', 'server', 0.98),
+        use('adminq-queue-1', 'buffer', 1),
+        use('data-engines', 'server', 0.2),
+      ],
+      '',
+      ledger,
+    );
+    expect(b).toEqual({ name: 'adminq-workers', utilisation: 0.98 });
+  });
+
+  it('caps accounted time at 1, and a saturated server then outranks it', () => {
+    // 8,825 submitters spinning on 4 host cores: charged 2206× what exists.
+    const overcommitted = [use('host-cores', 'accounted', 2206), use('adminq-workers', 'server', 1)];
+    expect(bottleneckOf(overcommitted, '', ledger).name).toBe('adminq-workers');
+    // Polling cores charged to the full, engines at 40%: the cores bind.
+    const polling = [use('host-cores', 'accounted', 1), use('data-engines', 'server', 0.4)];
+    expect(bottleneckOf(polling, '', ledger)).toEqual({ name: 'host-cores', utilisation: 1 });
+  });
+
+  it('names nothing when nothing is used', () => {
+    expect(bottleneckOf([use('data-engines', 'server', 0)], '', ledger).name).toBe('');
+  });
+});
