@@ -3,7 +3,7 @@
  * replications), the indices of every parameter for every metric at every scenario point
  * (Morris μ*, μ, σ or Sobol S, ST, with bootstrap CIs), and with --compare, how often the
  * scenario's conclusion (the best strategy at nominal values) still holds across the samples.
- * A pure function of the analysis descriptor and the records, so a resumed, sharded or merged
+ * A pure function of the analysis descriptor and the runs, so a resumed, sharded or merged
  * folder gets the same bytes.
  */
 import { RandomStream } from '../random/random-stream.js';
@@ -12,7 +12,16 @@ import { numberAt, type SpaceParam } from '../runner/sensitivity-space.js';
 import type { PointInfo } from '../runner/study.js';
 import { morrisIndices } from '../stats/sensitivity/morris.js';
 import { sobolIndices } from '../stats/sensitivity/sobol.js';
-import type { RunRecord } from './records.js';
+
+/**
+ * What the analysis reads of a run: its point and its aggregate metrics. A journal record has
+ * this shape, and so has a runs.csv row read back (its numbers are round-trip text), so a
+ * committed folder without its journal gives the same analysis.
+ */
+export interface SampleRun {
+  point: number;
+  output: { metrics: Readonly<Record<string, unknown>> };
+}
 
 export type Better = 'lower' | 'higher';
 
@@ -102,7 +111,7 @@ export interface SensitivityResult {
 
 /** The sample × point table of one metric's replication means. */
 function metricTable(
-  records: readonly RunRecord[],
+  records: readonly SampleRun[],
   metric: string,
   samples: number,
   points: number,
@@ -126,7 +135,7 @@ function bootstrapStream(d: SensitivityDescriptor, metric: string, point: number
 
 export function analyseSensitivity(
   d: SensitivityDescriptor,
-  records: readonly RunRecord[],
+  records: readonly SampleRun[],
 ): SensitivityResult {
   const design = makeDesign(
     { method: d.method, samples: d.samples, levels: d.levels, seed: d.seed },

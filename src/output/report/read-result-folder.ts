@@ -31,14 +31,23 @@ export interface ResultFolder {
 /** summary.csv's columns that are not swept parameters (the writer's, output/tables.ts). */
 const SUMMARY_FIXED = new Set<string>(['point', ...SUMMARY_STAT_COLUMNS, ...RUN_LABEL_COLUMNS]);
 
+export interface ReadOptions {
+  /** False for a folder whose report does not show summary.csv (a sensitivity study's). */
+  summaryRequired?: boolean;
+}
+
 /**
  * Reads manifest.json, summary.csv, runs.csv and groups.csv. A missing folder, manifest or
- * summary is bad input (exit 2), named with the file and what is expected there.
+ * (required) summary is bad input (exit 2), named with the file and what is expected there.
  */
-export async function readResultFolder(dir: string): Promise<ResultFolder> {
+export async function readResultFolder(dir: string, options: ReadOptions = {}): Promise<ResultFolder> {
   await requireDirectory(dir);
   const manifest = await readManifest(join(dir, 'manifest.json'));
-  const summaryCsv = await readRequired(join(dir, 'summary.csv'));
+  const summaryFile = join(dir, 'summary.csv');
+  const summaryCsv =
+    options.summaryRequired === false
+      ? ((await readOptional(summaryFile)) ?? '')
+      : await readRequired(summaryFile);
   const { header, rows } = csvObjects(summaryCsv);
   const paramColumns = header.filter((h) => !SUMMARY_FIXED.has(h));
   const params = typedColumns(rows, paramColumns);

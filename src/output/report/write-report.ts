@@ -4,10 +4,10 @@ import { calibrationChart } from '../charts/calibration-chart.js';
 import { chooseCharts } from '../charts/choose-charts.js';
 import type { ChartSelection, NamedChart } from '../charts/named-chart.js';
 import { renderChart } from '../charts/render.js';
+import type { RunRow } from '../charts/result-data.js';
 import { sensitivityCharts } from '../charts/sensitivity-charts.js';
 import { defaultWriter, writeFileAtomic } from '../file-writer.js';
-import { readFinishedRuns } from '../result-folder.js';
-import { analyseSensitivity } from '../sensitivity-analysis.js';
+import { analyseSensitivity, type SensitivityDescriptor } from '../sensitivity-analysis.js';
 import { readDescriptor } from '../sensitivity-files.js';
 import { copyVegaAssets } from './copy-vega-assets.js';
 import { readResultFolder } from './read-result-folder.js';
@@ -24,6 +24,7 @@ export interface ReportOutput {
 }
 
 const CHART_EXTENSIONS = ['.vl.json', '.svg', '.png'] as const;
+const UNCOMMITTED_SENSITIVITY_TABLES = ['summary.csv', 'groups.csv'];
 
 /**
  * (Re)builds a result folder's `charts/` and `report.html` from its manifest and CSVs. Every
@@ -38,13 +39,15 @@ export interface ReportOptions {
 }
 
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportOutput> {
-  const folder = await readResultFolder(dir);
+  // A sensitivity folder's points are samples of a design: its charts and section are its own,
+  // drawn from runs.csv, so its (large, uncommitted) summary and group tables may be absent.
+  const descriptor = readDescriptor(dir);
+  const folder = await readResultFolder(dir, { summaryRequired: descriptor === undefined });
   const all = withGroupRows(folder.summary, folder.groups);
   const resources = resourceSection(folder.manifest, all, folder.runs, folder.resources);
   // The resources' own summary rows have their chart and list; the rest of the page leaves them out.
   const summary = all.filter((r) => !resources.resourceMetrics.has(r.metric));
-  // A sensitivity folder's points are samples of a design: its charts and section are its own.
-  const sensitivity = sensitivityPart(dir);
+  const sensitivity = descriptor === undefined ? undefined : sensitivityPart(descriptor, folder.runs);
   const selection = sensitivity?.selection ?? chooseCharts(folder.manifest, summary, folder.runs);
   // A calibration folder also charts the measured curve against the fit.
   const calibration = calibrationChart(dir, folder.manifest.charts?.[0]?.y ?? 'metric');
@@ -73,6 +76,9 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   await removeStaleCharts(chartsDir, new Set(drawn.map((c) => c.name)));
   const scripts = await copyVegaAssets(dir, assetsDir);
   const files = new Set(await readdir(dir));
+  // A sensitivity page links only its committed tables (.gitignore keeps its per-sample
+  // summary and groups out), so it is the same page whether or not they were written here.
+  if (sensitivity !== undefined) for (const f of UNCOMMITTED_SENSITIVITY_TABLES) files.delete(f);
   const warnings = [...(folder.manifest.warnings ?? []), ...notes];
   const notCharted = selection.notCharted;
   const page = {
@@ -93,11 +99,15 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   return { reportPath, charts: drawn.map((c) => c.name) };
 }
 
-/** A sensitivity folder's charts and section, from its descriptor and runs; undefined for other folders. */
-function sensitivityPart(dir: string) {
-  const descriptor = readDescriptor(dir);
-  if (descriptor === undefined) return undefined;
-  const result = analyseSensitivity(descriptor, readFinishedRuns(dir));
+/**
+ * A sensitivity folder's charts and section, from its descriptor and runs.csv (the same
+ * numbers as the journal: the CSV holds round-trip text), so a fresh clone re-renders it.
+ */
+function sensitivityPart(descriptor: SensitivityDescriptor, runs: readonly RunRow[]) {
+  const result = analyseSensitivity(
+    descriptor,
+    runs.map((row) => ({ point: Number(row.point), output: { metrics: row } })),
+  );
   const selection: ChartSelection = {
     charts: sensitivityCharts(descriptor, result),
     skipped: result.skipped,
