@@ -4,27 +4,24 @@
  * for times, bytes for sizes, per-second for rates, distributions as `DistSpec` in ns).
  *
  * This is the contract between `scenario/` (which produces it from YAML) and `model/` (which
- * consumes it). The data path's sections are typed from their declarations (DEVICE, LIMITS,
- * IOMMU, INTERRUPTS, FIDELITY: one name per parameter in scenarios, profiles, `--set` and the
+ * consumes it). The model's sections are typed from their declarations (src/model/params/
+ * catalogue.ts lists them: one name per parameter in scenarios, profiles, `--set` and the
  * model); the workload is resolved into groups; sources of hardware defaults live with the
  * profiles.
  */
 import type { DistSpec } from '../random/distribution.js';
+import type { ADMINQ } from './control/adminq-params.js';
+import type { PROVISIONING } from './control/provisioning-params.js';
+import type { TRANSPORT } from './control/transport-params.js';
 import type { DEVICE } from './data-path/device-params.js';
 import type { FIDELITY } from './data-path/fidelity-params.js';
+import type { HOST } from './host-params.js';
 import type { INTERRUPTS } from './interrupts/interrupt-params.js';
 import type { IOMMU } from './iommu/iommu-params.js';
 import type { LIMITS } from './limits.js';
 import type { ValuesOf } from './params/param.js';
+import type { STRATEGY } from './strategy-params.js';
 
-export const TRANSPORTS = ['per-vf', 'managed-cap', 'device-cmd-cap', 'admin-vq', 'vendor'] as const;
-export type Transport = (typeof TRANSPORTS)[number];
-export const CVQ_MODES = ['hardware', 'software', 'none'] as const;
-export type CvqMode = (typeof CVQ_MODES)[number];
-export const PROVISIONING_METHODS = ['netlink', 'managed-cap-create', 'admin-vq'] as const;
-export type ProvisioningMethod = (typeof PROVISIONING_METHODS)[number];
-export const ADMINQ_POLICIES = ['fifo', 'priority', 'drr'] as const;
-export type AdminqPolicy = (typeof ADMINQ_POLICIES)[number];
 export const ADMINQ_MODES = ['async', 'sync'] as const;
 export type AdminqMode = (typeof ADMINQ_MODES)[number];
 export const DRIVER_WAITS = ['spin', 'sleep'] as const;
@@ -78,75 +75,8 @@ export type DeviceConfig = ValuesOf<(typeof DEVICE)['shape']>;
 export type DataPathKind = DeviceConfig['dataPath'];
 export type LimitsConfig = ValuesOf<(typeof LIMITS)['shape']>;
 
-export interface TransportConfig {
-  /** Non-posted register read round trip (ns). */
-  mmioRead: DistSpec;
-  /** CPU issue cost of a posted register write (ns). */
-  mmioWriteNs: number;
-  /** Extra time when device firmware emulates a register (added to each read, ns). */
-  fwEmulationNs: number;
-  /** Device-side processing of a device-cmd-cap command after `execute` (ns). */
-  deviceCmdService: DistSpec;
-  /** Bytes of command data written per device-cmd-cap command (≤ 256). */
-  deviceCmdDataBytes: number;
-  /** CPU cost of one 8-byte uncached store (ns). */
-  ucStoreNs: number;
-  /** Interval between ack polls (ns). */
-  pollIntervalNs: number;
-  /** SR-IOV VF creation time (ns), serialized per PF. */
-  vfCreate: DistSpec;
-  /** Firmware command channel slots (mlx5: 31). */
-  vendorSlots: number;
-  /** Slots usable by heavy (throttled) commands (mlx5: 16). */
-  vendorThrottledSlots: number;
-  /** Firmware command service time (ns). */
-  vendorService: DistSpec;
-  /** Managed-cap create: bytes of config written before `create` (≤ 256). */
-  createConfigBytes: number;
-  /** Device time to build a managed device after `create` (ns). */
-  createService: DistSpec;
-}
-
-export interface AdminqConfig {
-  /** Admin virtqueues (admin_queue_num): each a ring of `depth` entries owned by the driver. */
-  queues: number;
-  /** Entries per admin queue; an entry is held from posting until the device completes it. */
-  depth: number;
-  /** Device-side workers executing commands in parallel. */
-  workers: number;
-  /** The order in which the device fetches from the rings. */
-  policy: AdminqPolicy;
-  /** DRR weights per queue (length = queues). */
-  weights: number[];
-  /** DRR quantum in commands per round per unit weight. */
-  quantum: number;
-  /** Service time per command class (ns). */
-  service: Record<CommandClass, DistSpec>;
-  /** async: many commands in flight; sync: one at a time per queue under a mutex, busy polling. */
-  mode: AdminqMode;
-  /**
-   * How a submitter waits for a ring entry (and, in sync mode, for the driver mutex): spin =
-   * host CPU busy for the time waited; sleep = descheduled, no CPU.
-   */
-  driverWait: DriverWait;
-  /** Driver wait before retrying a command the device answered EAGAIN (ns). */
-  retryBackoffNs: number;
-  /** Backoff multiplier per consecutive retry (1 = constant). */
-  retryBackoffFactor: number;
-  /** Ceiling of one backoff wait (ns). */
-  retryBackoffMaxNs: number;
-  /** Most commands the device has fetched and not completed (with `workers`, the device's parallelism). */
-  deviceInflightLimit: number;
-  /**
-   * Heavy commands (CREATE, DESTROY, VQ object commands) the device runs at once; one more that
-   * it fetches is answered EAGAIN (resource busy). 0 = no such limit: the device never refuses.
-   */
-  heavyLimit: number;
-  /** Device time to answer a command EAGAIN, holding a worker (ns). */
-  refusalNs: number;
-  /** DMA/processing overhead per command on the driver side (ns). */
-  submitNs: number;
-}
+export type TransportConfig = ValuesOf<(typeof TRANSPORT)['shape']>;
+export type AdminqConfig = ValuesOf<(typeof ADMINQ)['shape']>;
 
 export type IommuConfig = ValuesOf<(typeof IOMMU)['shape']>;
 export type WalkConfig = IommuConfig['walk'];
@@ -164,29 +94,8 @@ export type InterruptsConfig = Omit<ValuesOf<(typeof INTERRUPTS)['shape']>, 'coa
   coalescing: CoalescingConfig;
 };
 
-export interface HostConfig {
-  /** Host mediation cores (software CVQ, netlink, polling). */
-  cores: number;
-  /** Software CVQ decode cost per command (ns). */
-  swCvqDecode: DistSpec;
-}
-
-export interface ProvisioningConfig {
-  /** ready: every instance exists at time zero; burst: all are requested at time zero. */
-  start: 'ready' | 'burst';
-  /**
-   * Creations and teardowns the orchestrator runs at once; further requests wait for a free
-   * caller, in request order.
-   */
-  concurrency: number;
-  /** Host software cost per netlink request (ns). */
-  netlinkService: DistSpec;
-  /** Extra cost per existing instance for each netlink request (ns per instance). */
-  netlinkPerInstanceNs: number;
-  /** Churn, per device: creations and destructions per second while traffic runs. */
-  churnCreateRate: number;
-  churnDestroyRate: number;
-}
+export type HostConfig = ValuesOf<(typeof HOST)['shape']>;
+export type ProvisioningConfig = ValuesOf<(typeof PROVISIONING)['shape']>;
 
 export type Locality = { kind: 'uniform' } | { kind: 'zipf'; exponent: number };
 export type ArrivalKind = 'poisson' | 'onoff' | 'constant';
@@ -245,15 +154,8 @@ export interface GroupConfig {
 
 export type FidelityConfig = ValuesOf<(typeof FIDELITY)['shape']>;
 
-export interface StrategyConfig {
-  transport: Transport;
-  cvq: CvqMode;
-  /** A registered isolation mode (src/strategies/isolation/): the model reads its object, never its name. */
-  isolation: string;
-  /** A registered interrupt mode (src/strategies/interrupts/). */
-  interrupts: string;
-  provisioning: ProvisioningMethod;
-}
+/** The names of the chosen strategies (the model reads the objects, never the names). */
+export type StrategyConfig = ValuesOf<(typeof STRATEGY)['shape']>;
 
 export interface ModelConfig {
   parent: ParentName;

@@ -18,7 +18,7 @@ export const PLATFORM_TRANSPORT: ProfileParam[] = [
       'on Xeon E3',
   },
   {
-    path: 'transport.mmioWriteNs',
+    path: 'transport.mmioWrite',
     value: 150,
     unit: 'ns',
     range: between(50, 300),
@@ -27,7 +27,7 @@ export const PLATFORM_TRANSPORT: ProfileParam[] = [
     note: 'uncached writes leave the core 50–300 ns apart; 0.15 µs of CPU issue time per posted write',
   },
   {
-    path: 'transport.fwEmulationNs',
+    path: 'transport.fwEmulation',
     value: 0,
     unit: 'ns',
     range: between(0, us(20)),
@@ -50,7 +50,7 @@ export const PLATFORM_TRANSPORT: ProfileParam[] = [
       '(device.hwCvqService); the upper end is one ≈ 1.1 ms firmware command',
   },
   {
-    path: 'transport.deviceCmdDataBytes',
+    path: 'transport.deviceCmdData',
     value: 256,
     unit: 'bytes',
     range: between(1, 256),
@@ -59,7 +59,7 @@ export const PLATFORM_TRANSPORT: ProfileParam[] = [
     note: 'the proposed virtio_pci_device_cmd_cap carries command-specific-data[256] (not in the virtio spec)',
   },
   {
-    path: 'transport.ucStoreNs',
+    path: 'transport.ucStore',
     value: 150,
     unit: 'ns',
     range: between(50, 600),
@@ -68,7 +68,7 @@ export const PLATFORM_TRANSPORT: ProfileParam[] = [
     note: '256 B as 32 × 8-byte UC stores costs ≈ 3–20 µs, i.e. ≈ 100–600 ns per store; default = the 0.15 µs issue gap',
   },
   {
-    path: 'transport.pollIntervalNs',
+    path: 'transport.pollInterval',
     value: us(1),
     unit: 'ns',
     range: between(us(0.1), us(100)),
@@ -113,7 +113,7 @@ export const PLATFORM_TRANSPORT: ProfileParam[] = [
     note: '1.1 ms per serialised VQ-modify command = 37 ms suspend / 32 VQs',
   },
   {
-    path: 'transport.createConfigBytes',
+    path: 'transport.createConfig',
     value: 32,
     unit: 'bytes',
     range: between(28, 256),
@@ -189,7 +189,7 @@ export const PLATFORM_ADMINQ: ProfileParam[] = [
       'bound — a waiter preempted by other work burns less; sleep models a driver that waits on a queue',
   },
   {
-    path: 'adminq.retryBackoffNs',
+    path: 'adminq.retryBackoff',
     value: us(10),
     unit: 'ns',
     range: between(us(1), ms(1)),
@@ -209,7 +209,7 @@ export const PLATFORM_ADMINQ: ProfileParam[] = [
     note: 'binary exponential backoff, the textbook remedy for repeated refusals; 1 = a constant retry interval',
   },
   {
-    path: 'adminq.retryBackoffMaxNs',
+    path: 'adminq.retryBackoffMax',
     value: ms(1),
     unit: 'ns',
     range: between(us(10), ms(10)),
@@ -245,7 +245,7 @@ export const PLATFORM_ADMINQ: ProfileParam[] = [
       'instead — so by default nothing is refused',
   },
   {
-    path: 'adminq.refusalNs',
+    path: 'adminq.refusal',
     value: us(5),
     unit: 'ns',
     range: between(us(1), us(20)),
@@ -256,7 +256,7 @@ export const PLATFORM_ADMINQ: ProfileParam[] = [
       'of a firmware table access (adminq.service.CONFIG, 5–200 µs)',
   },
   {
-    path: 'adminq.submitNs',
+    path: 'adminq.submit',
     value: us(1),
     unit: 'ns',
     range: between(us(0.3), us(5)),

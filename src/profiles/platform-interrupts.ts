@@ -156,7 +156,7 @@ export const PLATFORM_HOST_AND_PROVISIONING: ProfileParam[] = [
       "uevent) under the global vdpa_dev_lock; the parent's own operations are modelled separately",
   },
   {
-    path: 'provisioning.netlinkPerInstanceNs',
+    path: 'provisioning.netlinkPerInstance',
     value: 0,
     unit: 'ns/instance',
     range: between(0, ms(25)),

@@ -7,7 +7,6 @@
 import { BIBLIOGRAPHY, formatCitation, type SourceKey, sourceKeys } from '../bibliography/bibliography.js';
 import type { SourceKind } from '../bibliography/source.js';
 import { allStrategies } from '../strategies/catalogue.js';
-import { scenarioPathOf } from './config-paths.js';
 import { listProfiles, PLATFORM_PROFILE } from './index.js';
 
 const KIND_TITLES: ReadonlyArray<[SourceKind, string]> = [
@@ -31,7 +30,7 @@ function citedBy(): Map<SourceKey, string[]> {
     for (const key of profile.cite) by.set(key, [...(by.get(key) ?? []), `${profile.name} (the parent)`]);
     for (const p of profile.params) {
       for (const key of p.cite)
-        by.set(key, [...(by.get(key) ?? []), `${profile.name}: ${scenarioPathOf(p.path)}`]);
+        by.set(key, [...(by.get(key) ?? []), `${profile.name}: ${p.path}`]);
     }
   }
   return by;

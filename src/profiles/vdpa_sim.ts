@@ -19,7 +19,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
     'Software data path in the kernel (device.dataPath software): a kthread worker loops TX back to RX through vringh under a device spinlock, copying every byte twice (device.copyPerByte) and waking per batch (device.wakeup); CPU bound, no PCIe (device.enginePerByte 0, device.dmaRead a host-memory access).',
     'Software IOTLB of 2048 entries per address space (iommu.iotlb.entries, module parameter max_iotlb_entries); a lookup is an interval-tree search, not a page walk (iommu.missPenalty).',
     '3 VQs per instance: 1 pair + CVQ (limits.maxQueuesPerInstance 3), with 2 address spaces and 2 VQ groups so the CVQ can sit in its own ASID for a shadow CVQ; CVQ commands such as MAC_ADDR_SET are handled in software (device.hwCvqService).',
-    'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); config accesses are function calls (transport.mmioRead, transport.mmioWriteNs) and doorbells are trapped (device.kick). Queues up to VDPASIM_QUEUE_MAX = 256 entries, the platform device.queueSize.',
+    'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); config accesses are function calls (transport.mmioRead, transport.mmioWrite) and doorbells are trapped (device.kick). Queues up to VDPASIM_QUEUE_MAX = 256 entries, the platform device.queueSize.',
   ],
   cite: ['linux-vdpa-sim'],
   params: [
@@ -166,7 +166,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
       note: 'no PCIe; a config read is a kernel function call under the device spinlock',
     },
     {
-      path: 'transport.mmioWriteNs',
+      path: 'transport.mmioWrite',
       value: 50,
       unit: 'ns',
       range: between(20, 200),

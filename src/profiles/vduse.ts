@@ -19,7 +19,7 @@ export const VDUSE_PROFILE: ParentProfile = {
     'Data path in a userspace daemon (device.dataPath vduse): each buffer is copied through bounce pages (device.copyPerByte) and each batch of work wakes the daemon (device.wakeup); the host cores running it are the engines (device.engines, device.engineService); no PCIe (device.enginePerByte 0, device.dmaRead a host-memory access).',
     'No IOMMU translation on the data path: the daemon maps the bounce/IOVA regions once (VDUSE_IOTLB_GET_FD + mmap), so an IOTLB miss costs no walk (iommu.missPenalty 0); the cost moves into copies and wake-ups.',
     'Each instance holds a 64 MiB bounce buffer (limits.instanceMemory) out of host memory set aside for VDUSE (limits.deviceMemory): 4096 instances per 256 GiB.',
-    'Control: config and status accesses the daemon must answer are VDUSE control messages, a round trip to userspace (transport.fwEmulationNs) with a 30 s timeout; cached config reads are kernel function calls (transport.mmioRead, transport.mmioWriteNs). The CVQ is served by the daemon (device.hwCvqService).',
+    'Control: config and status accesses the daemon must answer are VDUSE control messages, a round trip to userspace (transport.fwEmulation) with a 30 s timeout; cached config reads are kernel function calls (transport.mmioRead, transport.mmioWrite). The CVQ is served by the daemon (device.hwCvqService).',
     'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); guest doorbells are trapped and relayed as eventfds (device.kick).',
   ],
   cite: ['linux-vduse'],
@@ -169,7 +169,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       note: 'no PCIe; a config read is a kernel function call returning cached device state',
     },
     {
-      path: 'transport.mmioWriteNs',
+      path: 'transport.mmioWrite',
       value: 50,
       unit: 'ns',
       range: between(20, 200),
@@ -178,7 +178,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       note: 'no PCIe; a register write is a kernel function call storing to memory',
     },
     {
-      path: 'transport.fwEmulationNs',
+      path: 'transport.fwEmulation',
       value: us(10),
       unit: 'ns',
       range: between(us(2), us(100)),

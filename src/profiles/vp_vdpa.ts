@@ -12,7 +12,7 @@ export const VP_VDPA_PROFILE: ParentProfile = {
     'A virtio-pci device as the parent: standard virtio registers, platform IOMMU, one instance per function',
   behaviour: [
     'One instance per PCI function, PF or VF (strategy.transport per-vf, limits.totalVfs from the platform); with a virtio 1.3 owner the admin VQ and its SR-IOV group type carry member commands (strategy.transport admin-vq, adminq.service.LEGACY_CFG_* from the platform). No vendor channel.',
-    'Standard virtio registers: every vDPA op is a common-config access, a posted write per register and a non-posted read round trip (transport.mmioWriteNs, transport.mmioRead, platform); registers emulated by device firmware, as on DPUs, add transport.fwEmulationNs.',
+    'Standard virtio registers: every vDPA op is a common-config access, a posted write per register and a non-posted read round trip (transport.mmioWrite, transport.mmioRead, platform); registers emulated by device firmware, as on DPUs, add transport.fwEmulation.',
     'DMA isolation only through the platform IOMMU (strategy.isolation rid-per-vf, iommu.* from the platform): no device MMU (limits.deviceMmuContexts 0, platform) and no PASID configuration in the virtio standard (limits.pasidBits 0).',
     'Standard virtio-net CVQ in the device (device.hwCvqService, platform) and per-VQ MSI-X vectors with the Linux fallback to one shared vector (strategy.interrupts msix / shared).',
   ],
@@ -30,7 +30,7 @@ export const VP_VDPA_PROFILE: ParentProfile = {
         'vp_vdpa relies on the platform IOMMU; set 20 to study the proposal',
     },
     {
-      path: 'transport.fwEmulationNs',
+      path: 'transport.fwEmulation',
       value: us(2),
       unit: 'ns',
       range: between(0, us(20)),

@@ -18,7 +18,7 @@ function expectedArrivals(config: ModelConfig, ns: number): number {
   if (config.workload === undefined || config.provisioning === undefined) return Number.POSITIVE_INFINITY;
   const s = ns / 1e9;
   const p = config.provisioning;
-  let n = (p.churnCreateRate + p.churnDestroyRate) * s;
+  let n = (p.churn.create + p.churn.destroy) * s;
   if (p.start === 'burst') n += config.instances;
   for (const g of config.workload.groups) n += g.count * (g.traffic.ratePps + g.control.rate) * s;
   return n;

@@ -74,13 +74,7 @@ export const SAMPLE_KEY = 'sample';
 
 /** The number a parameter holds in a config (a distribution: its mean), for the nominal sample's row. */
 function nominalNumber(p: SpaceParam, config: StudyPoint['config']): number {
-  const root = config as unknown as Record<string, unknown>;
-  const parts = p.path.split('.');
-  let v = getIn(root, parts);
-  for (const suffix of ['Ns', 'Bytes', 'NsPerByte']) {
-    if (v !== undefined) break;
-    v = getIn(root, [...parts.slice(0, -1), `${parts[parts.length - 1]}${suffix}`]);
-  }
+  const v = getIn(config as unknown as Record<string, unknown>, p.path.split('.'));
   if (typeof v === 'number') return v;
   if (typeof v === 'object' && v !== null && 'dist' in v) return makeDistribution(v as DistSpec).mean;
   if (typeof v === 'object' && v !== null && 'value' in v) return Number((v as { value: unknown }).value);

@@ -11,13 +11,7 @@ import type { ValueKind } from '../model/params/param.js';
 import { resolveProfile } from '../profiles/index.js';
 import { between, type ParamRange } from '../profiles/profile.js';
 import type { DistSpec } from '../random/distribution.js';
-import {
-  ignoredReason,
-  type OverrideValue,
-  overrideKind,
-  type ParamOverride,
-  scenarioPathOf,
-} from '../scenario/index.js';
+import { ignoredReason, type OverrideValue, overrideKind, type ParamOverride } from '../scenario/index.js';
 import { getIn } from '../scenario/plain-data.js';
 import { closest } from '../scenario/suggest.js';
 import { InputError } from '../util/errors.js';
@@ -105,7 +99,7 @@ function profileEstimates(study: Study): Map<string, { range: ParamRange; unit: 
   for (const p of resolveProfile(parent)) {
     if (p.basis !== 'estimate' || p.range === undefined) continue;
     const origin = `${p.from === parent ? `profile ${parent}` : 'platform'} (estimate)`;
-    out.set(scenarioPathOf(p.path), { range: p.range, unit: p.unit, origin });
+    out.set(p.path, { range: p.range, unit: p.unit, origin });
   }
   return out;
 }
@@ -238,18 +232,9 @@ export function withMean(spec: DistSpec, mean: number): DistSpec {
   }
 }
 
-/** The value in force at a scenario path of a config (a model path may carry a unit suffix). */
+/** The value in force at a scenario path of a config (the same path in the ModelConfig). */
 function valueIn(config: ModelConfig, path: string): unknown {
-  const root = config as unknown as Record<string, unknown>;
-  const direct = getIn(root, path.split('.'));
-  if (direct !== undefined) return direct;
-  for (const suffix of ['Ns', 'Bytes', 'NsPerByte']) {
-    const parts = path.split('.');
-    parts[parts.length - 1] = `${parts[parts.length - 1]}${suffix}`;
-    const v = getIn(root, parts);
-    if (v !== undefined) return v;
-  }
-  return undefined;
+  return getIn(config as unknown as Record<string, unknown>, path.split('.'));
 }
 
 /** The overrides of one sample: each parameter at its coordinate, distributions keeping their shape. */

@@ -2,8 +2,7 @@
  * Every default of a scenario, in one place. Hardware and platform-software values come from
  * the platform profile (`PLATFORM_PROFILE`, each with its source); a parent profile then
  * overrides what its hardware changes. Design choices come from the parameter declarations
- * (`byDefault`, src/model/params/), the control plane's until it declares them from here, and
- * run control from here — all written exactly as a scenario file would write them, so the same
+ * (`byDefault`, src/model/params/), and run control from here — all written exactly as a scenario file would write them, so the same
  * parser checks these values and `vdpascale schema` can show them as JSON Schema `default`s.
  *
  * Resolution order of a run's ModelConfig:
@@ -29,19 +28,13 @@ export const RUN_DEFAULTS = {
   instances: ROOT_DEFAULTS.instances,
 } as const;
 
-/** The control plane's design choices, until its sections declare them. */
-const CONTROL_DEFAULTS = {
-  // adminq.weights defaults to 1 per queue (derived from adminq.queues, so not listed here).
-  adminq: { policy: 'fifo', quantum: 1 },
-  host: { cores: 4 },
-  provisioning: { start: 'ready', churn: { create: '0/s', destroy: '0/s' } },
-} as const;
-
-/** Design choices (the non-hardware ModelConfig fields), as a scenario fragment. */
-export const CHOICE_DEFAULTS: Record<string, unknown> = {
-  ...sectionDefaults(SECTIONS.filter((s) => s.name !== '' && s.name !== 'workload')),
-  ...CONTROL_DEFAULTS,
-};
+/**
+ * Design choices (the non-hardware ModelConfig fields), as a scenario fragment. (adminq.weights
+ * is derived from adminq.queues by the loader: 1 for every queue.)
+ */
+export const CHOICE_DEFAULTS: Record<string, unknown> = sectionDefaults(
+  SECTIONS.filter((s) => s.name !== '' && s.name !== 'workload'),
+);
 
 /** The group a scenario without `workload` gets: every instance, no traffic, no control. */
 export const DEFAULT_GROUP = { name: 'default', share: 1 } as const;

@@ -72,23 +72,16 @@ const STRATEGIES: Rule[] = strategyRules().map((r) => ({
 }));
 
 /**
- * Value conditions of the control plane's parameters, which are not declared yet (their
- * sections are listed in profiles/config-paths.ts); they move to `appliesWhen` with them.
+ * A condition that is a disjunction, which declarations do not express: callers exist only while
+ * something is created or torn down.
  */
 const CONTROL: Rule[] = [
-  {
-    keys: ['adminq.retryBackoff', 'adminq.retryBackoffFactor', 'adminq.retryBackoffMax', 'adminq.refusal'],
-    ignoredWhen: (c) =>
-      c.adminq.heavyLimit > 0
-        ? undefined
-        : 'adminq.heavyLimit is 0: the device never answers EAGAIN, so nothing retries',
-  },
   {
     keys: ['provisioning.concurrency'],
     ignoredWhen: (c) =>
       c.provisioning.start === 'ready' &&
-      c.provisioning.churnCreateRate === 0 &&
-      c.provisioning.churnDestroyRate === 0
+      c.provisioning.churn.create === 0 &&
+      c.provisioning.churn.destroy === 0
         ? 'provisioning.start is ready and there is no churn: nothing is created or torn down'
         : undefined,
   },

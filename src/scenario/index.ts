@@ -15,7 +15,7 @@ export {
   type ResolvedScenario,
   type SweepPoint,
 } from './load-scenario.js';
-export { modelPathInfo, scenarioPathOf, settablePaths } from './model-paths.js';
+export { modelPathInfo, settablePaths } from './model-paths.js';
 export { type OverrideValue, overrideKind, type ParamOverride } from './param-overrides.js';
 export { resolveConfig } from './resolve-config.js';
 export { type ParsedScenario, type ScenarioInput, scenarioSchema } from './scenario-schema.js';

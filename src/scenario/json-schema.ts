@@ -22,8 +22,8 @@ export function scenarioJsonSchema(): JsonNode {
   addDefaults(annotated, [], { ...RUN_DEFAULTS, ...CHOICE_DEFAULTS, workload: { groups: [DEFAULT_GROUP] } });
   const group = propertyAt(annotated, ['workload', 'groups']);
   if (group && isPlainObject(group.items)) addDefaults(group.items, [], GROUP_DEFAULTS);
-  for (const { scenario, hardware } of settablePaths()) {
-    const node = propertyAt(annotated, scenario.split('.'));
+  for (const { path, hardware } of settablePaths()) {
+    const node = propertyAt(annotated, path.split('.'));
     if (hardware && node)
       node.description =
         `${node.description ?? ''} Default: from the parent profile (vdpascale profiles NAME).`.trim();

@@ -1,27 +1,24 @@
 /**
- * Scenario keys ↔ ModelConfig fields. A scenario key is the ModelConfig field without its unit
- * suffix, because the value carries its unit: `device.wakeup: 2us` sets `device.wakeup`,
- * `limits.deviceMemory: 4GiB` sets `limits.deviceMemory`, `device.enginePerByte: 0.28ns/B`
- * sets `device.enginePerByte`. The one exception is churn, grouped as `provisioning.churn`.
- * Profiles list ModelConfig paths; `scenarioPathOf` shows users the key to write.
+ * Scenario keys ↔ ModelConfig fields: one name each. A scenario key is the ModelConfig path
+ * (`device.wakeup: 2us` sets `device.wakeup`, `provisioning.churn.create: 10/s` sets
+ * `provisioning.churn.create`), because both come from the same declaration and the value
+ * carries its unit.
  */
-import { CONFIG_PATHS, type ConfigPathInfo, scenarioPathOf } from '../profiles/config-paths.js';
+import { CONFIG_PATHS, type ConfigPathInfo } from '../profiles/config-paths.js';
 import { isPlainObject } from './plain-data.js';
-
-export { scenarioPathOf };
 
 /** Model leaves a scenario can set; `workload.groups` is built from the workload section instead. */
 const SETTABLE = CONFIG_PATHS.filter((p) => p.path !== 'workload.groups');
-const MODEL_OF = new Map<string, ConfigPathInfo>(SETTABLE.map((p) => [scenarioPathOf(p.path), p]));
+const MODEL_OF = new Map<string, ConfigPathInfo>(SETTABLE.map((p) => [p.path, p]));
 
 /** What a scenario leaf path sets, or undefined when it is not a ModelConfig field. */
 export function modelPathInfo(scenarioPath: string): ConfigPathInfo | undefined {
   return MODEL_OF.get(scenarioPath);
 }
 
-/** Every (scenario path, model path) pair, in config.ts order. */
-export function settablePaths(): { scenario: string; model: string; hardware: boolean }[] {
-  return SETTABLE.map((p) => ({ scenario: scenarioPathOf(p.path), model: p.path, hardware: p.hardware }));
+/** Every settable path, in the order of the scenario file, and whether a profile supplies it. */
+export function settablePaths(): { path: string; hardware: boolean }[] {
+  return SETTABLE.map((p) => ({ path: p.path, hardware: p.hardware }));
 }
 
 /**

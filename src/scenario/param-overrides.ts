@@ -11,7 +11,6 @@ import { declaredPath, paramAt } from '../model/params/catalogue.js';
 import type { TrafficRate, ValueKind } from '../model/params/param.js';
 import type { DistSpec } from '../random/distribution.js';
 import { InputError } from '../util/errors.js';
-import { modelPathInfo } from './model-paths.js';
 
 /** A canonical value: a number, a name, a flag, a distribution, a traffic rate or a list of numbers. */
 export type OverrideValue =
@@ -100,46 +99,14 @@ function documentValue(path: string, kind: ValueKind, v: OverrideValue): unknown
   }
 }
 
-/**
- * The value kind of a control-plane leaf, which does not declare its parameters yet: read from
- * its ModelConfig field (profiles/config-paths.ts), whose unit suffix names what a plain
- * integer is (`adminq.retryBackoffNs` → a duration, `transport.createConfigBytes` → a size).
- * The schema still checks the bounds. Goes when the control sections are declared.
- */
-function undeclaredKind(path: string): ValueKind | undefined {
-  const info = modelPathInfo(path);
-  if (info === undefined) return undefined;
-  switch (info.kind) {
-    case 'dist':
-      return { type: 'distribution', of: 'duration' };
-    case 'integer':
-      if (info.path.endsWith('Ns')) return { type: 'duration' };
-      if (info.path.endsWith('Bytes')) return { type: 'size' };
-      return { type: 'count', min: 0, max: Number.MAX_SAFE_INTEGER };
-    case 'number':
-      return info.path.startsWith('provisioning.churn')
-        ? { type: 'eventRate' }
-        : { type: 'real', min: 0, max: Number.MAX_VALUE };
-    case 'string':
-      return { type: 'choice', values: info.values ?? [] };
-    default:
-      return undefined;
-  }
-}
-
-/** The value kind at a scenario path (declared, or a control-plane leaf), or undefined. */
+/** The value kind at a scenario path, or undefined when no parameter is declared there. */
 export function overrideKind(path: string): ValueKind | undefined {
-  return paramAt(declaredPath(path))?.param.value ?? undeclaredKind(path);
+  return paramAt(declaredPath(path))?.param.value;
 }
 
 /** The value to write at `path` in the scenario document, in the form its kind is written. */
 export function overrideDocumentValue(o: ParamOverride): unknown {
   const kind = overrideKind(o.path);
   if (kind !== undefined) return documentValue(o.path, kind, o.value);
-  if (typeof o.value === 'number' || typeof o.value === 'string' || typeof o.value === 'boolean')
-    return o.value;
-  return refuse(
-    o.path,
-    'not a parameter path: only a number or a name can be set here; use --set for others',
-  );
+  return refuse(o.path, 'not a declared parameter (vdpascale schema lists them)');
 }

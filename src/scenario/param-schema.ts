@@ -10,7 +10,7 @@ import type { Group, Param, Parsed, Section, Shape, ValueKind, ValueRule } from 
 import { REGISTRIES, strategyNames } from '../strategies/catalogue.js';
 import { distribution } from './distribution-schema.js';
 import { count, duration, eventRate, perByte, real, size, trafficRate } from './quantity.js';
-import { coalescingForm, FORMS } from './schema-forms.js';
+import { classMapForm, coalescingForm, FORMS } from './schema-forms.js';
 
 function withRule<T extends z.ZodType<number>>(schema: T, rule: ValueRule | undefined, max: number) {
   if (rule === undefined) return schema;
@@ -98,7 +98,12 @@ export function groupSchema(group: Group): z.ZodType {
     // A written section must list its groups: `workload: {}` is a mistake, not the default group.
     return list.describe(description);
   }
-  const shaped = group.shorthand === 'coalescing' ? coalescingForm(object) : object;
+  const shaped =
+    group.shorthand === 'coalescing'
+      ? coalescingForm(object)
+      : group.shorthand === 'classMap'
+        ? classMapForm(Object.keys(group.shape))
+        : object;
   const written = group.none === undefined ? shaped : noneOr(shaped, group.none);
   const described = written.describe(group.description);
   return (group.title === undefined ? described : described.meta({ title: group.title })).optional();

@@ -8,8 +8,12 @@
  * ← scenario itself.
  */
 import { z } from 'zod';
+import { ADMINQ } from '../model/control/adminq-params.js';
+import { PROVISIONING } from '../model/control/provisioning-params.js';
+import { TRANSPORT } from '../model/control/transport-params.js';
 import { DEVICE } from '../model/data-path/device-params.js';
 import { FIDELITY } from '../model/data-path/fidelity-params.js';
+import { HOST } from '../model/host-params.js';
 import { INTERRUPTS } from '../model/interrupts/interrupt-params.js';
 import { IOMMU } from '../model/iommu/iommu-params.js';
 import { LIMITS } from '../model/limits.js';
@@ -19,8 +23,6 @@ import { WORKLOAD } from '../model/workload-params.js';
 import { expectationSchema } from './expectation-schema.js';
 import { listElementSchema, rootShape, sectionShape } from './param-schema.js';
 import { count, duration } from './quantity.js';
-import { adminqSchema, hostSchema, provisioningSchema } from './schema-control.js';
-import { transportSchema } from './schema-device.js';
 
 /** One workload group as a scenario writes it (resolve-groups.ts turns it into a GroupConfig). */
 export const workloadGroupSchema = listElementSchema(WORKLOAD.shape.groups);
@@ -98,12 +100,12 @@ export const scenarioSchema = z
     ...sectionShape(STRATEGY),
     ...sectionShape(DEVICE),
     ...sectionShape(LIMITS),
-    transport: transportSchema.optional(),
-    adminq: adminqSchema.optional(),
+    ...sectionShape(TRANSPORT),
+    ...sectionShape(ADMINQ),
     ...sectionShape(IOMMU),
     ...sectionShape(INTERRUPTS),
-    host: hostSchema.optional(),
-    provisioning: provisioningSchema.optional(),
+    ...sectionShape(HOST),
+    ...sectionShape(PROVISIONING),
     ...sectionShape(FIDELITY),
     ...sectionShape(WORKLOAD),
     sweep: sweepSchema.optional(),

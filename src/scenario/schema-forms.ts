@@ -1,12 +1,16 @@
 /**
  * Values with a shape of their own, which the parameter declarations name (`form`, `shorthand`):
- * a page locality (`uniform` or `{zipf: s}`), a control-operation mix, and notification
- * coalescing written as `off`, `adaptive`, `static` or its fields.
+ * a page locality (`uniform` or `{zipf: s}`), a control-operation mix, notification
+ * coalescing written as `off`, `adaptive`, `static` or its fields, and a map from command class
+ * to a service time written as one distribution for every class.
  */
 import { z } from 'zod';
 import { CONTROL_OPS } from '../model/config.js';
 import type { FormName } from '../model/params/param.js';
+import type { DistSpec } from '../random/distribution.js';
+import { distribution } from './distribution-schema.js';
 import { real } from './quantity.js';
+import { didYouMean } from './suggest.js';
 
 const localitySchema = z.union(
   [
@@ -65,4 +69,30 @@ export function coalescingForm(object: z.ZodType): z.ZodType {
   return z.union([off, z.enum(['adaptive', 'static']).transform((kind) => ({ kind })), checked], {
     error: 'expected off, adaptive, static, or {maxPackets: N, maxUsecs: DURATION}',
   });
+}
+
+/**
+ * One distribution for every key, or a partial map key → distribution (the rest keep their
+ * defaults). Keys are checked by a refinement rather than a strict object: zod lets an object
+ * with only unknown keys win a union, which would answer a mistyped `{dist: expo}` with
+ * "unknown class dist" instead of "unknown distribution expo".
+ */
+export function classMapForm(keys: readonly string[]): z.ZodType {
+  const everyKey = (d: DistSpec): Record<string, DistSpec> => Object.fromEntries(keys.map((k) => [k, d]));
+  const map = z
+    .record(z.string(), distribution('duration'))
+    .superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (!keys.includes(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `unknown command class '${key}'${didYouMean(key, keys)}`,
+            params: { allowed: keys.join(', ') },
+          });
+        }
+      }
+    })
+    .meta({ propertyNames: { enum: [...keys] } });
+  return z.union([distribution('duration').transform(everyKey), map]);
 }

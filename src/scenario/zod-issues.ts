@@ -5,7 +5,6 @@
  * message is about that alternative, not "invalid input".
  */
 import type { core, z } from 'zod';
-import { modelPathInfo, scenarioPathOf } from './model-paths.js';
 import { isPlainObject } from './plain-data.js';
 import { describeValue } from './quantity.js';
 import { checkSchemaPath, keysForInput } from './schema-walk.js';
@@ -116,12 +115,12 @@ function allowedOf(params: Record<string, unknown> | undefined): { allowed?: str
 function unknownKey(path: DataPath, key: string, root: z.ZodType, input: unknown): Problem {
   const check = checkSchemaPath(root, path);
   const keys = check.ok ? keysForInput(check.schemas, input) : [];
-  const dotted = [...path.filter((s) => typeof s === 'string'), key].join('.');
-  // A ModelConfig field name with its unit suffix (`wakeupNs`): point at the scenario key.
-  const modelHint = modelPathInfo(scenarioPathOf(dotted)) && scenarioPathOf(dotted) !== dotted;
-  const hint = modelHint
-    ? `; did you mean '${scenarioPathOf(key)}'? (scenario keys drop the unit suffix; write the value with its unit)`
-    : didYouMean(key, keys);
+  // A name with a unit suffix (`wakeupNs`): point at the key, which takes the value with its unit.
+  const unsuffixed = key.replace(/NsPerByte$/, 'PerByte').replace(/(Ns|Bytes)$/, '');
+  const hint =
+    unsuffixed !== key && keys.includes(unsuffixed)
+      ? `; did you mean '${unsuffixed}'? (keys have no unit suffix; write the value with its unit)`
+      : didYouMean(key, keys);
   const dist = isPlainObject(input) && typeof input.dist === 'string' ? ` for dist ${input.dist}` : '';
   return { path, key, message: `unknown key '${key}'${dist}${hint}`, allowed: keys.join(', ') };
 }

@@ -8,7 +8,7 @@ import type { SourceKey } from '../bibliography/bibliography.js';
 import type { StrategyKind } from '../model/params/param.js';
 
 /** The kinds of strategy and the scenario key that chooses one. */
-export type ChoiceKind = StrategyKind | 'qos';
+export type ChoiceKind = StrategyKind;
 export const CHOICE_PATHS: Readonly<Record<ChoiceKind, string>> = {
   transport: 'strategy.transport',
   cvq: 'strategy.cvq',

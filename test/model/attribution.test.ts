@@ -123,7 +123,7 @@ describe('bottleneck attribution in the control plane', () => {
     c.adminq.workers = workers;
     c.adminq.depth = depth;
     c.adminq.deviceInflightLimit = Number.POSITIVE_INFINITY;
-    c.adminq.submitNs = 0;
+    c.adminq.submit = 0;
     c.adminq.service = serviceMap(expo(20_000));
     c.workload.groups = [
       group('t', instances, {

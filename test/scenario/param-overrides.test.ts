@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paramEntries } from '../../src/model/params/catalogue.js';
 import { PLATFORM_PROFILE } from '../../src/profiles/index.js';
-import { loadScenario, prepareScenario, scenarioPathOf } from '../../src/scenario/index.js';
+import { loadScenario, prepareScenario } from '../../src/scenario/index.js';
 import { getIn } from '../../src/scenario/plain-data.js';
 import { InputError } from '../../src/util/errors.js';
 
@@ -22,53 +22,37 @@ describe('typed overrides', () => {
     const prepared = await prepareScenario(TWO_GROUPS);
     const problems: string[] = [];
     for (const p of PLATFORM_PROFILE.params) {
-      if (!declared.has(p.path)) continue; // a control-plane path: not declared yet
-      // A neighbouring value where the bounds allow one, so that an ignored override shows.
-      const candidates =
-        typeof p.value === 'number' && Number.isInteger(p.value) ? [p.value + 1, p.value - 1] : [];
-      let value = p.value;
-      let s = prepared.resolve([{ path: p.path, value }]);
-      for (const c of candidates) {
+      if (!declared.has(p.path)) {
+        problems.push(`${p.path}: not a declared parameter`);
+        continue;
+      }
+      // A neighbouring value where the bounds allow one, so that an ignored override shows;
+      // the platform value itself where none does (or where it contradicts the fixture, which
+      // writes adminq.queues 2 with two weights).
+      const neighbours =
+        typeof p.value === 'number' && Number.isInteger(p.value)
+          ? [p.value + 1, p.value - 1]
+          : [scaled(p.value, 2), scaled(p.value, 0.5)];
+      let value: unknown;
+      let s: ReturnType<typeof prepared.resolve> | undefined;
+      for (const c of [...neighbours, p.value]) {
         try {
           s = prepared.resolve([{ path: p.path, value: c }]);
           value = c;
           break;
         } catch {
-          // out of bounds or not a power of two: try the next
+          // out of bounds, not a power of two, or against a cross-field rule: try the next
         }
       }
-      const got = getIn(s.points[0]?.config as unknown as Record<string, unknown>, p.path.split('.'));
-      if (JSON.stringify(got) !== JSON.stringify(value))
-        problems.push(`${p.path}: set ${JSON.stringify(value)}, got ${JSON.stringify(got)}`);
-    }
-    expect(problems).toEqual([]);
-  });
-
-  it('carry every platform value of a control-plane parameter (not declared yet) to the ModelConfig unchanged', async () => {
-    const declared = new Set(paramEntries().map((e) => e.path));
-    const prepared = await prepareScenario(TWO_GROUPS);
-    const problems: string[] = [];
-    let checked = 0;
-    for (const p of PLATFORM_PROFILE.params) {
-      if (declared.has(p.path)) continue;
-      // A different value than the default (doubled, or halved where the bounds refuse double),
-      // so that an ignored override shows.
-      const path = scenarioPathOf(p.path);
-      let value = scaled(p.value, 2);
-      let s: ReturnType<typeof prepared.resolve>;
-      try {
-        s = prepared.resolve([{ path, value }]);
-      } catch {
-        value = scaled(p.value, 0.5);
-        s = prepared.resolve([{ path, value }]);
+      if (s === undefined) {
+        problems.push(`${p.path}: no value resolves`);
+        continue;
       }
       const got = getIn(s.points[0]?.config as unknown as Record<string, unknown>, p.path.split('.'));
       if (JSON.stringify(got) !== JSON.stringify(value))
         problems.push(`${p.path}: set ${JSON.stringify(value)}, got ${JSON.stringify(got)}`);
-      checked++;
     }
     expect(problems).toEqual([]);
-    expect(checked).toBeGreaterThan(20);
   });
 
   it('set a workload group by position, in canonical units', async () => {

@@ -54,7 +54,7 @@ function shrinkSets(full: ResolvedScenario, size: ShrinkSize): string[] {
  */
 export function arrivalsPerS(c: ModelConfig): number {
   if (c.provisioning.start === 'burst') return Number.POSITIVE_INFINITY;
-  const churn = c.provisioning.churnCreateRate + c.provisioning.churnDestroyRate;
+  const churn = c.provisioning.churn.create + c.provisioning.churn.destroy;
   // A DMA group's requesters issue up to `outstanding` requests per DMA round trip each.
   const dmaPerS = (g: ModelConfig['workload']['groups'][number]) =>
     g.dma === undefined ? 0 : (g.dma.outstanding * 1e9) / Math.max(1, c.device.dmaRead);

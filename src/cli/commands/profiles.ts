@@ -11,26 +11,10 @@ import {
   type ResolvedParam,
   resolveProfile,
 } from '../../profiles/index.js';
-import { scenarioPathOf, settablePaths } from '../../scenario/model-paths.js';
 import { InputError } from '../../util/errors.js';
 import type { CliIO } from '../io.js';
 
 const PLATFORM = PLATFORM_PROFILE.name;
-
-/**
- * Profiles are written in ModelConfig paths (`transport.mmioWriteNs`); users write scenario keys
- * (`transport.mmioWrite`, the unit is in the value). Every path shown, in the table and in the
- * sentences, is the scenario key, so what `profiles` prints can be pasted into a scenario.
- */
-const RENAMED = settablePaths().filter((p) => p.scenario !== p.model);
-const RENAMED_TEXT = new RegExp(
-  `\\b(${RENAMED.map((p) => p.model.replaceAll('.', '\\.')).join('|')})\\b`,
-  'g',
-);
-const KEY_OF = new Map(RENAMED.map((p) => [p.model, p.scenario]));
-function scenarioKeys(text: string): string {
-  return RENAMED.length === 0 ? text : text.replace(RENAMED_TEXT, (m) => KEY_OF.get(m) ?? m);
-}
 
 /** Left-aligned columns separated by two spaces; the last column is not padded. */
 function alignRows(rows: string[][]): string[] {
@@ -72,7 +56,7 @@ function printProfile(io: CliIO, profile: ParentProfile, params: ResolvedParam[]
     const { name, description, behaviour, cite } = profile;
     const out = params.map(({ from, ...p }) => ({
       ...p,
-      key: scenarioPathOf(p.path),
+      key: p.path,
       inherited: from !== name,
     }));
     const sources = Object.fromEntries(cited.map((k) => [k, BIBLIOGRAPHY[k]]));
@@ -83,7 +67,7 @@ function printProfile(io: CliIO, profile: ParentProfile, params: ResolvedParam[]
   const lines = [
     `${profile.name}: ${profile.description}`,
     '',
-    ...profile.behaviour.map((b) => `- ${scenarioKeys(b)}`),
+    ...profile.behaviour.map((b) => `- ${b}`),
     '',
   ];
   if (profile.cite.length > 0)
@@ -96,12 +80,12 @@ function printProfile(io: CliIO, profile: ParentProfile, params: ResolvedParam[]
   }
   const header = ['PATH', 'VALUE', 'FROM', 'RANGE', 'BASIS', 'NOTE [SOURCES]'];
   const rows = params.map((p) => [
-    scenarioPathOf(p.path),
+    p.path,
     formatParamValue(p),
     p.from,
     formatParamRange(p) || '—',
     p.basis,
-    [scenarioKeys(p.note), ...p.cite.map((k) => `[${k}]`)].join(' '),
+    [p.note, ...p.cite.map((k) => `[${k}]`)].join(' '),
   ]);
   const sources = cited.map((k) => `  [${k}] ${formatCitation(k)}`);
   io.out(

@@ -8,7 +8,7 @@
  * each other when several workers serve one queue); across queues in any order.
  *
  * A heavy command (CREATE, DESTROY, VQ object commands) fetched while `heavyLimit` of them run
- * is answered EAGAIN — "resource busy", with no side effects — after `refusalNs` on
+ * is answered EAGAIN — "resource busy", with no side effects — after `refusal` on
  * its worker; the driver decides when to try again. With `heavyLimit` 0 nothing is refused.
  *
  * Events: one completion per fetched command (argument = the command id, priority HIGH so a
@@ -49,7 +49,7 @@ export class AdminDevice {
   /** Commands in progress at once: a free worker and room under the in-flight budget. */
   private readonly parallel: number;
   private readonly heavyLimit: number;
-  private readonly refusalNs: number;
+  private readonly refusal: number;
   /** 1 for the command classes `heavyLimit` counts. */
   private readonly heavyClass: Uint8Array;
   private readonly doneHandler: HandlerId;
@@ -76,7 +76,7 @@ export class AdminDevice {
     this.lengths = new Int32Array(a.queues);
     this.parallel = Math.min(a.workers, a.deviceInflightLimit);
     this.heavyLimit = a.heavyLimit;
-    this.refusalNs = a.refusalNs;
+    this.refusal = a.refusal;
     this.heavyClass = Uint8Array.from(COMMAND_CLASSES, (_, code) => (HEAVY_CODES.has(code) ? 1 : 0));
     this.doneHandler = ctx.sim.handler('control/adminq/done', (cmd) => this.finish(cmd));
     // The workers' capacity is what can run at once: min(workers, deviceInflightLimit). Registered
@@ -120,7 +120,7 @@ export class AdminDevice {
       if (this.heavyLimit > 0 && this.heavyClass[cmds.cls[cmd] as number] === 1) {
         if (this.heavyBusy >= this.heavyLimit) {
           cmds.refused[cmd] = 1;
-          this.ctx.sim.schedule(this.refusalNs, this.doneHandler, cmd, Priority.HIGH);
+          this.ctx.sim.schedule(this.refusal, this.doneHandler, cmd, Priority.HIGH);
           continue;
         }
         this.heavyBusy++;

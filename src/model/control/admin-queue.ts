@@ -2,7 +2,7 @@
  * The admin virtqueue(s) of the owner device as a channel for commands, driver side (the device
  * side, which fetches from the rings, is `AdminDevice`):
  *
- *   token (per-tenant bucket) → [sync: queue q's driver mutex] → submit work (submitNs) →
+ *   token (per-tenant bucket) → [sync: queue q's driver mutex] → submit work (submit) →
  *   an entry of ring q ─(ring full: wait, FIFO per queue, until an entry of q frees)→ posted →
  *   the device fetches it in its arbitration order → service → completion frees the entry
  *     ↳ answered EAGAIN (a device refusal): back off, then submit again
@@ -19,7 +19,7 @@
  * - `sync` is the first Linux driver (v6.8–v6.10): one mutex per queue, one command at a time,
  *   the holder busy-polls from posting to completion (host CPU). `async` keeps many in flight.
  * - EAGAIN comes only from the device (a status answer, `heavyLimit`): the driver backs off
- *   for a uniform draw in [b/2, b], b = min(retryBackoffMaxNs, retryBackoffNs ×
+ *   for a uniform draw in [b/2, b], b = min(retryBackoffMax, retryBackoff ×
  *   retryBackoffFactor^k) after the k-th consecutive refusal ("equal jitter", stream
  *   `control/adminq/retry`, created on the first refusal so runs without one draw nothing),
  *   then submits again. Two events per refusal; only bounded callers (the orchestrator, one
@@ -181,11 +181,11 @@ export class AdminQueue {
   }
 
   private startSubmit(cmd: number): void {
-    const submitNs = this.config.submitNs;
-    if (submitNs > 0) {
-      this.ctx.hostCpu.addBusy(submitNs);
-      this.cmds.readyAt[cmd] = (this.cmds.readyAt[cmd] as number) + submitNs;
-      this.ctx.sim.schedule(submitNs, this.submitHandler, cmd);
+    const submit = this.config.submit;
+    if (submit > 0) {
+      this.ctx.hostCpu.addBusy(submit);
+      this.cmds.readyAt[cmd] = (this.cmds.readyAt[cmd] as number) + submit;
+      this.ctx.sim.schedule(submit, this.submitHandler, cmd);
     } else {
       this.toRing(cmd);
     }
@@ -223,7 +223,7 @@ export class AdminQueue {
     const k = cmds.retries[cmd] as number;
     if (k < 0xffff) cmds.retries[cmd] = k + 1;
     const a = this.config;
-    const ceiling = Math.min(a.retryBackoffMaxNs, a.retryBackoffNs * a.retryBackoffFactor ** k);
+    const ceiling = Math.min(a.retryBackoffMax, a.retryBackoff * a.retryBackoffFactor ** k);
     this.retryRng ??= this.ctx.streams.stream('control/adminq/retry');
     const backoff = Math.max(1, Math.round(ceiling * (0.5 + 0.5 * this.retryRng.random())));
     this.ctx.sim.schedule(backoff, this.retryHandler, cmd);
@@ -240,14 +240,9 @@ function validate(a: AdminqConfig): void {
   if (!(a.deviceInflightLimit >= 1)) fail('deviceInflightLimit', '≥ 1', a.deviceInflightLimit);
   if (!(a.heavyLimit >= 0)) fail('heavyLimit', '≥ 0 (0 = no limit)', a.heavyLimit);
   // A refusal must take time, or refused commands and their retries could cycle at one instant.
-  if (a.heavyLimit > 0 && !(a.refusalNs > 0)) fail('refusalNs', '> 0 when heavyLimit > 0', a.refusalNs);
-  if (!(a.retryBackoffNs > 0)) fail('retryBackoffNs', '> 0', a.retryBackoffNs);
+  if (a.heavyLimit > 0 && !(a.refusal > 0)) fail('refusal', '> 0 when heavyLimit > 0', a.refusal);
+  if (!(a.retryBackoff > 0)) fail('retryBackoff', '> 0', a.retryBackoff);
   if (!(a.retryBackoffFactor >= 1)) fail('retryBackoffFactor', '≥ 1', a.retryBackoffFactor);
-  if (!(a.submitNs >= 0)) fail('submitNs', '≥ 0', a.submitNs);
-  if (a.policy === 'drr') {
-    if (a.weights.length !== a.queues)
-      fail('weights', `one weight per queue (${a.queues}) with policy drr`, a.weights);
-    if (!a.weights.every((w) => w > 0)) fail('weights', 'weights > 0', a.weights);
-    if (!(a.quantum > 0)) fail('quantum', '> 0', a.quantum);
-  }
+  if (!(a.submit >= 0)) fail('submit', '≥ 0', a.submit);
+  // What a policy needs of its own parameters (DRR's weights and quantum) it checks itself.
 }

@@ -211,8 +211,8 @@ export class ControlPlane implements ModelComponent {
     }
     const t = config.transport;
     for (const [key, bytes] of [
-      ['deviceCmdDataBytes', t.deviceCmdDataBytes],
-      ['createConfigBytes', t.createConfigBytes],
+      ['deviceCmdData', t.deviceCmdData],
+      ['createConfig', t.createConfig],
     ] as const) {
       if (bytes > WINDOW_BYTES)
         this.ctx.warn(

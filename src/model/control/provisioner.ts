@@ -7,9 +7,9 @@
  *   control traffic) and the data path is told; the rest are REJECTED.
  * - `burst`: all N creations are requested at t = 0, in instance order, through the chosen
  *   method; each instance is activated at its DRIVER_OK.
- * - Churn (per device, Poisson): `churnDestroyRate` destroys a uniformly chosen READY instance
+ * - Churn (per device, Poisson): `churn.destroy` destroys a uniformly chosen READY instance
  *   (traffic stops, teardown sequence, resources released when it completes);
- *   `churnCreateRate` re-creates a uniformly chosen ABSENT one.
+ *   `churn.create` re-creates a uniformly chosen ABSENT one.
  * The t = 0 work runs in one event at priority URGENT, after every component's `start`.
  */
 import { Priority } from '../../engine/priority.js';
@@ -58,13 +58,13 @@ export class Provisioner {
     const { sim, config, streams } = this.ctx;
     sim.schedule(0, this.beginHandler, 0, Priority.URGENT);
     const p = config.provisioning;
-    if (p.churnCreateRate > 0) {
+    if (p.churn.create > 0) {
       this.createRng = streams.stream('control/churn/create');
-      sim.schedule(this.createRng.exponential(1e9 / p.churnCreateRate), this.churnCreateHandler);
+      sim.schedule(this.createRng.exponential(1e9 / p.churn.create), this.churnCreateHandler);
     }
-    if (p.churnDestroyRate > 0) {
+    if (p.churn.destroy > 0) {
       this.destroyRng = streams.stream('control/churn/destroy');
-      sim.schedule(this.destroyRng.exponential(1e9 / p.churnDestroyRate), this.churnDestroyHandler);
+      sim.schedule(this.destroyRng.exponential(1e9 / p.churn.destroy), this.churnDestroyHandler);
     }
   }
 
@@ -128,7 +128,7 @@ export class Provisioner {
     const rng = this.createRng as RandomStream;
     if (this.absent.size > 0) this.create(this.absent.at(rng.below(this.absent.size)));
     this.ctx.sim.schedule(
-      rng.exponential(1e9 / this.ctx.config.provisioning.churnCreateRate),
+      rng.exponential(1e9 / this.ctx.config.provisioning.churn.create),
       this.churnCreateHandler,
     );
   }
@@ -157,7 +157,7 @@ export class Provisioner {
     const rng = this.destroyRng as RandomStream;
     if (this.ready.size > 0) this.destroy(this.ready.at(rng.below(this.ready.size)));
     this.ctx.sim.schedule(
-      rng.exponential(1e9 / this.ctx.config.provisioning.churnDestroyRate),
+      rng.exponential(1e9 / this.ctx.config.provisioning.churn.destroy),
       this.churnDestroyHandler,
     );
   }

@@ -1,7 +1,7 @@
 /**
  * Polling instead of interrupts (docs/model.md, "Data path"): host cores visit every used ring of every
  * active instance each pass. A pass costs rings × pollPerRing of core time spread over
- * `host.cores`; when that exceeds `pollIntervalNs` the pass itself sets the interval (the cores
+ * `host.cores`; when that exceeds `pollInterval` the pass itself sets the interval (the cores
  * are saturated), so latency grows with the number of rings. Each queue is visited at a fixed
  * phase within the interval (a hash of its id), so polls of different queues spread out.
  */

@@ -5,8 +5,12 @@
  * in their path (`workload.groups[].traffic.rate`); a group's conditions apply to everything in
  * it.
  */
+import { ADMINQ } from '../control/adminq-params.js';
+import { PROVISIONING } from '../control/provisioning-params.js';
+import { TRANSPORT } from '../control/transport-params.js';
 import { DEVICE } from '../data-path/device-params.js';
 import { FIDELITY } from '../data-path/fidelity-params.js';
+import { HOST } from '../host-params.js';
 import { INTERRUPTS } from '../interrupts/interrupt-params.js';
 import { IOMMU } from '../iommu/iommu-params.js';
 import { LIMITS } from '../limits.js';
@@ -21,8 +25,12 @@ export const SECTIONS: readonly Section[] = [
   STRATEGY,
   DEVICE,
   LIMITS,
+  TRANSPORT,
+  ADMINQ,
   IOMMU,
   INTERRUPTS,
+  HOST,
+  PROVISIONING,
   FIDELITY,
   WORKLOAD,
 ];

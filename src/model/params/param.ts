@@ -17,7 +17,7 @@ import type { SourceKey } from '../../bibliography/bibliography.js';
 import type { DistSpec } from '../../random/distribution.js';
 
 /** Kinds of strategy a `strategy.*` parameter names (the catalogue lists what is registered). */
-export type StrategyKind = 'transport' | 'cvq' | 'isolation' | 'interrupts' | 'provisioning';
+export type StrategyKind = 'transport' | 'cvq' | 'isolation' | 'interrupts' | 'provisioning' | 'qos';
 
 /** Complex values whose schema the scenario layer builds (unions and maps with their own rules). */
 export type FormName = 'locality' | 'opsMix';

@@ -17,7 +17,7 @@ provisioningMethods.register({
   createVia: undefined,
   build(config, rng): ProvisioningModel {
     const service = makeDistribution(config.provisioning.netlinkService);
-    const perInstanceNs = config.provisioning.netlinkPerInstanceNs;
+    const perInstanceNs = config.provisioning.netlinkPerInstance;
     return {
       globalLock: true,
       requestCostNs: (existing) => service.sample(rng) + perInstanceNs * existing,

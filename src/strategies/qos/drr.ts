@@ -1,6 +1,7 @@
 import type { AdminqConfig } from '../../model/config.js';
 import type { QueueSelector } from '../../model/control/strategy-ports.js';
 import { IntRing } from '../../model/primitives/int-ring.js';
+import { InputError } from '../../util/errors.js';
 import { qosPolicies } from './qos-policies.js';
 
 /**
@@ -18,6 +19,13 @@ class DrrSelector implements QueueSelector {
   private credited = false;
 
   constructor(adminq: AdminqConfig) {
+    const fail = (key: string, allowed: string, value: unknown) => {
+      throw new InputError(`invalid value ${String(value)}`, { path: `adminq.${key}` }, allowed);
+    };
+    if (adminq.weights.length !== adminq.queues)
+      fail('weights', `one weight per queue (${adminq.queues}) with policy drr`, adminq.weights);
+    if (!adminq.weights.every((w) => w > 0)) fail('weights', 'weights > 0', adminq.weights);
+    if (!(adminq.quantum > 0)) fail('quantum', '> 0', adminq.quantum);
     this.weights = adminq.weights;
     this.credit = Float64Array.from(adminq.weights, (w) => w * adminq.quantum);
     this.deficit = new Float64Array(adminq.queues);

@@ -34,14 +34,14 @@ transports.register({
     // the way the driver issues it and waits for it is this transport's.
     const create = makeDistribution(t.createService);
     // class+command write, data stores, execute write.
-    const dataBytes = Math.min(t.deviceCmdDataBytes, WINDOW_BYTES);
-    const issueNs = 2 * t.mmioWriteNs + Math.ceil(dataBytes / UC_STORE_BYTES) * t.ucStoreNs;
+    const dataBytes = Math.min(t.deviceCmdData, WINDOW_BYTES);
+    const issueNs = 2 * t.mmioWrite + Math.ceil(dataBytes / UC_STORE_BYTES) * t.ucStore;
     return {
       channels: [slots('device-cmd-cap/slot', 1)],
       channelOf: () => 0,
       holdNs: (cls) =>
         issueNs +
-        pollUntilDoneNs((cls === CREATE ? create : service).sample(rng), t.pollIntervalNs, read, 0, rng),
+        pollUntilDoneNs((cls === CREATE ? create : service).sample(rng), t.pollInterval, read, 0, rng),
       heavy: () => false,
       hostBusy: () => true,
     };

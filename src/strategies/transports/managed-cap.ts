@@ -27,20 +27,20 @@ transports.register({
     const create = makeDistribution(t.createService);
     // The create sequence: device_select, createConfig bytes of config as 32-bit posted
     // writes, `create`, then poll `create_ok` (a firmware-emulated read) until it is built.
-    const createWrites = 2 + Math.ceil(Math.min(t.createConfigBytes, WINDOW_BYTES) / CONFIG_WRITE_BYTES);
+    const createWrites = 2 + Math.ceil(Math.min(t.createConfig, WINDOW_BYTES) / CONFIG_WRITE_BYTES);
     return {
       channels: [slots('managed-cap/lock', 1)],
       channelOf: () => 0,
       holdNs(cls, writes, reads) {
         if (cls === CREATE) {
           return (
-            createWrites * t.mmioWriteNs +
-            pollUntilDoneNs(create.sample(rng), t.pollIntervalNs, read, t.fwEmulationNs, rng)
+            createWrites * t.mmioWrite +
+            pollUntilDoneNs(create.sample(rng), t.pollInterval, read, t.fwEmulation, rng)
           );
         }
         // device_select, destroy, read back: the cap has no destroy poll in the talk.
-        if (cls === DESTROY) return 2 * t.mmioWriteNs + read.sample(rng) + t.fwEmulationNs;
-        return (1 + writes) * t.mmioWriteNs + sumSamples(read, reads, rng, t.fwEmulationNs);
+        if (cls === DESTROY) return 2 * t.mmioWrite + read.sample(rng) + t.fwEmulation;
+        return (1 + writes) * t.mmioWrite + sumSamples(read, reads, rng, t.fwEmulation);
       },
       heavy: () => false,
       hostBusy: () => true,

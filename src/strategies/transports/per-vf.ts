@@ -28,8 +28,8 @@ transports.register({
         if (cls === CREATE) return vfCreate.sample(rng);
         // Removing the vDPA device: one posted write (status reset already ran); no measurement
         // of VF/SF removal was found, so it is not charged beyond that.
-        if (cls === DESTROY) return t.mmioWriteNs;
-        return writes * t.mmioWriteNs + sumSamples(read, reads, rng);
+        if (cls === DESTROY) return t.mmioWrite;
+        return writes * t.mmioWrite + sumSamples(read, reads, rng);
       },
       heavy: () => false,
       // VF creation sleeps in the PF driver and firmware; BAR accesses keep the CPU busy.

@@ -34,7 +34,7 @@ function adminqConfig(
   config.adminq.workers = workers;
   config.adminq.depth = Number.POSITIVE_INFINITY;
   config.adminq.deviceInflightLimit = Number.POSITIVE_INFINITY;
-  config.adminq.submitNs = 0;
+  config.adminq.submit = 0;
   config.adminq.service = serviceMap(service);
   config.adminq.queues = Math.max(1, ...tenants.map((t) => t.queue + 1));
   config.adminq.weights = Array(config.adminq.queues).fill(1);

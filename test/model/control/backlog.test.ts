@@ -45,7 +45,7 @@ describe('ctrl_backlog_mean obeys Little’s law', () => {
     const config = () => {
       const c = fixtureConfig(2000);
       c.strategy.cvq = 'software';
-      c.adminq.submitNs = 0;
+      c.adminq.submit = 0;
       c.workload.groups = [
         group('a', 1000, { control: { rate: 30, ops: { 'mac-set': 1 }, limit: undefined } }),
         group('b', 1000, {

@@ -3,22 +3,23 @@
  * to a consistent end state; the same seed reproduces the same event sequence.
  */
 import { describe, expect, it } from 'vitest';
-import { CVQ_MODES, PROVISIONING_METHODS, TRANSPORTS } from '../../../src/model/config.js';
 import { InstanceState } from '../../../src/model/instance-table.js';
+import { strategyNames } from '../../../src/strategies/catalogue.js';
 import { expo, fixtureConfig, group } from './fixture-config.js';
+
+const TRANSPORTS = strategyNames('transport');
+const PROVISIONING_METHODS = strategyNames('provisioning');
+const CVQ_MODES = strategyNames('cvq');
+
 import { runControl } from './harness.js';
 
-function busyConfig(
-  transport: (typeof TRANSPORTS)[number],
-  provisioning: (typeof PROVISIONING_METHODS)[number],
-  cvq: (typeof CVQ_MODES)[number],
-) {
+function busyConfig(transport: string, provisioning: string, cvq: string) {
   const n = 40;
   const config = fixtureConfig(n);
   config.strategy = { ...config.strategy, transport, provisioning, cvq };
   config.provisioning.start = 'burst';
-  config.provisioning.churnCreateRate = 20;
-  config.provisioning.churnDestroyRate = 20;
+  config.provisioning.churn.create = 20;
+  config.provisioning.churn.destroy = 20;
   config.transport.vfCreate = expo(1_000_000); // keep per-vf runs short
   config.transport.vendorService = expo(100_000);
   config.transport.mmioRead = expo(1000);
@@ -82,11 +83,11 @@ describe('strategy combinations', () => {
 
   it("the guests' operation stream is the same whatever the transport (common random numbers)", () => {
     // Ready start, no churn: the set of operations issued depends only on control/ops/<group>.
-    const issued = (transport: (typeof TRANSPORTS)[number]) => {
+    const issued = (transport: string) => {
       const config = busyConfig(transport, 'admin-vq', 'hardware');
       config.provisioning.start = 'ready';
-      config.provisioning.churnCreateRate = 0;
-      config.provisioning.churnDestroyRate = 0;
+      config.provisioning.churn.create = 0;
+      config.provisioning.churn.destroy = 0;
       (config.workload.groups[1] as { control: { limit: unknown } }).control.limit = undefined;
       const run = runControl(config, { durationNs: 2_000_000_000 });
       return run.plane.stats.ctrlOps.value + run.plane.ops.live;

@@ -43,7 +43,7 @@ describe('provisioning bursts', () => {
           c.adminq.workers = workers;
           c.adminq.depth = Number.POSITIVE_INFINITY;
           c.adminq.deviceInflightLimit = Number.POSITIVE_INFINITY;
-          c.adminq.submitNs = 0;
+          c.adminq.submit = 0;
         }),
         { durationNs: 1_000_000_000 },
       ).plane.stats.burstLastReadyNs;
@@ -68,7 +68,7 @@ describe('provisioning bursts', () => {
     // After the first submissions (500 ns), 4 workers × 20 µs serve 200 × 19 commands back to
     // back — a freed entry goes to a waiter in the completion's own event.
     expect(run.plane.stats.burstLastReadyNs).toBe(500 + (200 * 19 * 20_000) / 4);
-    // Per command: its submission (submitNs > 0) and its completion; plus the burst's start and
+    // Per command: its submission (submit > 0) and its completion; plus the burst's start and
     // the harness's warm-up boundary.
     expect(run.sim.fingerprint.count).toBe(200 * 19 * 2 + 2);
   });
@@ -212,8 +212,8 @@ describe('provisioning bursts', () => {
   it('churn: destroys READY instances, re-creates ABSENT ones, and the accounting balances', () => {
     const n = 100;
     const config = fixtureConfig(n);
-    config.provisioning.churnCreateRate = 2000;
-    config.provisioning.churnDestroyRate = 2000;
+    config.provisioning.churn.create = 2000;
+    config.provisioning.churn.destroy = 2000;
     const run = runControl(config, { durationNs: 1_000_000_000 });
     const t = run.plane;
     const states = [0, 1, 2, 3, 4].map((s) => run.instances.countInState(s as 0 | 1 | 2 | 3 | 4));

@@ -128,7 +128,7 @@ describe('provisioning timeline of one instance (exact ns)', () => {
       c.workload.groups = [group('g0', 3)];
       c.strategy.transport = 'admin-vq';
       c.strategy.provisioning = 'netlink';
-      c.provisioning.netlinkPerInstanceNs = 10_000;
+      c.provisioning.netlinkPerInstance = 10_000;
     });
     const run = runControl(config, { durationNs: 1_000_000_000 });
     // Instance k waits for the k before it; its request costs 1 ms + k × 10 µs.
@@ -146,7 +146,7 @@ describe('provisioning timeline of one instance (exact ns)', () => {
         c.instances = 3;
         c.workload.groups = [group('g0', 2), group('g1', 1, { adminQueue: 1 })];
         c.adminq = { ...c.adminq, queues: 2, depth: 1, workers: 2, policy: 'priority', weights: [1, 1] };
-        c.adminq.submitNs = 0;
+        c.adminq.submit = 0;
         c.adminq.driverWait = driverWait;
         c.adminq.service = { ...serviceMap(det(20_000)), CREATE: det(30_000) };
       });
@@ -178,7 +178,7 @@ describe('provisioning timeline of one instance (exact ns)', () => {
     const config = burstOfOne((c) => {
       c.instances = 2;
       c.workload.groups = [group('g0', 2)];
-      c.adminq = { ...c.adminq, workers: 2, submitNs: 0, heavyLimit: 1, refusalNs: 5000 };
+      c.adminq = { ...c.adminq, workers: 2, submit: 0, heavyLimit: 1, refusal: 5000 };
       c.adminq.service = { ...serviceMap(det(0)), CREATE: det(1_000_000) };
     });
     const run = runControl(config, { durationNs: 5_000_000 });

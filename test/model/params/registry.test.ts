@@ -58,7 +58,10 @@ describe('parameter declarations', () => {
     for (const profile of [PLATFORM_PROFILE, ...listProfiles()]) {
       for (const p of profile.params) {
         const entry = paramAt(p.path);
-        if (entry === undefined) continue; // a control-plane path, not declared yet
+        if (entry === undefined) {
+          problems.push(`${profile.name}: ${p.path} is not a declared parameter`);
+          continue;
+        }
         const b = bounds(entry.param.value);
         if (b === undefined) continue;
         const points = [
