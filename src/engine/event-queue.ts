@@ -1,55 +1,7 @@
 import { BucketRing } from './bucket-ring.js';
+import * as tuning from './event-queue-tuning.js';
 import { KeyHeap } from './key-heap.js';
 import { sortByKey } from './sort-by-key.js';
-
-// Ring of 2^14 buckets to start with: at the narrowest width (1 ns) it reaches 16 µs ahead, and
-// at the widths a sparser queue settles on it covers the timers of the model-like workload that
-// 2^12 sent to the far heap (bench/queue-alternatives.ts `mixed`: 104 vs 117 ns at 10,000
-// pending, 70 vs 105 at 1,000; equal on the hold workload). Costs 192 KiB of bucket headers and
-// at most one partly filled 320-byte chunk per occupied bucket.
-const RING_BITS = 14;
-// The width follows the dense near-future events, so the ring's reach (size × width) can fall
-// short of the timers: 10^8 arrivals/s narrow the width to 16 ns, 2^14 buckets then reach
-// 262 µs, and 1 ms coalescing timers went to the far heap (62–65% of 125K pending; each costs a
-// heap push and pop, and the event rate fell 2.5× within the run). So the ring doubles, at a
-// tuning, while the far heap holds more entries than the ring and more than FAR_GROW_ABOVE, up
-// to 2^MAX_RING_BITS buckets (12 MiB of headers, 16.8 ms of reach at 16 ns). It never shrinks:
-// empty buckets cost a bit in the occupancy bitmap, skipped 32 at a time.
-const MAX_RING_BITS = 20;
-const FAR_GROW_ABOVE = 4096;
-// Width tuning. The near load is the number of entries that went through the near tier per
-// drain, drained from the ring or pushed straight into an already drained bucket. Every
-// TUNE_EVERY drains (sooner if the load piles up), a load above NARROW_ABOVE (deep buckets cost
-// sorting and heap depth) or below WIDEN_BELOW (each drain has a fixed cost; the occupancy
-// bitmap makes empty buckets in between cheap) rescales the width towards TUNE_TARGET in one
-// step, assuming the load is proportional to the width. The bounds are a factor 8 apart, so a
-// move does not trigger the opposite one. Target 4 was measured against 3, 6, 12 and 24 (hold
-// model, CPU ns per pop+push at 1,000 pending: 61–70 for 4, 80–86 for 12, 107 for 24; the
-// same within noise at 10,000 pending, where the width stays 1 ns).
-const TUNE_EVERY = 64;
-const NARROW_ABOVE = 12;
-const WIDEN_BELOW = 1.5;
-const TUNE_TARGET = 4;
-const MAX_SHIFT = 40;
-// Below a few dozen pending entries a plain binary heap beats the bucket bookkeeping (measured
-// during development with the hold model: at 10–20 pending the heap was 5–15% faster, from
-// about 40 the buckets were, with ±10% between runs on a shared machine). So the queue runs as
-// the near heap alone until it holds more than RING_ABOVE entries, and goes back below
-// HEAP_BELOW; the gap makes each O(n) switch pay for itself over at least ~24 operations.
-const RING_ABOVE = 32;
-const HEAP_BELOW = 8;
-// A drained bucket that comes out unsorted is insertion-sorted up to this size (quadratic, but
-// cheapest for the few entries the tuner aims at); beyond it, it goes into the near heap.
-const SORT_MAX = 64;
-
-/** Where the queue keeps its entries: `ring` and `far` count entries, `ringBuckets` the ring's size. */
-export interface QueueLayout {
-  mode: 'heap' | 'buckets';
-  widthNs: number;
-  ring: number;
-  far: number;
-  ringBuckets: number;
-}
 
 /**
  * The pending-event set, ordered exactly by (time, tie); `tie` packs the same-time priority
@@ -65,14 +17,11 @@ export interface QueueLayout {
  * - a far heap holds the rest; its entries move into the ring as `cur` advances.
  * Since near < ring < far in time, the minimum is always in the near tier, and within it the
  * run and the heap are compared on the full key: the order does not depend on the width, which
- * only changes speed. The width adapts to the event density (see the constants above).
+ * only changes speed. The width adapts to the event density (event-queue-tuning.ts).
  *
  * Cost: O(1) amortized per event when the width fits the density; bucket drains are
- * sequential. The far heap bounds the worst case (all events far apart) at O(log n).
- * bench/queue-alternatives.ts, CPU ns per pop+push against the former binary heap: hold model
- * 61 vs 116 at 1K pending, 43 vs 162 at 10K, 76 vs 470 at 1M; model-like mix 62 vs 72 at 1K,
- * 92 vs 108 at 10K, 106 vs 418 at 1M; at 40 pending about even. The per-slot linked-list
- * variant there is 10–35% faster below ~10K pending but 3.7× slower at 1M (cache misses).
+ * sequential. The far heap bounds the worst case (all events far apart) at O(log n). Measured
+ * against a binary heap and a linked-list variant: event-queue-tuning.ts.
  *
  * Interface: `pop` returns -1 on an empty queue, `peekSlot` needs a non-empty one; slots are
  * opaque integers.
@@ -92,13 +41,13 @@ export class EventQueue {
   private ring: BucketRing;
   private readonly far: KeyHeap;
   // The ring's size and mask, copied here so place() reads them without a second object.
-  private ringSize: number = 1 << RING_BITS;
-  private ringMask: number = (1 << RING_BITS) - 1;
+  private ringSize: number = 1 << tuning.RING_BITS;
+  private ringMask: number = (1 << tuning.RING_BITS) - 1;
   private shift = 0;
   private width = 1;
   private invWidth = 1;
   /** Size at which push() next reconsiders the layout (see grew). */
-  private growthMark = RING_ABOVE + 1;
+  private growthMark = tuning.RING_ABOVE + 1;
   /** Bucket number of the last bucket moved into the near tier; +Infinity in heap mode. */
   private cur = Number.POSITIVE_INFINITY;
   private drains = 0;
@@ -110,7 +59,7 @@ export class EventQueue {
     this.runTie = new Float64Array(256);
     this.runSlot = new Int32Array(256);
     this.near = new KeyHeap(64);
-    this.ring = new BucketRing(RING_BITS, Math.max(16, initialCapacity));
+    this.ring = new BucketRing(tuning.RING_BITS, Math.max(16, initialCapacity));
     this.far = new KeyHeap(64);
   }
 
@@ -119,7 +68,7 @@ export class EventQueue {
   }
 
   /** Current internal shape, for tests and diagnostics (allocates; not for hot paths). */
-  layout(): QueueLayout {
+  layout(): tuning.QueueLayout {
     const mode = this.cur === Number.POSITIVE_INFINITY ? 'heap' : 'buckets';
     return { mode, widthNs: this.width, ring: this.ring.total, far: this.far.n, ringBuckets: this.ring.size };
   }
@@ -173,7 +122,7 @@ export class EventQueue {
     this.far.n = 0;
     this.ring.clear();
     this.cur = Number.POSITIVE_INFINITY;
-    this.growthMark = RING_ABOVE + 1;
+    this.growthMark = tuning.RING_ABOVE + 1;
     this.setShift(0);
     this.drains = 0;
     this.nearLoad = 0;
@@ -257,7 +206,7 @@ export class EventQueue {
    */
   private refill(): void {
     const ring = this.ring;
-    if (this.n < HEAP_BELOW) {
+    if (this.n < tuning.HEAP_BELOW) {
       this.leaveRingMode();
       return;
     }
@@ -292,11 +241,12 @@ export class EventQueue {
     this.runPos = 0;
     this.runEnd = k;
     if (!sorted) {
-      if (k <= SORT_MAX) sortByKey(this.runTime, this.runTie, this.runSlot, k);
+      if (k <= tuning.SORT_MAX) sortByKey(this.runTime, this.runTie, this.runSlot, k);
       else this.runToHeap(k);
     }
     this.nearLoad += k;
-    if (++this.drains === TUNE_EVERY || this.nearLoad > TUNE_EVERY * NARROW_ABOVE) this.tune();
+    if (++this.drains === tuning.TUNE_EVERY || this.nearLoad > tuning.TUNE_EVERY * tuning.NARROW_ABOVE)
+      this.tune();
   }
 
   private runToHeap(k: number): void {
@@ -311,16 +261,16 @@ export class EventQueue {
     this.drains = 0;
     this.nearLoad = 0;
     this.reachCheck();
-    if (load >= WIDEN_BELOW && load <= NARROW_ABOVE) return;
-    const step = Math.round(Math.log2(TUNE_TARGET / load));
-    const shift = Math.min(MAX_SHIFT, Math.max(0, this.shift + step));
+    if (load >= tuning.WIDEN_BELOW && load <= tuning.NARROW_ABOVE) return;
+    const shift = tuning.retunedShift(this.shift, load);
     if (shift !== this.shift) this.rebucket(shift);
   }
 
   /** The ring's reach falls short of the pending timers (see MAX_RING_BITS): double it. */
   private reachCheck(): void {
     const far = this.far.n;
-    if (far > FAR_GROW_ABOVE && far > this.ring.total && this.ringSize < 1 << MAX_RING_BITS) this.growRing();
+    if (far > tuning.FAR_GROW_ABOVE && far > this.ring.total && this.ringSize < 1 << tuning.MAX_RING_BITS)
+      this.growRing();
   }
 
   /**
@@ -333,11 +283,16 @@ export class EventQueue {
     this.ring = new BucketRing(bits, this.n);
     this.ringSize = this.ring.size;
     this.ringMask = this.ring.mask;
-    for (let pos = 0; pos < old.size; pos++) {
-      const k = old.detach(pos);
+    this.refile(old);
+  }
+
+  /** Takes every entry out of `ring` and places it again (into the current ring, near or far). */
+  private refile(ring: BucketRing): void {
+    for (let pos = 0; pos < ring.size; pos++) {
+      const k = ring.detach(pos);
       for (let i = 0; i < k; i++) {
-        const slot = old.take();
-        this.place(old.takenTime, old.takenTie, slot);
+        const slot = ring.take();
+        this.place(ring.takenTime, ring.takenTie, slot);
       }
     }
   }
@@ -354,14 +309,7 @@ export class EventQueue {
     const limit = (this.cur + 1) * this.width;
     this.setShift(shift);
     this.cur = Math.ceil(limit * this.invWidth) - 1;
-    const ring = this.ring;
-    for (let pos = 0; pos < ring.size; pos++) {
-      const k = ring.detach(pos);
-      for (let i = 0; i < k; i++) {
-        const slot = ring.take();
-        this.place(ring.takenTime, ring.takenTie, slot);
-      }
-    }
+    this.refile(this.ring);
   }
 
   /**
@@ -380,9 +328,7 @@ export class EventQueue {
     this.reachCheck();
     const occupied = this.ring.occupiedCount();
     const load = occupied === 0 ? 0 : this.ring.total / occupied;
-    if (load > NARROW_ABOVE && this.shift > 0) {
-      this.rebucket(Math.max(0, this.shift + Math.round(Math.log2(TUNE_TARGET / load))));
-    }
+    if (load > tuning.NARROW_ABOVE && this.shift > 0) this.rebucket(tuning.retunedShift(this.shift, load));
   }
 
   /**
@@ -409,9 +355,7 @@ export class EventQueue {
     this.runPos = 0;
     this.runEnd = 0;
     const sorted = time.slice().sort();
-    const half = n >> 1;
-    const gap = ((sorted[half] as number) - (sorted[0] as number)) / half;
-    this.setShift(Math.min(MAX_SHIFT, Math.max(0, Math.floor(Math.log2(gap * TUNE_TARGET)))));
+    this.setShift(tuning.firstShift(sorted));
     this.cur = Math.floor((sorted[0] as number) * this.invWidth) - 1;
     this.drains = 0;
     this.nearLoad = 0;
@@ -437,7 +381,7 @@ export class EventQueue {
     this.runPos = 0;
     this.runEnd = 0;
     this.cur = Number.POSITIVE_INFINITY;
-    this.growthMark = RING_ABOVE + 1;
+    this.growthMark = tuning.RING_ABOVE + 1;
   }
 
   private setShift(shift: number): void {

@@ -1,6 +1,7 @@
 import { fnv1a32 } from '../util/hash.js';
 import { MAX_TIME_NS } from '../util/units.js';
-import { EventQueue, type QueueLayout } from './event-queue.js';
+import { EventQueue } from './event-queue.js';
+import type { QueueLayout } from './event-queue-tuning.js';
 import { Fingerprint } from './fingerprint.js';
 import { MAX_PRIORITY, Priority } from './priority.js';
 

@@ -29,8 +29,7 @@ function citedBy(): Map<SourceKey, string[]> {
   for (const profile of [PLATFORM_PROFILE, ...listProfiles()]) {
     for (const key of profile.cite) by.set(key, [...(by.get(key) ?? []), `${profile.name} (the parent)`]);
     for (const p of profile.params) {
-      for (const key of p.cite)
-        by.set(key, [...(by.get(key) ?? []), `${profile.name}: ${p.path}`]);
+      for (const key of p.cite) by.set(key, [...(by.get(key) ?? []), `${profile.name}: ${p.path}`]);
     }
   }
   return by;

@@ -9,13 +9,8 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { METRICS } from '../../model/metrics.js';
 import { declaredPath, paramAt } from '../../model/params/catalogue.js';
-import {
-  type CalibrationRequest,
-  plainNumber,
-  readMeasured,
-  runCalibration,
-  searchKind,
-} from '../../output/calibration-study.js';
+import { type CalibrationRequest, runCalibration, searchKind } from '../../output/calibration-study.js';
+import { plainNumber, readMeasured } from '../../output/measured-curve.js';
 import { clearResults, isFreshFolder } from '../../output/result-folder.js';
 import { shortNumber } from '../../output/summary-table.js';
 import { resolveProfile } from '../../profiles/index.js';

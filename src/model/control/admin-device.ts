@@ -21,10 +21,10 @@ import type { HandlerId } from '../../engine/simulator.js';
 import type { ResourceMeter } from '../../stats/resource-usage.js';
 import { COMMAND_CLASSES } from '../config.js';
 import type { ModelContext } from '../ports.js';
+import { IntRing } from '../primitives/int-ring.js';
 import { HEAVY_CODES } from './command-class.js';
 import type { CommandTable } from './command-table.js';
 import type { ControlStats } from './control-stats.js';
-import { IntQueue } from './int-queue.js';
 import type { QueueSelector } from './strategy-ports.js';
 
 export interface AdminDeviceHooks {
@@ -44,7 +44,7 @@ export class AdminDevice {
   private readonly stats: ControlStats;
   private readonly hooks: AdminDeviceHooks;
   /** Posted commands not yet fetched, per queue, and their counts (what the selector reads). */
-  private readonly rings: IntQueue[];
+  private readonly rings: IntRing[];
   private readonly lengths: Int32Array;
   /** Commands in progress at once: a free worker and room under the in-flight budget. */
   private readonly parallel: number;
@@ -72,7 +72,7 @@ export class AdminDevice {
     this.selector = selector;
     this.stats = stats;
     this.hooks = hooks;
-    this.rings = Array.from({ length: a.queues }, () => new IntQueue());
+    this.rings = Array.from({ length: a.queues }, () => new IntRing());
     this.lengths = new Int32Array(a.queues);
     this.parallel = Math.min(a.workers, a.deviceInflightLimit);
     this.heavyLimit = a.heavyLimit;
@@ -95,7 +95,7 @@ export class AdminDevice {
 
   /** The driver made `cmd` available on ring `q` (it holds one of the ring's entries). */
   post(q: number, cmd: number): void {
-    (this.rings[q] as IntQueue).push(cmd);
+    (this.rings[q] as IntRing).push(cmd);
     const length = (this.lengths[q] as number) + 1;
     this.lengths[q] = length;
     this.posted++;
@@ -108,7 +108,7 @@ export class AdminDevice {
     const cmds = this.cmds;
     while (this.busy < this.parallel && this.posted > 0) {
       const q = this.selector.pick(this.lengths);
-      const cmd = (this.rings[q] as IntQueue).shift();
+      const cmd = (this.rings[q] as IntRing).shift();
       this.lengths[q] = (this.lengths[q] as number) - 1;
       this.posted--;
       const now = this.ctx.sim.now;

@@ -35,10 +35,10 @@ import type { ResourceRole } from '../../stats/resource-usage.js';
 import { InputError } from '../../util/errors.js';
 import type { AdminqConfig } from '../config.js';
 import type { ModelContext } from '../ports.js';
+import { SlotPool } from '../primitives/slot-pool.js';
 import { AdminDevice } from './admin-device.js';
 import type { CommandTable } from './command-table.js';
 import type { ControlStats } from './control-stats.js';
-import { SlotPool } from './slot-pool.js';
 import type { QueueSelector } from './strategy-ports.js';
 import { TokenBuckets } from './token-bucket.js';
 

@@ -13,10 +13,10 @@
  */
 import { CONTROL_OPS } from '../config.js';
 import type { ModelContext } from '../ports.js';
+import { SlotPool } from '../primitives/slot-pool.js';
 import type { OpTable } from './command-table.js';
 import { KeyedLocks } from './keyed-locks.js';
 import { OP_KIND_COUNT, OpKind, opKindOf } from './op-programs.js';
-import { SlotPool } from './slot-pool.js';
 
 const Gate = { NONE: 0, ORCHESTRATOR: 1, INSTANCE: 2 } as const;
 

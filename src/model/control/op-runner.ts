@@ -7,12 +7,12 @@
 import type { HandlerId } from '../../engine/simulator.js';
 import { makeDistribution } from '../../random/distribution.js';
 import type { ModelContext } from '../ports.js';
+import { SlotPool } from '../primitives/slot-pool.js';
+import { Station } from '../primitives/station.js';
 import type { CommandTable, OpTable } from './command-table.js';
 import { HardwareCvq } from './hw-cvq.js';
 import { OpAdmission } from './op-admission.js';
 import { OpKind, type Step, StepKind } from './op-programs.js';
-import { SlotPool } from './slot-pool.js';
-import { Station } from './station.js';
 import type { ProvisioningModel } from './strategy-ports.js';
 
 export interface OpRunnerDeps {
@@ -60,7 +60,7 @@ export class OpRunner {
       const rng = streams.stream('control/sw-cvq');
       this.swDecode = new Station(
         sim,
-        'control/sw-cvq',
+        'control/sw-cvq/done',
         config.host.cores,
         config.host.cores,
         {

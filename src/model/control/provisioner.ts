@@ -17,8 +17,8 @@ import type { HandlerId } from '../../engine/simulator.js';
 import type { RandomStream } from '../../random/random-stream.js';
 import { InstanceState } from '../instance-table.js';
 import type { DataPathPort, ModelContext } from '../ports.js';
+import { IndexedSet } from '../primitives/indexed-set.js';
 import type { ControlStats } from './control-stats.js';
-import { IndexedSet } from './indexed-set.js';
 import { OpKind } from './op-programs.js';
 import type { ResourceLedger } from './resource-ledger.js';
 

@@ -5,33 +5,38 @@
  */
 import { byDefault, choice, count, duration, eventRate, group, latency, section } from '../params/param.js';
 
-export const PROVISIONING = section('provisioning', 'Instance creation.', {
-  start: choice(['ready', 'burst'], {
-    description:
-      'ready: every instance exists at time zero; burst: all are requested at time zero (provisioning study).',
-    origin: byDefault('ready'),
-  }),
-  concurrency: count(
-    { min: 1, max: 1_000_000_000 },
-    {
-      unit: 'callers',
+export const PROVISIONING = section(
+  'provisioning',
+  'Instance creation.',
+  {
+    start: choice(['ready', 'burst'], {
       description:
-        'Creations and teardowns the orchestrator runs at once (its concurrent callers); further requests wait, in request order.',
-    },
-  ),
-  netlinkService: latency({ description: 'Host software cost of one netlink `vdpa dev add`.' }),
-  netlinkPerInstance: duration({
-    description:
-      'Extra netlink cost per existing instance (management tools that list every port on each call).',
-  }),
-  churn: group('Instances created and destroyed while the workload runs.', {
-    create: eventRate({
-      description: 'Instance creations per second while traffic runs (whole device), e.g. 10/s.',
-      origin: byDefault('0/s'),
+        'ready: every instance exists at time zero; burst: all are requested at time zero (provisioning study).',
+      origin: byDefault('ready'),
     }),
-    destroy: eventRate({
-      description: 'Instance destructions per second while traffic runs (whole device).',
-      origin: byDefault('0/s'),
+    concurrency: count(
+      { min: 1, max: 1_000_000_000 },
+      {
+        unit: 'callers',
+        description:
+          'Creations and teardowns the orchestrator runs at once (its concurrent callers); further requests wait, in request order.',
+      },
+    ),
+    netlinkService: latency({ description: 'Host software cost of one netlink `vdpa dev add`.' }),
+    netlinkPerInstance: duration({
+      description:
+        'Extra netlink cost per existing instance (management tools that list every port on each call).',
     }),
-  }),
-}, { title: 'provisioning' });
+    churn: group('Instances created and destroyed while the workload runs.', {
+      create: eventRate({
+        description: 'Instance creations per second while traffic runs (whole device), e.g. 10/s.',
+        origin: byDefault('0/s'),
+      }),
+      destroy: eventRate({
+        description: 'Instance destructions per second while traffic runs (whole device).',
+        origin: byDefault('0/s'),
+      }),
+    }),
+  },
+  { title: 'provisioning' },
+);

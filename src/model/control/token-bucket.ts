@@ -1,7 +1,7 @@
 import type { HandlerId, Simulator } from '../../engine/simulator.js';
 import { InputError } from '../../util/errors.js';
 import type { GroupConfig } from '../config.js';
-import { IntQueue } from './int-queue.js';
+import { IntRing } from '../primitives/int-ring.js';
 
 /** Tokens may fall short of 1 by rounding after an exact refill; this much counts as a whole token. */
 const EPSILON = 1e-9;
@@ -22,7 +22,7 @@ export class TokenBuckets {
   private readonly tokens: Float64Array;
   private readonly lastNs: Float64Array;
   private readonly scheduled: Uint8Array;
-  private readonly waiting: (IntQueue | undefined)[];
+  private readonly waiting: (IntRing | undefined)[];
   private readonly onToken: (cmd: number) => void;
   private readonly tokenHandler: HandlerId;
   /** True when at least one tenant has a limit. */
@@ -37,7 +37,7 @@ export class TokenBuckets {
     this.tokens = new Float64Array(n);
     this.lastNs = new Float64Array(n);
     this.scheduled = new Uint8Array(n);
-    this.waiting = new Array<IntQueue | undefined>(n);
+    this.waiting = new Array<IntRing | undefined>(n);
     let any = false;
     groups.forEach((g, i) => {
       const limit = g.control.limit;
@@ -101,10 +101,10 @@ export class TokenBuckets {
     this.sim.schedule(Math.ceil(missing / (this.ratePerNs[g] as number)), this.tokenHandler, g);
   }
 
-  private queueOf(g: number): IntQueue {
+  private queueOf(g: number): IntRing {
     let q = this.waiting[g];
     if (q === undefined) {
-      q = new IntQueue();
+      q = new IntRing();
       this.waiting[g] = q;
     }
     return q;

@@ -10,11 +10,11 @@
  */
 import { COMMAND_CLASSES } from '../config.js';
 import type { ModelContext } from '../ports.js';
+import { Station } from '../primitives/station.js';
 import { AdminQueue } from './admin-queue.js';
 import { CLASS_CODE } from './command-class.js';
 import type { CommandTable } from './command-table.js';
 import type { ControlStats } from './control-stats.js';
-import { Station } from './station.js';
 import type { QueueSelector, TransportModel } from './strategy-ports.js';
 
 interface Channel {
@@ -74,7 +74,7 @@ export class Transport {
             : undefined;
           const station = new Station(
             ctx.sim,
-            `control/${spec.name}`,
+            `control/${spec.name}/done`,
             spec.slots,
             spec.throttledSlots,
             {

@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../../src/engine/simulator.js';
 import { GroupLevels } from '../../../src/model/control/group-levels.js';
-import { IndexedSet } from '../../../src/model/control/indexed-set.js';
-import { IntQueue } from '../../../src/model/control/int-queue.js';
 import { KeyedLocks } from '../../../src/model/control/keyed-locks.js';
 import { pollUntilDoneNs } from '../../../src/model/control/poll.js';
-import { SlotPool } from '../../../src/model/control/slot-pool.js';
 import { TokenBuckets } from '../../../src/model/control/token-bucket.js';
+import { IndexedSet } from '../../../src/model/primitives/indexed-set.js';
+import { IntRing } from '../../../src/model/primitives/int-ring.js';
+import { SlotPool } from '../../../src/model/primitives/slot-pool.js';
 import { makeDistribution } from '../../../src/random/distribution.js';
 import { StreamFactory } from '../../../src/random/stream-factory.js';
 import { provisioningMethods } from '../../../src/strategies/provisioning/index.js';
@@ -16,9 +16,9 @@ import { transports } from '../../../src/strategies/transports/index.js';
 import { makeLcg } from '../../stats/lcg.js';
 import { fixtureConfig, group } from './fixture-config.js';
 
-describe('IntQueue and IndexedSet', () => {
-  it('IntQueue is FIFO across growth', () => {
-    const q = new IntQueue(4);
+describe('IntRing and IndexedSet', () => {
+  it('IntRing is FIFO across growth', () => {
+    const q = new IntRing(4);
     for (let i = 0; i < 3; i++) q.push(i);
     expect(q.shift()).toBe(0);
     for (let i = 3; i < 40; i++) q.push(i);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../../src/engine/simulator.js';
-import { InvalidationQueue, LazyFlush } from '../../../src/model/iommu/invalidation.js';
+import { InvalidationQueue, LAZY_FLUSH_JOB, LazyFlush } from '../../../src/model/iommu/invalidation.js';
 import { Translator } from '../../../src/model/iommu/translator.js';
 import { missCostNs, walkAccesses } from '../../../src/model/iommu/walk.js';
 import { constant, makeDistribution } from '../../../src/random/distribution.js';
@@ -139,8 +139,9 @@ describe('invalidation queue', () => {
       allowDevtlb: false,
       allowDeviceMmu: false,
     });
+    const jobs: number[] = [];
     const q = new InvalidationQueue(sim, constant(1_000), new RandomStream('x', 'y'), {
-      onInvalidationDone: () => {},
+      onInvalidationDone: (job) => jobs.push(job),
     });
     const lazy = new LazyFlush(sim, t, q, 3, 50_000);
     for (const k of [1, 2, 3, 4]) t.translate(k);
@@ -158,5 +159,6 @@ describe('invalidation queue', () => {
     expect(t.platform.contains(4)).toBe(false);
     sim.run();
     expect(q.completed).toBe(2);
+    expect(jobs).toEqual([LAZY_FLUSH_JOB, LAZY_FLUSH_JOB]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ResourceMeter } from '../../stats/resource-usage.js';
-import { IntQueue } from './int-queue.js';
+import { IntRing } from './int-ring.js';
+import type { Resource } from './resource.js';
 
 /** A pool's resource meter and the clock it reads (bottleneck attribution). */
 export interface PoolMeter {
@@ -22,7 +23,7 @@ export interface PoolMeter {
  * With a `PoolMeter` the pool reports itself as a resource: slots held, ids waiting (for a slot
  * or a throttle token) and every grant, from which Little's law gives the mean wait.
  */
-export class SlotPool {
+export class SlotPool implements Resource {
   readonly slots: number;
   readonly throttledSlots: number;
   /** Slots and throttle tokens held now, and their peaks since construction. */
@@ -31,8 +32,8 @@ export class SlotPool {
   peakInUse = 0;
   peakThrottledInUse = 0;
 
-  private readonly waiting = new IntQueue();
-  private readonly throttleWaiting = new IntQueue();
+  private readonly waiting = new IntRing();
+  private readonly throttleWaiting = new IntRing();
   private readonly onGrant: (id: number) => void;
   private readonly metered: PoolMeter | undefined;
 

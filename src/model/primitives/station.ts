@@ -14,9 +14,11 @@ export interface StationHooks {
 }
 
 /**
- * A FIFO multi-server station: a `SlotPool` whose holders keep their slot for a time chosen
- * when they obtain it, then leave. One completion event per served id (argument = the id), at
- * priority HIGH so that a freed slot is handed on before new arrivals at the same instant.
+ * A FIFO multi-server station: a `SlotPool` (the resource protocol, resource.ts) whose holders
+ * keep their slot for a time chosen when they obtain it, then leave. One completion event per
+ * served id (argument = the id, handler `doneName`), at priority HIGH so that a freed slot is
+ * handed on before new arrivals at the same instant. The next holder's time is sampled before
+ * `done` runs for the one leaving.
  */
 export class Station {
   readonly pool: SlotPool;
@@ -26,7 +28,7 @@ export class Station {
 
   constructor(
     sim: Simulator,
-    name: string,
+    doneName: string,
     slots: number,
     throttledSlots: number,
     hooks: StationHooks,
@@ -36,7 +38,12 @@ export class Station {
     this.hooks = hooks;
     const metered = meter === undefined ? undefined : { meter, clock: sim };
     this.pool = new SlotPool(slots, throttledSlots, (id) => this.start(id), metered);
-    this.doneHandler = sim.handler(`${name}/done`, (id) => this.finish(id));
+    this.doneHandler = sim.handler(doneName, (id) => this.finish(id));
+  }
+
+  /** Ids holding a slot (in service) or waiting for one. */
+  get length(): number {
+    return this.pool.inUse + this.pool.queued;
   }
 
   submit(id: number): void {
