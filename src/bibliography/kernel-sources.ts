@@ -121,7 +121,21 @@ export const KERNEL_SOURCES = {
     about:
       'A userspace daemon serves the device: DMA goes through bounce pages (64 MiB by default, 1 MiB–1 GiB ' +
       'per device) or mapped user memory, control messages time out after 30 s, and the minor-number space ' +
-      'allows 2^20 devices.',
+      'allows 2^20 devices. Block devices (VIRTIO_ID_BLOCK) were the first it allowed; the daemon learns of ' +
+      'a kick through the virtqueue’s eventfd and signals a completion with the VDUSE_VQ_INJECT_IRQ ioctl ' +
+      '(include/uapi/linux/vduse.h).',
+  },
+  'linux-vdpa-sim-blk': {
+    kind: 'kernel',
+    title: 'vDPA block device simulator',
+    where: file('drivers/vdpa/vdpa_sim/vdpa_sim_blk.c'),
+    url: tree('drivers/vdpa/vdpa_sim/vdpa_sim_blk.c'),
+    about:
+      'vdpa_sim_blk offers SIZE_MAX, SEG_MAX, BLK_SIZE, TOPOLOGY, MQ, DISCARD and WRITE_ZEROES with ' +
+      'VDPASIM_BLK_VQ_NUM = 1 request queue, size_max 0x1000 (4 KiB), seg_max 32 and blk_size 512; its ' +
+      'backend is a ramdisk in host memory (capacity 0x40000 sectors = 128 MiB by default, a module ' +
+      'parameter) that the kthread worker of vdpa_sim.c copies to and from with vringh through the software ' +
+      'IOTLB, one request after another under the device lock.',
   },
   'linux-vdpa-sim': {
     kind: 'kernel',

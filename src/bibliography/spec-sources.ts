@@ -59,6 +59,23 @@ export const SPEC_SOURCES = {
       'vector per virtqueue (queue_msix_vector) plus config_msix_vector; a device that cannot map answers ' +
       'NO_VECTOR and the driver falls back to shared vectors.',
   },
+  'virtio-blk': {
+    kind: 'spec',
+    authors: 'OASIS Virtual I/O Device (VIRTIO) TC',
+    title: 'Block Device',
+    where:
+      virtio('device-types/blk/description.tex', 'Block Device') +
+      ' ("Virtqueues", "Feature bits", "Device configuration layout", "Device Operation")',
+    url: 'https://github.com/oasis-tcs/virtio-spec/blob/master/device-types/blk/description.tex',
+    about:
+      'A block device has request virtqueues only (one, or num_queues with VIRTIO_BLK_F_MQ), no control ' +
+      'queue. virtio_blk_config holds capacity (le64, in 512-byte sectors), size_max and seg_max (le32, with ' +
+      'F_SIZE_MAX / F_SEG_MAX: the largest segment and the most segments per request), geometry, blk_size ' +
+      '(le32, F_BLK_SIZE), topology (8 bytes, F_TOPOLOGY), writeback, num_queues (le16, F_MQ), then the ' +
+      'discard, write-zeroes and secure-erase limits: 72 bytes before the zoned fields. A request is one ' +
+      'descriptor chain: a 16-byte device-readable header (type IN/OUT, reserved, sector), the data, and a ' +
+      'one-byte device-writable status.',
+  },
   'virtio-net': {
     kind: 'spec',
     authors: 'OASIS Virtual I/O Device (VIRTIO) TC',

@@ -10,6 +10,7 @@
  * profiles.
  */
 import type { DistSpec } from '../random/distribution.js';
+import type { BLK } from './blk/blk-params.js';
 import type { ADMINQ } from './control/adminq-params.js';
 import type { PROVISIONING } from './control/provisioning-params.js';
 import type { TRANSPORT } from './control/transport-params.js';
@@ -74,6 +75,7 @@ export type DeviceConfig = ValuesOf<(typeof DEVICE)['shape']>;
 /** How the device side of the data path executes. */
 export type DataPathKind = DeviceConfig['dataPath'];
 export type LimitsConfig = ValuesOf<(typeof LIMITS)['shape']>;
+export type BlkConfig = ValuesOf<(typeof BLK)['shape']>;
 
 export type TransportConfig = ValuesOf<(typeof TRANSPORT)['shape']>;
 export type AdminqConfig = ValuesOf<(typeof ADMINQ)['shape']>;
@@ -140,13 +142,34 @@ export interface ControlConfig {
   limit: { rate: number; burst: number } | undefined;
 }
 
+/** The device types an instance can be; a group's instances are all of one. */
+export const DEVICE_TYPES = ['net', 'blk'] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
+
+/** Block requests of a blk group (closed loop when `iodepth` is set, else open loop at `rate`). */
+export interface IoConfig {
+  /** Requests per second per instance (open loop); 0 with a closed loop. */
+  rate: number;
+  /** Outstanding requests per instance (closed loop); 0 with an open loop. */
+  iodepth: number;
+  /** Request size in bytes. */
+  size: DistSpec;
+  /** Fraction of reads. */
+  read: number;
+  pattern: 'random' | 'sequential';
+  /** Bytes of the disk each instance addresses; its pages are the requests' DMA buffers. */
+  span: number;
+}
+
 export interface GroupConfig {
   name: string;
   /** Instances in this group (shares already resolved to counts that sum to `instances`). */
   count: number;
+  device: DeviceType;
   traffic: TrafficConfig;
   /** A DMA microbenchmark instead of packet traffic (then `traffic` offers nothing). */
   dma: DmaConfig | undefined;
+  io: IoConfig;
   control: ControlConfig;
   /** Admin queue this tenant's commands use. */
   adminQueue: number;
@@ -162,6 +185,7 @@ export interface ModelConfig {
   instances: number;
   strategy: StrategyConfig;
   device: DeviceConfig;
+  blk: BlkConfig;
   limits: LimitsConfig;
   transport: TransportConfig;
   adminq: AdminqConfig;

@@ -5,7 +5,8 @@
  *
  * virtio-pci maps one MSI-X vector per virtqueue plus one for configuration changes
  * (`queue_msix_vector`, `config_msix_vector` [[virtio-pci]]): an instance with P pairs and a
- * hardware CVQ has 2P + 1 + 1 interrupt sources (4 for one pair).
+ * hardware CVQ has 2P + 1 + 1 interrupt sources (4 for one pair). A virtio-blk instance has
+ * `blk.numQueues` request queues and no CVQ [[virtio-blk]]: numQueues + 1 (5 with 4 queues).
  */
 import type { ModelConfig } from './config.js';
 
@@ -24,5 +25,14 @@ export function instanceShape(
   transport: { readonly ownVectorTable: boolean },
 ): InstanceShape {
   const queues = 2 * config.device.queuePairs + cvq.hardwareQueues;
+  return { queues, vectors: queues + 1, ownVectorTable: transport.ownVectorTable };
+}
+
+/** The shape of a blk instance: its request queues, each with a vector, plus config changes. */
+export function blkInstanceShape(
+  config: ModelConfig,
+  transport: { readonly ownVectorTable: boolean },
+): InstanceShape {
+  const queues = config.blk.numQueues;
   return { queues, vectors: queues + 1, ownVectorTable: transport.ownVectorTable };
 }

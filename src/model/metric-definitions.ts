@@ -23,6 +23,24 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
     '99th percentile of packet latency; a run flagged "not in steady state" reports a figure of its window, not of the system.',
   latency_p999_us: '99.9th percentile of packet latency.',
   engine_util: 'Time-average fraction of the data-path engines busy (host cores for the software parents).',
+  blk_iops:
+    'Block requests completed per second inside the measured window, every blk instance together (per group: that group’s).',
+  blk_bandwidth_gbps: 'The completed block requests’ data bytes per second, in Gbit/s.',
+  blk_latency_mean_us:
+    'Mean block-request latency, from issue by the driver to its completion seen by the guest (interrupt or poll).',
+  blk_latency_p99_us:
+    '99th percentile of block-request latency (log-linear histogram, ≤ 0.79 % relative error).',
+  blk_latency_p999_us: '99.9th percentile of block-request latency.',
+  blk_refused_rate:
+    'Block requests refused because their request queue’s ring was full (as blk-mq would block the submitter) over requests issued.',
+  blk_host_cores:
+    'Host cores kept busy by block requests on average (software backends: ramdisk copies, VDUSE message round trips); 0 for hardware backends.',
+  blk_iops_per_host_core:
+    'blk_iops over blk_host_cores: requests served per host core (absent when no host core is used).',
+  blk_translations_per_request:
+    'Address translations per started block request (descriptor, header, each data page, status byte, used entry), through the shared IOTLB.',
+  blk_interrupts_per_request:
+    'Interrupts delivered to blk instances per completed request (1 without coalescing, less with it).',
   iotlb_hit_rate: 'Platform IOMMU IOTLB hits over lookups.',
   iotlb_misses_per_s: 'IOTLB misses (each a page walk, or a PASID-table and page walk) per second.',
   devtlb_hit_rate:

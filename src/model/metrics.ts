@@ -14,6 +14,17 @@ export const METRICS = [
   'latency_p99_us',
   'latency_p999_us',
   'engine_util',
+  // block devices
+  'blk_iops',
+  'blk_bandwidth_gbps',
+  'blk_latency_mean_us',
+  'blk_latency_p99_us',
+  'blk_latency_p999_us',
+  'blk_refused_rate',
+  'blk_host_cores',
+  'blk_iops_per_host_core',
+  'blk_translations_per_request',
+  'blk_interrupts_per_request',
   // DMA
   'iotlb_hit_rate',
   'iotlb_misses_per_s',
@@ -64,6 +75,7 @@ export type MetricName = (typeof METRICS)[number];
 /** What a metric is about: the report shows an area's metrics only when the study exercises it. */
 export type MetricArea =
   | 'data'
+  | 'blk'
   | 'dma'
   | 'interrupts'
   | 'control'
@@ -91,6 +103,16 @@ export const METRIC_INFO: Readonly<Record<MetricName, MetricInfo>> = {
   latency_p99_us: { label: 'packet latency p99', unit: 'µs', area: 'data' },
   latency_p999_us: { label: 'packet latency p99.9', unit: 'µs', area: 'data' },
   engine_util: { label: 'data-path engines busy', unit: 'fraction', area: 'data' },
+  blk_iops: { label: 'block requests', unit: 'IOPS', area: 'blk' },
+  blk_bandwidth_gbps: { label: 'block bandwidth', unit: 'Gbit/s', area: 'blk' },
+  blk_latency_mean_us: { label: 'block latency, mean', unit: 'µs', area: 'blk' },
+  blk_latency_p99_us: { label: 'block latency p99', unit: 'µs', area: 'blk' },
+  blk_latency_p999_us: { label: 'block latency p99.9', unit: 'µs', area: 'blk' },
+  blk_refused_rate: { label: 'block requests refused', unit: 'fraction', area: 'blk' },
+  blk_host_cores: { label: 'host cores serving block requests', unit: 'cores', area: 'blk' },
+  blk_iops_per_host_core: { label: 'block IOPS per host core', unit: 'IOPS/core', area: 'blk' },
+  blk_translations_per_request: { label: 'translations per block request', unit: '', area: 'blk' },
+  blk_interrupts_per_request: { label: 'interrupts per block request', unit: '', area: 'blk' },
   dma_transactions_per_s: { label: 'DMA transactions', unit: 'per s', area: 'dma' },
   dma_bandwidth_gbps: { label: 'DMA bandwidth', unit: 'Gbit/s', area: 'dma' },
   dma_latency_mean_ns: { label: 'DMA latency, mean', unit: 'ns', area: 'dma' },
@@ -143,6 +165,11 @@ export const GROUP_METRICS = [
   'latency_mean_us',
   'latency_p99_us',
   'interrupts_per_packet',
+  'blk_iops',
+  'blk_bandwidth_gbps',
+  'blk_latency_mean_us',
+  'blk_latency_p99_us',
+  'blk_latency_p999_us',
   'ctrl_ops_per_s',
   'ctrl_latency_mean_us',
   'ctrl_latency_p99_us',

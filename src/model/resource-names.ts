@@ -24,6 +24,8 @@ export const QUEUEING_RESOURCES = {
   // for the walk, so the walks' capacity is the engines'.
   'iommu-walkers': { label: 'IOMMU page walks (in engine service)', unit: 'engines' },
   'invalidation-queue': { label: 'IOTLB invalidation queue', unit: 'server', waiting: 'invalidations' },
+  // Block devices: the backend's workers (device engines, vdpa_sim's kthread, VDUSE's daemon threads).
+  'blk-workers': { label: 'block backend workers', unit: 'workers', waiting: 'requests' },
   'interrupt-handlers': { label: 'interrupt handlers', unit: 'vectors' },
   // The control plane: the orchestrator's callers, the transports' channels, the admin queue.
   'provisioning-callers': { label: 'orchestrator build slots', unit: 'slots', waiting: 'creations' },

@@ -7,14 +7,17 @@ import { Priority } from '../engine/priority.js';
 import { Simulator } from '../engine/simulator.js';
 import { StreamFactory } from '../random/stream-factory.js';
 import type { ResourceUse } from '../stats/resource-usage.js';
+import type { BlkModes } from './blk/blk-modes.js';
+import { BlkPath } from './blk/blk-path.js';
 import { bottleneckOf } from './bottleneck.js';
 import type { RunSpec } from './config.js';
 import { ControlPlane } from './control/control-plane.js';
 import type { ControlStrategies } from './control/strategy-ports.js';
 import { DataPath, type DataPathModes } from './data-path/data-path.js';
+import { sum } from './data-path/data-path-stats.js';
 import { BOTTLENECK_COLUMN, LIMIT_RESOURCE_COLUMN } from './metrics.js';
 import { makeModelContext } from './model-context.js';
-import type { MetricSink, ModelComponent, ResourceName } from './ports.js';
+import type { DataPathPort, MetricSink, ModelComponent, ModelContext, ResourceName } from './ports.js';
 import { runSliced, type SliceObserver, verdicts } from './run-slices.js';
 
 export interface GroupMetricRow {
@@ -51,7 +54,39 @@ class CollectingSink implements MetricSink {
 }
 
 /** The strategy objects a run is built with, chosen by name (src/strategies/catalogue.ts). */
-export interface RunStrategies extends ControlStrategies, DataPathModes {}
+export interface RunStrategies extends ControlStrategies, DataPathModes, BlkModes {}
+
+/**
+ * The control plane's view of the fleet: each instance's life goes to the data path of its
+ * device type (net instances to DataPath, blk instances to BlkPath).
+ */
+function fleetPort(ctx: ModelContext, net: DataPath, blk: () => BlkPath | undefined): DataPathPort {
+  const groups = ctx.config.workload.groups;
+  const blkOf = (i: number) =>
+    groups[ctx.instances.group[i] as number]?.device === 'blk' ? blk() : undefined;
+  return {
+    activate: (i) => (blkOf(i) ?? net).activate(i),
+    deactivate: (i) => (blkOf(i) ?? net).deactivate(i),
+    notifyControl: (i) => (blkOf(i) ?? net).notifyControl(i),
+  };
+}
+
+/**
+ * Fleet-wide interrupt metrics of a fleet with blk instances: vectors held and interrupts
+ * delivered by both device types (each data path wrote its own; the blk one counts only blk).
+ */
+function addBlkInterrupts(sink: CollectingSink, net: DataPath, blk: BlkPath, windowNs: number): void {
+  const m = sink.metrics;
+  m.vectors_used = (Number(m.vectors_used) || 0) + blk.vectorsUsed();
+  const netIrqs = sum(net.stats.interrupts) + sum(net.stats.controlInterrupts);
+  m.interrupts_per_s = ((netIrqs + blk.stats.interruptCount()) * 1e9) / windowNs;
+  // The shared translator's stall sum covers both; the per-packet figure is the net packets' own.
+  const tr = net.translator;
+  const netStall = tr === undefined ? 0 : tr.stallNs - blk.stats.stallNs.value;
+  const perPacket = netStall / net.stats.serviced.value;
+  if (Number.isFinite(perPacket)) m.translation_ns_per_packet = perPacket;
+  else delete m.translation_ns_per_packet;
+}
 
 /**
  * Runs one replication. The warm-up boundary is an event at `warmupNs` with priority LATE,
@@ -66,8 +101,18 @@ export function runSimulation(spec: RunSpec, strategies: RunStrategies, observe?
   const ctx = makeModelContext(sim, streams, config, (m) => warnings.add(m));
   const { hostCpu, resources } = ctx;
   const dataPath = new DataPath(ctx, strategies);
-  const control = new ControlPlane(ctx, dataPath, strategies);
-  const components: ModelComponent[] = [control, dataPath];
+  let blkPath: BlkPath | undefined;
+  const control = new ControlPlane(
+    ctx,
+    fleetPort(ctx, dataPath, () => blkPath),
+    strategies,
+  );
+  // Built after the control plane, and only for fleets with blk groups: a net-only run registers
+  // exactly the handlers (and so has exactly the event fingerprint) it had before blk existed.
+  const hasBlk = config.workload.groups.some((g) => g.device === 'blk');
+  if (hasBlk) blkPath = new BlkPath(ctx, strategies, dataPath);
+  const components: ModelComponent[] =
+    blkPath === undefined ? [control, dataPath] : [control, dataPath, blkPath];
   for (const c of components) c.start();
 
   let eventsAtWarmup = 0;
@@ -84,6 +129,7 @@ export function runSimulation(spec: RunSpec, strategies: RunStrategies, observe?
   const sink = new CollectingSink();
   sink.set(LIMIT_RESOURCE_COLUMN, '');
   for (const c of components) c.collect(sink, spec.durationNs);
+  if (blkPath !== undefined) addBlkInterrupts(sink, dataPath, blkPath, spec.durationNs);
   sink.set('events', sim.fingerprint.count - eventsAtWarmup);
   sink.set('sim_time_ms', spec.durationNs / 1e6);
   sink.set('host_cpu_util', hostCpu.busy / (config.host.cores * spec.durationNs));

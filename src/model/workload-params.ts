@@ -128,6 +128,48 @@ const dma = group(
   },
 );
 
+const io = group(
+  'Block requests of each instance of a blk group (fio-like): open loop at `rate`, or closed loop with `iodepth` outstanding.',
+  {
+    rate: eventRate({
+      description: 'Open loop: requests per second per instance (Poisson), e.g. 10k/s. Give rate or iodepth.',
+      origin: { from: 'absent', means: 'closed loop (iodepth)' },
+    }),
+    iodepth: count(
+      { min: 1, max: 65_536 },
+      {
+        unit: 'requests',
+        description:
+          'Closed loop: requests each instance keeps outstanding (fio iodepth); a completion issues the next at once.',
+        origin: { from: 'absent', means: 'open loop (rate)' },
+      },
+    ),
+    size: sizeDistribution({
+      description: 'Request size: 4KiB, or a distribution such as {dist: empirical, values: [4KiB, 128KiB]}.',
+      origin: byDefault('4KiB'),
+    }),
+    read: real(
+      { min: 0, max: 1 },
+      {
+        unit: 'fraction',
+        description: 'Fraction of requests that are reads (VIRTIO_BLK_T_IN); the rest are writes.',
+        origin: byDefault(0.7),
+      },
+    ),
+    pattern: choice(['random', 'sequential'], {
+      description:
+        'Offsets: random (uniform, blkSize-aligned) or sequential (each request follows the last).',
+      origin: byDefault('random'),
+    }),
+    span: size({
+      min: 4096,
+      description:
+        'Disk region each instance addresses, e.g. 1GiB; its pages are the buffers requests DMA into (the page cache).',
+      origin: byDefault('1GiB'),
+    }),
+  },
+);
+
 const control = group(
   'Control load of each instance of the group. Without it the group issues no control operations.',
   {
@@ -206,8 +248,13 @@ export const WORKLOAD = section(
             origin: { from: 'derived', how: 'from the shares' },
           },
         ),
+        device: choice(['net', 'blk'], {
+          description: 'Device type of the instances: net (virtio-net, traffic) or blk (virtio-blk, io).',
+          origin: byDefault('net'),
+        }),
         traffic,
         dma,
+        io,
         control,
         adminQueue: count(
           { min: 0, max: 65_534 },

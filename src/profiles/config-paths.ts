@@ -9,6 +9,7 @@ import type { ModelConfig } from '../model/config.js';
 import { paramEntries, SECTIONS } from '../model/params/catalogue.js';
 import type { ValueKind } from '../model/params/param.js';
 import type { DistSpec } from '../random/distribution.js';
+import { strategyNames } from '../strategies/catalogue.js';
 
 /** Values that end a path: scalars, lists and distributions (a DistSpec is one parameter). */
 type LeafValue = string | number | boolean | undefined | readonly unknown[] | DistSpec;
@@ -76,6 +77,8 @@ function declared(section: string): ConfigPathInfo[] {
       const extra: { optional?: boolean; values?: readonly string[] } = {};
       if (param.absent !== undefined || param.origin.from === 'absent') extra.optional = true;
       if (param.value.type === 'choice') extra.values = param.value.values;
+      // A strategy a profile chooses (blk.backend): one of the registered names of its kind.
+      if (param.value.type === 'strategy') extra.values = strategyNames(param.value.of);
       return { ...info, ...extra };
     });
 }

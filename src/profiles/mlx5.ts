@@ -20,9 +20,19 @@ export const MLX5_PROFILE: ParentProfile = {
     'Many VQs: up to 256 per instance (limits.maxQueuesPerInstance) and ≈ 32K in the device (limits.hwVqs).',
     'Instance carriers: 127 VFs per port (limits.totalVfs; transport.vfCreate 0.52 s each) or up to 1000 sub-functions, each with a 1 MiB BAR window (limits.deviceMemory / limits.instanceMemory); at 4 vectors per SF the 2048-entry PF MSI-X table (limits.msixPerFunction) binds first, at 512.',
     'No hardware CVQ (limits.hwCvq 0, so strategy.cvq hardware is refused): mlx5_vdpa emulates the CVQ in the driver and applies each command with a firmware command (device.hwCvqService 1.1 ms, used only when a study sets limits.hwCvq 1).',
+    'No block device: mlx5_vdpa registers network devices only (blk.backend none), so a blk workload group is refused.',
   ],
   cite: ['linux-mlx5-vdpa', 'linux-mlx5-cmd', 'mellanox-sf-wiki'],
   params: [
+    {
+      path: 'blk.backend',
+      value: 'none',
+      unit: 'strategy',
+      rangeNote: 'hardware | ramdisk | userspace | none',
+      basis: 'design',
+      cite: ['linux-mlx5-vdpa'],
+      note: 'mlx5_vdpa creates virtio-net devices only (VIRTIO_ID_NET)',
+    },
     {
       path: 'limits.totalVfs',
       value: 127,

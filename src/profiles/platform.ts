@@ -6,6 +6,7 @@
  * gives a number, its basis is `estimate`, the note says how the value was reasoned, and the
  * range is wide.
  */
+import { PLATFORM_BLK } from './platform-blk.js';
 import { PLATFORM_ADMINQ, PLATFORM_TRANSPORT } from './platform-control.js';
 import { PLATFORM_DEVICE, PLATFORM_LIMITS } from './platform-device.js';
 import { PLATFORM_HOST_AND_PROVISIONING, PLATFORM_INTERRUPTS } from './platform-interrupts.js';
@@ -21,10 +22,12 @@ export const PLATFORM_PROFILE: ParentProfile = {
     'Interrupts: 2048 MSI-X entries per function, 65,536 IRTEs per IOMMU unit, ≈ 200 vectors per CPU, posted delivery, static 16 µs / 32 packet coalescing.',
     'Control: 1 µs register reads, 0.15 µs posted writes, an mlx5-like vendor channel (31/16 slots, 1.1 ms), one 32-deep admin queue with 16 device workers.',
     'No device MMU (limits.deviceMmuContexts 0) and no ATS (iommu.devtlb.entries 0).',
+    'Block device in hardware (blk.backend hardware): one request queue of 256 entries, an NVMe-like target serving 128 requests at once, ≈ 80 µs each (estimates).',
   ],
   cite: ['linux-intel-iommu', 'linux-pci-regs', 'virtio-pci'],
   params: [
     ...PLATFORM_DEVICE,
+    ...PLATFORM_BLK,
     ...PLATFORM_LIMITS,
     ...PLATFORM_TRANSPORT,
     ...PLATFORM_ADMINQ,

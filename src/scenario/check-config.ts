@@ -8,11 +8,13 @@ import { MAX_QUEUE_SIZE } from '../model/data-path/device-params.js';
 import { PAGE_SIZE_TEXT, PAGE_SIZES } from '../model/iommu/iommu-params.js';
 import { unmetRequirement } from '../strategies/catalogue.js';
 import { CHOICE_PATHS } from '../strategies/strategy.js';
+import { checkBlk } from './check-blk.js';
 import { ConfigProblem } from './config-problem.js';
 
 export function checkConfig(c: ModelConfig): void {
   checkStrategySupport(c);
   checkAdminQueues(c);
+  checkBlk(c);
   checkCache(['iommu', 'iotlb'], c.iommu.iotlb);
   checkCache(['iommu', 'devtlb'], c.iommu.devtlb);
   checkCache(['iommu', 'deviceMmu'], c.iommu.deviceMmu);

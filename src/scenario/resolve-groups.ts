@@ -4,7 +4,15 @@
  * and what a group leaves out comes from `GROUP_DEFAULTS`.
  */
 import type { z } from 'zod';
-import type { ControlConfig, ControlOp, DmaConfig, GroupConfig, TrafficConfig } from '../model/config.js';
+import type {
+  ControlConfig,
+  ControlOp,
+  DeviceType,
+  DmaConfig,
+  GroupConfig,
+  IoConfig,
+  TrafficConfig,
+} from '../model/config.js';
 import { makeDistribution } from '../random/distribution.js';
 import { ConfigProblem } from './config-problem.js';
 import { DEFAULT_GROUP, GROUP_DEFAULTS } from './defaults.js';
@@ -14,6 +22,7 @@ type ParsedGroup = z.output<typeof groupSchema>;
 type ParsedTraffic = NonNullable<ParsedGroup['traffic']>;
 type ParsedControl = NonNullable<ParsedGroup['control']>;
 type ParsedDma = NonNullable<ParsedGroup['dma']>;
+type ParsedIo = NonNullable<ParsedGroup['io']>;
 
 /** Shares must sum to 1 within rounding of decimal fractions such as 0.1 + 0.2. */
 const SHARE_TOLERANCE = 1e-9;
@@ -33,6 +42,8 @@ export function resolveGroups(groups: readonly ParsedGroup[] | undefined, instan
     count: counts[i] as number,
     traffic: resolveTraffic(g.dma === undefined ? g.traffic : noTraffic(g.traffic, i), i),
     dma: g.dma === undefined ? undefined : resolveDma(g.dma, i),
+    device: (g.device ?? defaults().device) as DeviceType,
+    io: resolveIo(g.io, i),
     control: resolveControl(g.control),
     adminQueue: g.adminQueue ?? (defaults().adminQueue as number),
   }));
@@ -167,6 +178,26 @@ function resolveDma(given: ParsedDma, index: number): DmaConfig {
     pattern: d.pattern as DmaConfig['pattern'],
     outstanding: d.outstanding as number,
     cache: d.cache as DmaConfig['cache'],
+  };
+}
+
+/** Open loop at `rate` or closed loop with `iodepth`: exactly one of them (a group without io issues nothing). */
+function resolveIo(given: ParsedIo | undefined, index: number): IoConfig {
+  const d = defaults().io as ParsedIo;
+  const io = { ...d, ...given };
+  if (given?.rate !== undefined && given.iodepth !== undefined) {
+    throw new ConfigProblem(
+      ['workload', 'groups', index, 'io'],
+      'give rate (open loop) or iodepth (closed loop), not both',
+    );
+  }
+  return {
+    rate: given?.rate ?? 0,
+    iodepth: given?.iodepth ?? 0,
+    size: io.size as IoConfig['size'],
+    read: io.read as number,
+    pattern: io.pattern as IoConfig['pattern'],
+    span: io.span as number,
   };
 }
 

@@ -8,6 +8,7 @@
  * ← scenario itself.
  */
 import { z } from 'zod';
+import { BLK } from '../model/blk/blk-params.js';
 import { ADMINQ } from '../model/control/adminq-params.js';
 import { PROVISIONING } from '../model/control/provisioning-params.js';
 import { TRANSPORT } from '../model/control/transport-params.js';
@@ -99,6 +100,7 @@ export const scenarioSchema = z
     ...rootShape(ROOT),
     ...sectionShape(STRATEGY),
     ...sectionShape(DEVICE),
+    ...sectionShape(BLK),
     ...sectionShape(LIMITS),
     ...sectionShape(TRANSPORT),
     ...sectionShape(ADMINQ),

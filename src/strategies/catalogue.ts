@@ -3,8 +3,9 @@
  * is built with, and the ignored-option rules their `uses` and `ignores` imply.
  */
 import type { ModelConfig } from '../model/config.js';
-import { instanceShape } from '../model/instance-shape.js';
+import { blkInstanceShape, instanceShape } from '../model/instance-shape.js';
 import type { RunStrategies } from '../model/system.js';
+import { blkBackends } from './blk-backends/index.js';
 import { cvqModes } from './cvq/index.js';
 import { interruptModes } from './interrupts/index.js';
 import { isolationModes } from './isolation/index.js';
@@ -20,6 +21,7 @@ export const REGISTRIES: { readonly [K in ChoiceKind]: Registry<Strategy> } = {
   isolation: isolationModes,
   interrupts: interruptModes,
   provisioning: provisioningMethods,
+  blkBackend: blkBackends,
   qos: qosPolicies,
 };
 const KINDS = Object.keys(REGISTRIES) as ChoiceKind[];
@@ -49,6 +51,8 @@ export function chooseStrategies(config: ModelConfig): RunStrategies {
     isolation: isolationModes.get(config.strategy.isolation),
     interrupts: interruptModes.get(config.strategy.interrupts),
     shape: instanceShape(config, cvq, transport),
+    blkShape: blkInstanceShape(config, transport),
+    blkBackend: blkBackends.get(config.blk.backend),
   };
 }
 

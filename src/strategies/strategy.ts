@@ -15,6 +15,7 @@ export const CHOICE_PATHS: Readonly<Record<ChoiceKind, string>> = {
   isolation: 'strategy.isolation',
   interrupts: 'strategy.interrupts',
   provisioning: 'strategy.provisioning',
+  blkBackend: 'blk.backend',
   qos: 'adminq.policy',
 };
 

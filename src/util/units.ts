@@ -103,3 +103,15 @@ export function formatDuration(timeNs: number): string {
   if (timeNs >= NS_PER_US) return `${+(timeNs / NS_PER_US).toPrecision(6)}us`;
   return `${timeNs}ns`;
 }
+
+/** Human form of a byte count with the largest binary unit that divides it (for messages). */
+export function formatSize(bytes: number): string {
+  for (const [unit, n] of [
+    ['GiB', 2 ** 30],
+    ['MiB', 2 ** 20],
+    ['KiB', 2 ** 10],
+  ] as const) {
+    if (bytes >= n && bytes % n === 0) return `${bytes / n}${unit}`;
+  }
+  return `${bytes}B`;
+}

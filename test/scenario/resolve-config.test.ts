@@ -12,6 +12,7 @@ import { modelPathInfo } from '../../src/scenario/model-paths.js';
 import { groupCounts } from '../../src/scenario/resolve-groups.js';
 import { workloadGroupSchema as groupSchema } from '../../src/scenario/scenario-schema.js';
 import { checkSchemaPath, leafPaths } from '../../src/scenario/schema-walk.js';
+import { fixtureBlk, fixtureIo } from '../model/blk/fixture-blk.js';
 
 const dist = { dist: 'constant', value: 1 } as const;
 /**
@@ -41,6 +42,7 @@ const SHAPE: ModelConfig = {
     dmaRead: 0,
     kick: 0,
   },
+  blk: fixtureBlk(),
   limits: {
     totalVfs: 0,
     hwVqs: 0,
@@ -143,6 +145,8 @@ const SHAPE: ModelConfig = {
           locality: { kind: 'uniform' },
         },
         dma: undefined,
+        device: 'net',
+        io: fixtureIo(),
         control: { rate: 0, ops: {}, limit: undefined },
         adminQueue: 0,
       },

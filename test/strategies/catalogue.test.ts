@@ -32,8 +32,10 @@ describe('strategy catalogue', () => {
       'isolation',
       'interrupts',
       'provisioning',
+      'blkBackend',
       'qos',
     ]);
+    expect(strategyNames('blkBackend')).toEqual(['hardware', 'ramdisk', 'userspace', 'none']);
   });
 
   it('describes and sources every strategy', () => {

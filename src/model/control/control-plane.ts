@@ -16,7 +16,7 @@ import type { DataPathPort, MetricSink, ModelComponent, ModelContext, QueueProbe
 import { CommandTable, OpTable } from './command-table.js';
 import { ControlStats } from './control-stats.js';
 import { ControlWorkload } from './control-workload.js';
-import { buildPrograms, OpKind } from './op-programs.js';
+import { buildProgramTables, OpKind } from './op-programs.js';
 import { OpRunner } from './op-runner.js';
 import { Provisioner } from './provisioner.js';
 import { ResourceLedger } from './resource-ledger.js';
@@ -69,7 +69,7 @@ export class ControlPlane implements ModelComponent {
       startOp: (kind, instance) => this.runner.start(kind, instance),
     });
     this.runner = new OpRunner(ctx, {
-      programs: buildPrograms(config, provisioning, strategies),
+      programs: buildProgramTables(config, provisioning, strategies),
       cmds: this.cmds,
       ops: this.ops,
       provisioning,

@@ -12,7 +12,16 @@
  * `queue_select` write. Message transports (device-cmd-cap, admin-vq, vendor) send the whole
  * step as one command and ignore the counts.
  */
-import { CONTROL_OPS, type CommandClass, type ControlOp, CVQ_OPS, type ModelConfig } from '../config.js';
+import { blkCapacityReads, blkConfigReads } from '../blk/blk-config-space.js';
+import {
+  CONTROL_OPS,
+  type CommandClass,
+  type ControlOp,
+  CVQ_OPS,
+  DEVICE_TYPES,
+  type DeviceType,
+  type ModelConfig,
+} from '../config.js';
 import type { InstanceShape } from '../instance-shape.js';
 import type { InterruptMode } from '../interrupts/interrupt-mode.js';
 import type { IsolationMode } from '../iommu/isolation-mode.js';
@@ -84,6 +93,9 @@ export const special = (kind: StepKindValue): Step => ({ kind, cls: 0, writes: 0
  * - STATUS read, GENERATION read: 1 read.
  * CREATE and DESTROY have no register form; their cost is the transport's (VF creation,
  * managed-cap `create`, an admin or firmware command).
+ * A blk instance (its shape: blk.numQueues VQs, no CVQ) also reads its virtio_blk_config after
+ * FEAT (blk-config-space.ts: 12 reads); its runtime config read re-reads the capacity (4 reads)
+ * and it has no CVQ commands.
  */
 export const ACCESS = {
   create: cmd('CREATE', 0, 0),
@@ -121,17 +133,37 @@ export interface ProvisioningShape {
   readonly globalLock: boolean;
 }
 
-/** Builds the program of every operation kind, indexed by `OpKind` / `opKindOf`. */
+/**
+ * Builds the program of every operation kind of one device type, indexed by `OpKind` /
+ * `opKindOf`; `strategies.shape` is that type's instance shape.
+ */
 export function buildPrograms(
   config: ModelConfig,
   provisioning: ProvisioningShape,
   strategies: ProgramStrategies,
+  device: DeviceType = 'net',
 ): Step[][] {
   const programs: Step[][] = [];
-  for (const op of CONTROL_OPS) programs.push(runtimeProgram(config, op, strategies.cvq));
-  programs.push(wrapManagement(provisionSequence(config, strategies), provisioning));
+  for (const op of CONTROL_OPS) programs.push(runtimeProgram(config, op, strategies.cvq, device));
+  programs.push(wrapManagement(provisionSequence(config, strategies, device), provisioning));
   programs.push(wrapManagement(teardownSequence(strategies), provisioning));
   return programs;
+}
+
+/** The programs of both device types, in DEVICE_TYPES order, each indexed by `OpKind`. */
+export function buildProgramTables(
+  config: ModelConfig,
+  provisioning: ProvisioningShape,
+  strategies: ProgramStrategies & { readonly blkShape: InstanceShape },
+): Step[][][] {
+  return DEVICE_TYPES.map((device) =>
+    buildPrograms(
+      config,
+      provisioning,
+      device === 'blk' ? { ...strategies, shape: strategies.blkShape } : strategies,
+      device,
+    ),
+  );
 }
 
 function msiStep(s: ProgramStrategies): Step {
@@ -143,8 +175,13 @@ function msiStep(s: ProgramStrategies): Step {
  * DRIVER_OK. With a device MMU the instance's guest memory is registered (mlx5_vdpa builds its
  * MKEYs in set_map) before any VQ can reference it, so the key build sits before VQ setup.
  */
-export function provisionSequence(config: ModelConfig, s: ProgramStrategies): Step[] {
+export function provisionSequence(
+  config: ModelConfig,
+  s: ProgramStrategies,
+  device: DeviceType = 'net',
+): Step[] {
   const steps: Step[] = [ACCESS.create, ACCESS.feat];
+  if (device === 'blk') steps.push(cmd('CONFIG', 0, blkConfigReads()));
   if (s.isolation.buildsDeviceKeys && config.iommu.deviceMmu.keyBuild > 0)
     steps.push(special(StepKind.KEY_BUILD));
   for (let q = 0; q < s.shape.queues; q++)
@@ -175,7 +212,12 @@ function wrapManagement(steps: Step[], provisioning: ProvisioningShape): Step[] 
  * mode makes of it (src/strategies/cvq/): one step on the instance's hardware CVQ, a host
  * decode plus transport commands, or nothing when there is no CVQ (the workload never issues it).
  */
-function runtimeProgram(config: ModelConfig, op: ControlOp, cvq: CvqMode): Step[] {
+function runtimeProgram(config: ModelConfig, op: ControlOp, cvq: CvqMode, device: DeviceType): Step[] {
+  if (device === 'blk') {
+    // No CVQ on a block device (the scenario check refuses CVQ operations for blk groups).
+    if (CVQ_OPS.includes(op)) return [];
+    if (op === 'config-read') return [cmd('CONFIG', 0, blkCapacityReads())];
+  }
   switch (op) {
     case 'config-read':
       return [ACCESS.configRead];

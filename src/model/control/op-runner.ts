@@ -16,7 +16,8 @@ import { OpKind, type Step, StepKind } from './op-programs.js';
 import type { ProvisioningModel } from './strategy-ports.js';
 
 export interface OpRunnerDeps {
-  programs: readonly (readonly Step[])[];
+  /** Programs by device type (deviceIndex) and operation kind (OpKind). */
+  programs: readonly (readonly (readonly Step[])[])[];
   cmds: CommandTable;
   ops: OpTable;
   provisioning: ProvisioningModel;
@@ -43,7 +44,7 @@ export class OpRunner {
     this.deps = deps;
     const { config, sim, streams } = ctx;
     this.admission = new OpAdmission(ctx, deps.ops, (op) => this.run(op));
-    const uses = (kind: number) => deps.programs.some((p) => p.some((s) => s.kind === kind));
+    const uses = (kind: number) => deps.programs.some((t) => t.some((p) => p.some((s) => s.kind === kind)));
     if (uses(StepKind.HW_CVQ)) {
       const service = makeDistribution(config.device.hwCvqService);
       this.hwCvq = new HardwareCvq(
@@ -111,7 +112,10 @@ export class OpRunner {
   /** Runs `op` from its next step until a step has to wait, or the program ends. */
   private run(op: number): void {
     const { ops, programs } = this.deps;
-    const program = programs[ops.kind[op] as number] as readonly Step[];
+    const { config, instances } = this.ctx;
+    const group = config.workload.groups[instances.group[ops.instance[op] as number] as number];
+    const table = programs[group?.device === 'blk' ? 1 : 0] as readonly (readonly Step[])[];
+    const program = table[ops.kind[op] as number] as readonly Step[];
     for (;;) {
       const index = ops.step[op] as number;
       if (index >= program.length) {

@@ -15,6 +15,7 @@
 import { Priority } from '../../engine/priority.js';
 import type { HandlerId } from '../../engine/simulator.js';
 import type { RandomStream } from '../../random/random-stream.js';
+import type { DeviceType, GroupConfig } from '../config.js';
 import { InstanceState } from '../instance-table.js';
 import type { DataPathPort, ModelContext } from '../ports.js';
 import { IndexedSet } from '../primitives/indexed-set.js';
@@ -86,7 +87,7 @@ export class Provisioner {
 
   /** The instance's teardown sequence completed. */
   tornDown(instance: number): void {
-    this.deps.ledger.release();
+    this.deps.ledger.release(this.deviceOf(instance));
     this.ctx.instances.state[instance] = InstanceState.ABSENT;
     this.absent.add(instance);
   }
@@ -107,11 +108,16 @@ export class Provisioner {
 
   /** Checks resources; on success the instance holds them, otherwise it is REJECTED. */
   private admit(instance: number): boolean {
-    const rejectedBy = this.deps.ledger.tryAdmit();
+    const rejectedBy = this.deps.ledger.tryAdmit(this.deviceOf(instance));
     if (rejectedBy === undefined) return true;
     this.ctx.instances.state[instance] = InstanceState.REJECTED;
     this.deps.stats.rejected(rejectedBy);
     return false;
+  }
+
+  private deviceOf(instance: number): DeviceType {
+    const { config, instances } = this.ctx;
+    return (config.workload.groups[instances.group[instance] as number] as GroupConfig).device;
   }
 
   private request(instance: number, fromBurst: boolean): void {

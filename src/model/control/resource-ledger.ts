@@ -1,7 +1,9 @@
 /**
  * Resource accounting of one vDPA parent (docs/model.md, "Control plane"): what every instance draws from the
- * device and the platform, checked before an instance is created. Instances all have the same
- * shape, so the demand per resource is computed once.
+ * device and the platform, checked before an instance is created. Instances of one device type
+ * (net, blk) have the same shape, so the demand per resource is computed once per type; both
+ * types draw from the same pools, so in a mixed fleet the first resource exhausted is named
+ * whichever type asked for it.
  *
  * Check order — fixed, and the order of RESOURCE_NAMES — so that a rejected instance names the
  * FIRST resource exhausted:
@@ -21,7 +23,7 @@
  * (`limits.msixPerVf`, a per-instance bound). Resources nobody draws have demand 0 and
  * unlimited capacity.
  */
-import type { LimitsConfig, ModelConfig } from '../config.js';
+import { DEVICE_TYPES, type DeviceType, type LimitsConfig, type ModelConfig } from '../config.js';
 import type { InstanceShape } from '../instance-shape.js';
 import type { InterruptMode } from '../interrupts/interrupt-mode.js';
 import type { IsolationMode } from '../iommu/isolation-mode.js';
@@ -34,7 +36,11 @@ export interface LedgerStrategies {
   readonly isolation: Pick<IsolationMode, 'draws'>;
   readonly interrupts: Pick<InterruptMode, 'draws'>;
   readonly shape: InstanceShape;
+  /** A blk instance's shape (instance-shape.ts); without it only net instances are admitted. */
+  readonly blkShape?: InstanceShape;
 }
+
+const typeIndex = (device: DeviceType): number => DEVICE_TYPES.indexOf(device);
 
 /** What each resource's pool holds (or, for per-instance bounds, what one instance may take). */
 function capacities(l: LimitsConfig, shape: InstanceShape): Record<ResourceName, number> {
@@ -68,21 +74,27 @@ export function instanceDraws(config: ModelConfig, s: LedgerStrategies): Record<
 }
 
 export class ResourceLedger implements ResourceLedgerPort {
-  private readonly demand: Float64Array;
+  /** One instance's demand per device type (DEVICE_TYPES order), resource by resource. */
+  private readonly demands: Float64Array[];
   private readonly cap: Float64Array;
   private readonly perInstance: Uint8Array;
   private readonly inUse: Float64Array;
+  /** Admitted instances per device type (for the per-instance bounds). */
+  private readonly admittedOf = new Float64Array(DEVICE_TYPES.length);
   /** Instances holding resources now. */
   admitted = 0;
 
   constructor(config: ModelConfig, strategies: LedgerStrategies) {
-    const demand = instanceDraws(config, strategies);
+    const shapes = [strategies.shape, strategies.blkShape ?? strategies.shape];
+    const demand = shapes.map((shape) => instanceDraws(config, { ...strategies, shape }));
+    // The vector table (the parent's or a VF's) is the transport's, the same for both types.
     const cap = capacities(config.limits, strategies.shape);
+    const used = (n: ResourceName): boolean => demand.some((d) => d[n] > 0);
     const perInstance = (n: ResourceName): boolean =>
       n === 'queues-per-instance' || (n === 'msix-vectors' && strategies.shape.ownVectorTable);
-    this.demand = Float64Array.from(RESOURCE_NAMES, (n) => demand[n]);
-    this.cap = Float64Array.from(RESOURCE_NAMES, (n) => (demand[n] > 0 ? cap[n] : Number.POSITIVE_INFINITY));
-    this.perInstance = Uint8Array.from(RESOURCE_NAMES, (n) => (demand[n] > 0 && perInstance(n) ? 1 : 0));
+    this.demands = demand.map((d) => Float64Array.from(RESOURCE_NAMES, (n) => d[n]));
+    this.cap = Float64Array.from(RESOURCE_NAMES, (n) => (used(n) ? cap[n] : Number.POSITIVE_INFINITY));
+    this.perInstance = Uint8Array.from(RESOURCE_NAMES, (n) => (used(n) && perInstance(n) ? 1 : 0));
     this.inUse = new Float64Array(RESOURCE_NAMES.length);
   }
 
@@ -90,43 +102,55 @@ export class ResourceLedger implements ResourceLedgerPort {
     return this.cap[RESOURCE_NAMES.indexOf(resource)] as number;
   }
 
-  /** Pools: the amount drawn by admitted instances; per-instance bounds: one instance's demand while any is admitted. */
+  /** Pools: the amount drawn by admitted instances; per-instance bounds: the largest demand of one admitted instance. */
   used(resource: ResourceName): number {
     const k = RESOURCE_NAMES.indexOf(resource);
-    if (this.perInstance[k] === 1) return this.admitted > 0 ? (this.demand[k] as number) : 0;
-    return this.inUse[k] as number;
+    if (this.perInstance[k] === 0) return this.inUse[k] as number;
+    let most = 0;
+    this.demands.forEach((d, t) => {
+      if ((this.admittedOf[t] as number) > 0) most = Math.max(most, d[k] as number);
+    });
+    return most;
   }
 
-  /** Demand of one instance. */
-  demandOf(resource: ResourceName): number {
-    return this.demand[RESOURCE_NAMES.indexOf(resource)] as number;
+  /** Demand of one instance of the device type. */
+  demandOf(resource: ResourceName, device: DeviceType = 'net'): number {
+    return (this.demands[typeIndex(device)] as Float64Array)[RESOURCE_NAMES.indexOf(resource)] as number;
   }
 
   /**
-   * Admits one instance if everything fits, drawing its resources; otherwise draws nothing and
-   * returns the first resource (in check order) that does not fit.
+   * Admits one instance of the device type if everything fits, drawing its resources;
+   * otherwise draws nothing and returns the first resource (in check order) that does not fit.
    */
-  tryAdmit(): ResourceName | undefined {
+  tryAdmit(device: DeviceType = 'net'): ResourceName | undefined {
+    const t = typeIndex(device);
+    const demand = this.demands[t] as Float64Array;
     const n = RESOURCE_NAMES.length;
     for (let k = 0; k < n; k++) {
-      const d = this.demand[k] as number;
+      const d = demand[k] as number;
       if (d === 0) continue;
       const need = this.perInstance[k] === 1 ? d : (this.inUse[k] as number) + d;
       if (need > (this.cap[k] as number)) return RESOURCE_NAMES[k];
     }
     for (let k = 0; k < n; k++) {
-      if (this.perInstance[k] === 0) this.inUse[k] = (this.inUse[k] as number) + (this.demand[k] as number);
+      if (this.perInstance[k] === 0) this.inUse[k] = (this.inUse[k] as number) + (demand[k] as number);
     }
+    this.admittedOf[t] = (this.admittedOf[t] as number) + 1;
     this.admitted++;
     return undefined;
   }
 
   /** Gives back one admitted instance's resources (its teardown completed). */
-  release(): void {
-    if (this.admitted === 0) throw new Error('ResourceLedger.release with no admitted instance');
-    for (let k = 0; k < RESOURCE_NAMES.length; k++) {
-      if (this.perInstance[k] === 0) this.inUse[k] = (this.inUse[k] as number) - (this.demand[k] as number);
+  release(device: DeviceType = 'net'): void {
+    const t = typeIndex(device);
+    if ((this.admittedOf[t] as number) === 0) {
+      throw new Error(`ResourceLedger.release with no admitted ${device} instance`);
     }
+    const demand = this.demands[t] as Float64Array;
+    for (let k = 0; k < RESOURCE_NAMES.length; k++) {
+      if (this.perInstance[k] === 0) this.inUse[k] = (this.inUse[k] as number) - (demand[k] as number);
+    }
+    this.admittedOf[t] = (this.admittedOf[t] as number) - 1;
     this.admitted--;
   }
 }

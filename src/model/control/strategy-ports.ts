@@ -97,7 +97,9 @@ export interface ControlStrategies {
   readonly cvq: CvqMode;
   readonly isolation: IsolationMode;
   readonly interrupts: InterruptMode;
+  /** A net instance's shape, and a blk instance's (src/model/instance-shape.ts). */
   readonly shape: InstanceShape;
+  readonly blkShape: InstanceShape;
 }
 
 /** Size of the talk's command-data and config windows (`u8 command-specific-data[256]`, `u8 config[256]`). */

@@ -99,7 +99,7 @@ export class DataPathStats {
   }
 }
 
-function sum(a: Float64Array): number {
+export function sum(a: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] as number;
   return s;
@@ -109,6 +109,6 @@ export function setFinite(sink: MetricSink, metric: string, value: number): void
   if (Number.isFinite(value)) sink.set(metric, value);
 }
 
-function setGroupFinite(sink: MetricSink, group: string, metric: string, value: number): void {
+export function setGroupFinite(sink: MetricSink, group: string, metric: string, value: number): void {
   if (Number.isFinite(value)) sink.setGroup(group, metric, value);
 }

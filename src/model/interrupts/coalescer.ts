@@ -44,6 +44,8 @@ export class Coalescer {
     config: CoalescingConfig,
     private readonly client: CoalescerClient,
     windowNs = 0,
+    /** Names its timer events (`data/…` for the net data path, `blk/…` for the block one). */
+    prefix = 'data',
   ) {
     this.flags = new Uint8Array(queues);
     if (config.kind === 'adaptive') {
@@ -58,8 +60,8 @@ export class Coalescer {
     const fire = (q: number) => this.fire(q);
     this.timers =
       windowNs > 0
-        ? new TickTimers(sim, queues, windowNs, longestTimerNs(config), fire)
-        : new EventTimers(sim, queues, fire);
+        ? new TickTimers(sim, queues, windowNs, longestTimerNs(config), fire, prefix)
+        : new EventTimers(sim, queues, fire, prefix);
   }
 
   /** Current thresholds of queue q. */

@@ -34,9 +34,11 @@ export class EventTimers implements CoalescingTimers {
     private readonly sim: Simulator,
     queues: number,
     fire: (q: number) => void,
+    /** Prefix of the handler's name: one coalescer per data path (net `data`, block `blk`). */
+    prefix = 'data',
   ) {
     this.handle = new Float64Array(queues).fill(-1);
-    this.handler = sim.handler('data/coalescing-timer', (q) => {
+    this.handler = sim.handler(`${prefix}/coalescing-timer`, (q) => {
       this.handle[q] = -1;
       fire(q);
     });
@@ -82,6 +84,7 @@ export class TickTimers implements CoalescingTimers {
     private readonly windowNs: number,
     maxDelayNs: number,
     private readonly fire: (q: number) => void,
+    prefix = 'data',
   ) {
     if (!(windowNs >= 1)) throw new RangeError(`TickTimers: window must be ≥ 1 ns, got ${windowNs}`);
     this.slotOf = new Int32Array(queues).fill(-1);
@@ -94,7 +97,7 @@ export class TickTimers implements CoalescingTimers {
     this.tail = new Int32Array(slots).fill(-1);
     this.event = new Float64Array(slots).fill(-1);
     this.maxDelayNs = maxDelayNs;
-    this.handler = sim.handler('data/coalescing-tick', (slot) => this.tick(slot));
+    this.handler = sim.handler(`${prefix}/coalescing-tick`, (slot) => this.tick(slot));
   }
 
   arm(q: number, delayNs: number): void {

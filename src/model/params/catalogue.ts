@@ -5,6 +5,8 @@
  * in their path (`workload.groups[].traffic.rate`); a group's conditions apply to everything in
  * it.
  */
+
+import { BLK } from '../blk/blk-params.js';
 import { ADMINQ } from '../control/adminq-params.js';
 import { PROVISIONING } from '../control/provisioning-params.js';
 import { TRANSPORT } from '../control/transport-params.js';
@@ -24,6 +26,7 @@ export const SECTIONS: readonly Section[] = [
   ROOT,
   STRATEGY,
   DEVICE,
+  BLK,
   LIMITS,
   TRANSPORT,
   ADMINQ,

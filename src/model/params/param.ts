@@ -17,7 +17,14 @@ import type { SourceKey } from '../../bibliography/bibliography.js';
 import type { DistSpec } from '../../random/distribution.js';
 
 /** Kinds of strategy a `strategy.*` parameter names (the catalogue lists what is registered). */
-export type StrategyKind = 'transport' | 'cvq' | 'isolation' | 'interrupts' | 'provisioning' | 'qos';
+export type StrategyKind =
+  | 'transport'
+  | 'cvq'
+  | 'isolation'
+  | 'interrupts'
+  | 'provisioning'
+  | 'qos'
+  | 'blkBackend';
 
 /** Complex values whose schema the scenario layer builds (unions and maps with their own rules). */
 export type FormName = 'locality' | 'opsMix';

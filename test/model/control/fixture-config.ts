@@ -10,6 +10,7 @@
 import type { CommandClass, GroupConfig, ModelConfig } from '../../../src/model/config.js';
 import { COMMAND_CLASSES } from '../../../src/model/config.js';
 import type { DistSpec } from '../../../src/random/distribution.js';
+import { fixtureBlk, fixtureIo } from '../blk/fixture-blk.js';
 
 export const det = (value: number): DistSpec => ({ dist: 'deterministic', value });
 export const expo = (mean: number): DistSpec => ({ dist: 'exponential', mean });
@@ -29,6 +30,8 @@ export function group(name: string, count: number, patch: Partial<GroupConfig> =
       locality: { kind: 'uniform' },
     },
     dma: undefined,
+    device: 'net',
+    io: fixtureIo(),
     control: { rate: 0, ops: {}, limit: undefined },
     adminQueue: 0,
     ...patch,
@@ -50,6 +53,7 @@ export function fixtureConfig(instances = 1): ModelConfig {
       interrupts: 'msix',
       provisioning: 'admin-vq',
     },
+    blk: fixtureBlk(),
     device: {
       queuePairs: 1,
       queueSize: 256,

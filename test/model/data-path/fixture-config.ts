@@ -13,6 +13,7 @@ import { makeModelContext } from '../../../src/model/model-context.js';
 import type { MetricSink, ModelContext } from '../../../src/model/ports.js';
 import { StreamFactory } from '../../../src/random/stream-factory.js';
 import { chooseStrategies } from '../../../src/strategies/catalogue.js';
+import { fixtureBlk, fixtureIo } from '../blk/fixture-blk.js';
 
 const us = (x: number): number => x * 1000;
 const ms = (x: number): number => x * 1_000_000;
@@ -34,6 +35,8 @@ export function fixtureGroup(overrides: Partial<GroupConfig> = {}): GroupConfig 
       locality: { kind: 'uniform' },
     },
     dma: undefined,
+    device: 'net',
+    io: fixtureIo(),
     control: { rate: 0, ops: {}, limit: undefined },
     adminQueue: 0,
     ...overrides,
@@ -51,6 +54,7 @@ export function fixtureConfig(): ModelConfig {
       interrupts: 'msix',
       provisioning: 'admin-vq',
     },
+    blk: fixtureBlk(),
     device: {
       queuePairs: 1,
       queueSize: 256,
