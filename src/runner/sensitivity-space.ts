@@ -31,6 +31,11 @@ export interface SpaceParam {
   origin: string;
   /** Named on the command line (a range the scenario refuses is an error, not a note). */
   given: boolean;
+  /**
+   * The only values the parameter takes inside its range (a ring size's powers of two, a page
+   * size's few values): a coordinate picks the nearest of them on the range's scale.
+   */
+  allowed?: readonly number[];
 }
 
 export interface ParameterSpace {
@@ -64,6 +69,30 @@ function formOf(kind: ValueKind): SpaceParam['form'] | undefined {
     default:
       return undefined;
   }
+}
+
+/** The values a declared rule admits within [min, max] (undefined: every number of the form). */
+function allowedValues(kind: ValueKind, range: ParamRange): number[] | undefined {
+  const rule = kind.type === 'count' || kind.type === 'size' ? kind.rule : undefined;
+  if (rule === undefined) return undefined;
+  const candidates =
+    'powerOfTwo' in rule
+      ? Array.from({ length: 53 }, (_, e) => 2 ** e)
+      : [...rule.oneOf].sort((a, b) => a - b);
+  return candidates.filter((v) => v >= range.min && v <= range.max);
+}
+
+/** `allowed` when the parameter's declaration restricts its values, checked non-empty. */
+function withAllowed(path: string, kind: ValueKind, range: ParamRange): Pick<SpaceParam, 'allowed'> {
+  const allowed = allowedValues(kind, range);
+  if (allowed === undefined) return {};
+  if (allowed.length === 0)
+    throw new InputError(
+      `--params: the range ${range.min}..${range.max} holds no value the parameter may take`,
+      { path },
+      'a range holding a power of two (ring sizes) or one of the listed values',
+    );
+  return { allowed };
 }
 
 function quantityKindOf(kind: ValueKind): QuantityKind | undefined {
@@ -135,7 +164,16 @@ export function parameterSpace(tokens: readonly string[], study: Study): Paramet
         const why = ignoredEverywhere(path, study);
         if (form === undefined) notes.push(`${path}: not numeric, left out`);
         else if (why !== undefined) notes.push(`${path}: left out, ${why}`);
-        else params.set(path, { path, range: e.range, form, unit: e.unit, origin: e.origin, given: false });
+        else
+          params.set(path, {
+            path,
+            range: e.range,
+            form,
+            unit: e.unit,
+            origin: e.origin,
+            given: false,
+            ...withAllowed(path, kind as ValueKind, e.range),
+          });
       }
       continue;
     }
@@ -192,6 +230,7 @@ export function parameterSpace(tokens: readonly string[], study: Study): Paramet
       unit,
       origin: m !== null ? '--params' : (known?.origin ?? ''),
       given: true,
+      ...withAllowed(path, kind, range),
     });
   }
   if (params.size === 0)
@@ -205,7 +244,16 @@ export function numberAt(p: SpaceParam, u: number): number {
   const x = scale === 'log' ? min * (max / min) ** u : min + u * (max - min);
   // Clamped: (max/min)^1 can round a hair above max.
   const v = Math.min(max, Math.max(min, x));
+  if (p.allowed !== undefined) return nearest(p.allowed, v, scale);
   return p.form === 'real' ? v : Math.round(v);
+}
+
+/** The value of `values` (ascending, non-empty) closest to v, on a log or a linear scale. */
+function nearest(values: readonly number[], v: number, scale: ParamRange['scale']): number {
+  const d = (a: number) => (scale === 'log' ? Math.abs(Math.log(a / v)) : Math.abs(a - v));
+  let best = values[0] as number;
+  for (const a of values) if (d(a) < d(best)) best = a;
+  return best;
 }
 
 /** A distribution of the same shape with the given mean (whole canonical units, as the model keeps them). */

@@ -87,7 +87,18 @@ const CONTROL: Rule[] = [
   },
 ];
 
-const ALL_RULES = [...DECLARED, ...STRATEGIES, ...CONTROL];
+/** The blk section configures block devices: a fleet without a blk group has none. */
+const BLK: Rule[] = [
+  {
+    keys: ['blk'],
+    ignoredWhen: (c) =>
+      c.workload.groups.some((g) => g.device === 'blk')
+        ? undefined
+        : 'no workload group is a block device (device: blk)',
+  },
+];
+
+const ALL_RULES = [...DECLARED, ...STRATEGIES, ...CONTROL, ...BLK];
 const PATTERNS = ALL_RULES.map((rule) => rule.keys.map(keyPattern));
 
 /** One line per reason that applies: the keys written (in the order written) and why they are ignored. */

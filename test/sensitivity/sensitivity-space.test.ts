@@ -30,6 +30,32 @@ describe('sensitivity parameter space', () => {
     expect(numberAt(param({ min: 1, max: 8, scale: 'linear' }, 'whole'), 0.3)).toBe(3);
   });
 
+  it('samples a ring size among the powers of two of its range', async () => {
+    const ring = {
+      ...param({ min: 64, max: 1024, scale: 'log' }, 'whole'),
+      allowed: [64, 128, 256, 512, 1024],
+    };
+    // u spreads over 4 octaves and each power of two takes the half-octave either side of it:
+    // u = 0.1 is 0.4 octave above 64 (→ 64), 0.2 is 0.8 (→ 128), 0.5 is 2 (→ 256), 0.9 is 3.6 (→ 1024).
+    expect([0, 0.1, 0.2, 0.5, 0.9, 1].map((u) => numberAt(ring, u))).toEqual([64, 64, 128, 256, 1024, 1024]);
+    const root = tempRoot();
+    const { base } = await prepareScenario(writeFile(root, 'r.yaml', CONTROL_ONLY));
+    const [queue] = parameterSpace(['device.queueSize=100..3000'], base).params;
+    expect(queue?.allowed).toEqual([128, 256, 512, 1024, 2048]);
+    for (let u = 0; u <= 1; u += 0.01)
+      expect([128, 256, 512, 1024, 2048]).toContain(numberAt(queue as SpaceParam, u));
+  });
+
+  it('leaves the blk section out of a fleet without block devices', async () => {
+    const root = tempRoot();
+    const { base } = await prepareScenario(writeFile(root, 'n.yaml', CONTROL_ONLY));
+    const space = parameterSpace([], base);
+    expect(space.params.some((p) => p.path.startsWith('blk.'))).toBe(false);
+    expect(
+      space.notes.some((n) => n.startsWith('blk.queueSize: left out, no workload group is a block device')),
+    ).toBe(true);
+  });
+
   it('keeps a distribution’s shape and sets its mean', () => {
     for (const spec of [
       { dist: 'exponential', mean: 50_000 },
