@@ -1,7 +1,8 @@
 /**
  * Section `strategy`: the design under study. Each key names a registered strategy of its kind
  * (src/strategies/, whose names and summaries complete each description in the schema); the
- * defaults are today's deployed baseline: SR-IOV VFs, a hardware CVQ,
+ * defaults are today's deployed baseline: SR-IOV VFs, a hardware CVQ (the driver's software one
+ * on a parent without a CVQ in the device),
  * RID isolation, dedicated MSI-X vectors, `vdpa dev add`.
  */
 import { byDefault, section, strategy } from './params/param.js';
@@ -17,7 +18,8 @@ export const STRATEGY = section(
     }),
     cvq: strategy('cvq', {
       title: 'control virtqueue',
-      description: 'Control virtqueue',
+      description:
+        'Control virtqueue (default hardware; software on a parent without a CVQ in the device, limits.hwCvq 0, as mlx5)',
       origin: byDefault('hardware'),
     }),
     isolation: strategy('isolation', {

@@ -2,7 +2,8 @@
  * A parsed scenario (units already canonical) → the ModelConfig one run is built from.
  * Pure: the same scenario always gives the same config. Layers, lowest first:
  *   choice defaults (defaults.ts) + platform profile → parent profile → the scenario's keys,
- * then the derived defaults (DRR weights per queue, the adaptive-coalescing table), the
+ * then the derived defaults (DRR weights per queue, the adaptive-coalescing table, a software
+ * CVQ on a parent without one in the device), the
  * workload groups, and the cross-field rules.
  */
 import type { CoalescingConfig, ModelConfig } from '../model/config.js';
@@ -32,14 +33,20 @@ export function resolveConfig(scenario: ParsedScenario): ModelConfig {
   const base = baseFor(parent);
   const tree = copyPlain(base.tree);
   let weightsWritten = base.written.has('adminq.weights');
+  let cvqWritten = false;
   for (const [path, value] of modelLeavesOf(scenario)) {
     setModelPath(tree, path, value);
     if (path === 'adminq.weights') weightsWritten = true;
+    if (path === 'strategy.cvq') cvqWritten = true;
   }
   tree.parent = parent;
   tree.instances = scenario.instances ?? RUN_DEFAULTS.instances;
   const config = tree as unknown as ModelConfig;
   if (!weightsWritten) config.adminq.weights = new Array<number>(config.adminq.queues).fill(1);
+  // The deployed CVQ of a parent without one in the device is the driver's (mlx5_vdpa emulates
+  // it): the default follows the parent, so `parent: mlx5` runs without naming a CVQ, while an
+  // explicit `strategy.cvq: hardware` there is still refused (check-config.ts).
+  if (!cvqWritten && config.limits.hwCvq === 0) config.strategy.cvq = 'software';
   config.iommu.missPenalty ??= undefined;
   config.interrupts.coalescing = normalizeCoalescing(config.interrupts.coalescing);
   config.workload = { groups: resolveGroups(scenario.workload?.groups, config.instances) };

@@ -189,12 +189,21 @@ describe('resolveConfig', () => {
     expect(groups[0]?.control.limit).toBeUndefined();
   });
 
-  it('resolves for every parent', () => {
+  it('resolves for every parent, each with its deployed CVQ by default', () => {
     for (const parent of PARENTS) {
-      // mlx5 has no hardware CVQ (the default strategy.cvq): its driver emulates it.
-      const config = resolveConfig(parse({ parent, strategy: { cvq: 'software' } }));
+      const config = resolveConfig(parse({ parent }));
       expect(config.parent).toBe(parent);
+      // mlx5 has no CVQ in the device (limits.hwCvq 0): its driver emulates one in software.
+      expect(config.strategy.cvq, parent).toBe(config.limits.hwCvq === 0 ? 'software' : 'hardware');
     }
+    expect(resolveConfig(parse({ parent: 'mlx5' })).strategy.cvq).toBe('software');
+    // Written, the choice stands: none on mlx5, hardware where the study adds a CVQ to the device.
+    expect(resolveConfig(parse({ parent: 'mlx5', strategy: { cvq: 'none' } })).strategy.cvq).toBe('none');
+    const proposal = parse({ parent: 'mlx5', strategy: { cvq: 'hardware' }, limits: { hwCvq: 1 } });
+    expect(resolveConfig(proposal).strategy.cvq).toBe('hardware');
+    expect(() => resolveConfig(parse({ parent: 'mlx5', strategy: { cvq: 'hardware' } }))).toThrow(
+      /hwCvq is 0/,
+    );
   });
 
   it('layers defaults + platform ← parent profile ← scenario', () => {
