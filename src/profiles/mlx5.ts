@@ -19,7 +19,7 @@ export const MLX5_PROFILE: ParentProfile = {
     "DMA isolation by a device MMU of memory keys (strategy.isolation device-mmu): iommu.deviceMmu.entries cache translations, a miss fetches the MTT entry over PCIe (iommu.deviceMmu.fetch, platform), provisioning builds the instance's MKEYs before its VQ setup (iommu.deviceMmu.keyBuild ≈ 1 s for a 256 GB VM; scale it to the instance's memory), and limits.deviceMmuContexts bounds the number of memory regions.",
     'Many VQs: up to 256 per instance (limits.maxQueuesPerInstance) and ≈ 32K in the device (limits.hwVqs).',
     'Instance carriers: 127 VFs per port (limits.totalVfs; transport.vfCreate 0.52 s each) or up to 1000 sub-functions, each with a 1 MiB BAR window (limits.deviceMemory / limits.instanceMemory); at 4 vectors per SF the 2048-entry PF MSI-X table (limits.msixPerFunction) binds first, at 512.',
-    'No hardware CVQ (limits.hwCvq 0, so strategy.cvq hardware is refused): mlx5_vdpa emulates the CVQ in the driver and applies each command with a firmware command (device.hwCvqService 1.1 ms, used only when a study sets limits.hwCvq 1).',
+    'No hardware CVQ (limits.hwCvq 0: strategy.cvq defaults to software here, and hardware is refused): mlx5_vdpa emulates the CVQ in the driver and applies each command with a firmware command (device.hwCvqService 1.1 ms, used only when a study sets limits.hwCvq 1).',
     'No block device: mlx5_vdpa registers network devices only (blk.backend none), so a blk workload group is refused.',
   ],
   cite: ['linux-mlx5-vdpa', 'linux-mlx5-cmd', 'mellanox-sf-wiki'],
