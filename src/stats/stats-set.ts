@@ -3,8 +3,16 @@ import { Histogram } from './histogram.js';
 import { Tally } from './tally.js';
 import { TimeWeighted } from './time-weighted.js';
 
-/** Any accumulator a StatsSet can hold: a per-group table of counts is a Float64Array. */
-export type Accumulator = Tally | Histogram | Counter | TimeWeighted | Float64Array;
+/**
+ * What a StatsSet can restart at the warm-up boundary: anything with a `reset` (a tally, a
+ * histogram, a time-weighted level, a component's own per-group table); a per-group table of
+ * counts is a plain Float64Array.
+ */
+export interface Resettable {
+  /** Discards the observations so far; a time-weighted level restarts its integral at nowNs. */
+  reset(nowNs: number): void;
+}
+export type Accumulator = Resettable | Float64Array;
 
 /**
  * Per-run registry of named accumulators. Its purpose is the warm-up reset: every
@@ -44,6 +52,14 @@ export class StatsSet {
     return this.register(name, new Float64Array(length));
   }
 
+  /**
+   * An accumulator of a kind the set does not build itself (per-group histograms and levels
+   * kept in flat arrays), cleared with the rest.
+   */
+  add<T extends Resettable>(name: string, acc: T): T {
+    return this.register(name, acc);
+  }
+
   get(name: string): Accumulator | undefined {
     return this.entries.get(name);
   }
@@ -71,9 +87,8 @@ export class StatsSet {
    */
   resetAll(nowNs: number): void {
     for (const acc of this.entries.values()) {
-      if (acc instanceof TimeWeighted) acc.reset(nowNs);
-      else if (acc instanceof Float64Array) acc.fill(0);
-      else acc.reset();
+      if (acc instanceof Float64Array) acc.fill(0);
+      else acc.reset(nowNs);
     }
   }
 

@@ -47,4 +47,14 @@ describe('StatsSet', () => {
     expect(tw.integral(50)).toBe(0);
     expect(tw.mean(60)).toBe(4);
   });
+
+  it('resets an accumulator it holds but did not build (a per-group table) at the boundary time', () => {
+    const s = new StatsSet();
+    const resets: number[] = [];
+    const table = s.add('per-group', { reset: (nowNs: number) => resets.push(nowNs) });
+    expect(s.get('per-group')).toBe(table);
+    expect(() => s.add('per-group', { reset: () => {} })).toThrow(/duplicate/);
+    s.resetAll(1234);
+    expect(resets).toEqual([1234]);
+  });
 });

@@ -13,32 +13,33 @@
  * Per-tenant state is in flat arrays (`GroupHistograms`: quantile error 0.8–6.25 % depending on
  * the tenant count) so that 10⁴ tenants stay cheap; aggregates use `Histogram` (≤ 0.8 %).
  */
-import { Counter } from '../../stats/counter.js';
 import { jainIndex } from '../../stats/fairness.js';
 import { Histogram } from '../../stats/histogram.js';
+import { StatsSet } from '../../stats/stats-set.js';
 import { Tally } from '../../stats/tally.js';
-import { TimeWeighted } from '../../stats/time-weighted.js';
 import type { ResourceName } from '../ports.js';
 import { GroupHistograms } from './group-histograms.js';
 import { GroupLevels } from './group-levels.js';
 
 export class ControlStats {
   readonly groups: number;
+  /** The window statistics, created through the set so that its one reset clears them all. */
+  private readonly window = new StatsSet();
   // Window statistics (reset at warm-up).
-  readonly ctrlLatency = new Histogram();
-  readonly ctrlOps = new Counter();
-  readonly adminqWait = new Histogram();
-  readonly retries = new Counter();
+  readonly ctrlLatency = this.window.histogram('control/latency');
+  readonly ctrlOps = this.window.counter('control/ops');
+  readonly adminqWait = this.window.histogram('adminq/wait');
+  readonly retries = this.window.counter('adminq/retries');
   /** Busy admin-queue workers over time (level kept across the reset). */
-  readonly adminqBusy = new TimeWeighted();
+  readonly adminqBusy = this.window.timeWeighted('adminq/busy', 0);
   /**
    * Host driver threads spinning: submitters waiting for a ring entry or a mutex with
    * `driverWait: spin`, and sync-mode holders busy-polling for their completion. Its integral
    * is host CPU time (added when the run collects its metrics).
    */
-  readonly driverSpin = new TimeWeighted();
+  readonly driverSpin = this.window.timeWeighted('control/driver-spin', 0);
   /** Runtime control operations issued and not yet completed: the control backlog. */
-  readonly backlog = new TimeWeighted();
+  readonly backlog = this.window.timeWeighted('control/backlog', 0);
   readonly groupBacklog: GroupLevels;
   readonly groupOps: Float64Array;
   readonly groupRetries: Float64Array;
@@ -61,13 +62,14 @@ export class ControlStats {
 
   constructor(groups: number) {
     this.groups = groups;
-    this.groupOps = new Float64Array(groups);
-    this.groupRetries = new Float64Array(groups);
-    this.groupAdminqSubmitted = new Float64Array(groups);
-    this.groupAdminqDone = new Float64Array(groups);
-    this.groupLatency = new GroupHistograms(groups);
-    this.groupWait = new GroupHistograms(groups);
-    this.groupBacklog = new GroupLevels(groups);
+    const w = this.window;
+    this.groupOps = w.counts('control/group-ops', groups);
+    this.groupRetries = w.counts('adminq/group-retries', groups);
+    this.groupAdminqSubmitted = w.counts('adminq/group-submitted', groups);
+    this.groupAdminqDone = w.counts('adminq/group-done', groups);
+    this.groupLatency = w.add('control/group-latency', new GroupHistograms(groups));
+    this.groupWait = w.add('adminq/group-wait', new GroupHistograms(groups));
+    this.groupBacklog = w.add('control/group-backlog', new GroupLevels(groups));
     this.groupProvisionLatency = Array.from({ length: groups }, () => new Tally());
   }
 
@@ -121,20 +123,7 @@ export class ControlStats {
 
   /** Warm-up boundary: clears the window statistics, keeps the provisioning ones. */
   reset(nowNs: number): void {
-    this.ctrlLatency.reset();
-    this.ctrlOps.reset();
-    this.adminqWait.reset();
-    this.retries.reset();
-    this.adminqBusy.reset(nowNs);
-    this.driverSpin.reset(nowNs);
-    this.backlog.reset(nowNs);
-    this.groupBacklog.reset(nowNs);
-    this.groupOps.fill(0);
-    this.groupRetries.fill(0);
-    this.groupAdminqSubmitted.fill(0);
-    this.groupAdminqDone.fill(0);
-    this.groupLatency.reset();
-    this.groupWait.reset();
+    this.window.resetAll(nowNs);
   }
 
   /**
