@@ -10,6 +10,20 @@ import { quickAnswer, USAGE } from './top-level-help.js';
  * 130 / 143 interrupted by SIGINT / SIGTERM. Never calls process.exit (except on a second
  * interrupt), so tests can call it directly.
  */
+/**
+ * yargs renders the invoked command's whole help text before running its handler, to keep it
+ * for a later failure (≈ 35–90 ms of text wrapping in a trivial run). Our fail handler throws
+ * instead of printing help, and `--help` renders afresh, so the cached text is never shown:
+ * the caching is switched off. Through yargs' internal methods (no public option exists); if a
+ * yargs version lacks them, yargs just caches as before.
+ */
+function skipHelpCache(parser: object): void {
+  const internal = (parser as { getInternalMethods?: () => { getUsageInstance?: () => unknown } })
+    .getInternalMethods?.()
+    .getUsageInstance?.() as { cacheHelpMessage?: () => void } | undefined;
+  if (typeof internal?.cacheHelpMessage === 'function') internal.cacheHelpMessage = () => {};
+}
+
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const quick = quickAnswer(argv, process.stdout.columns);
   if (quick !== undefined) {
@@ -35,6 +49,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       if (err) throw err;
       throw new UsageError(msg);
     });
+  skipHelpCache(parser);
   try {
     let helpText = '';
     await parser.parseAsync(argv, {}, (_err, _argv, output) => {

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ShardSpec } from '../runner/study.js';
+import { readGitHead } from './git-head.js';
 import type { ManifestMeta } from './manifest.js';
 import type { RunRecord } from './records.js';
 
@@ -22,17 +23,23 @@ export function packageVersion(): string {
  * `git rev-parse HEAD` of the checkout the package runs from, or null (no git, not a checkout).
  * Only when the package root is itself the work tree's top: an installed copy inside someone
  * else's repository (node_modules/vdpascale) must not report that repository's commit.
+ * Read from the checkout's files when they tell (no process spawned), else asked of git.
  */
-export function gitCommit(): string | null {
+export function gitCommit(root = PACKAGE_ROOT): string | null {
+  const read = readGitHead(root);
+  return read !== undefined ? read : askGit(root);
+}
+
+function askGit(root: string): string | null {
   try {
     const out = execFileSync('git', ['rev-parse', '--show-toplevel', 'HEAD'], {
-      cwd: PACKAGE_ROOT,
+      cwd: root,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 5000,
     });
     const [top = '', commit = ''] = out.trim().split('\n');
-    if (realpathSync(top) !== realpathSync(PACKAGE_ROOT)) return null;
+    if (realpathSync(top) !== realpathSync(root)) return null;
     return /^[0-9a-f]{40}$/.test(commit) ? commit : null;
   } catch {
     return null;

@@ -24,9 +24,14 @@ function expectedArrivals(config: ModelConfig, ns: number): number {
   return n;
 }
 
-export function defaultJobsFor(study: Study, cores = defaultJobs()): number {
+/** The study's runs together expect fewer arrivals than a worker thread's start-up is worth. */
+export function isSmallStudy(study: Study): boolean {
   const ns = study.warmupNs + study.durationNs;
   let total = 0;
   for (const point of study.points) total += study.replications * expectedArrivals(point.config, ns);
-  return total < SMALL_STUDY ? 1 : cores;
+  return total < SMALL_STUDY;
+}
+
+export function defaultJobsFor(study: Study, cores = defaultJobs()): number {
+  return isSmallStudy(study) ? 1 : cores;
 }

@@ -15,7 +15,9 @@ describe('progress inside a run', () => {
   it('prints plain lines while the run goes on (non-TTY)', async () => {
     const root = tempDir('vdpascale-progress-');
     const file = join(root, 'long.yaml');
-    // One run of ≈ 64 K packets (64 × 200 kpps for 5 ms): long enough for several 20 ms ticks.
+    // One run of ≈ 128 K packets (128 × 200 kpps for 5 ms): long enough for several 20 ms ticks,
+    // and above the 10^5 arrivals under which a --jobs 1 study stays in the calling thread
+    // (progress inside a run is read from a worker thread's lanes while the run goes on).
     writeFileSync(
       file,
       [
@@ -25,7 +27,7 @@ describe('progress inside a run', () => {
         'warmup: 0ns',
         'replications: 1',
         'parent: vp_vdpa',
-        'instances: 64',
+        'instances: 128',
         'strategy: { transport: admin-vq, provisioning: admin-vq }',
         'workload:',
         '  groups: [{ name: tenants, share: 1, traffic: { rate: 200kpps, packetSize: 1500B } }]',

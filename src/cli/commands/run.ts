@@ -13,7 +13,7 @@ import { clearResults, type FolderState, inspectResultFolder } from '../../outpu
 import { runStudy, StudyStoppedError } from '../../output/run-study.js';
 import { summarizeRuns } from '../../output/summary.js';
 import { formatColumns, formatSummaryTable, headlineMetrics } from '../../output/summary-table.js';
-import { defaultJobsFor } from '../../runner/default-jobs.js';
+import { defaultJobsFor, isSmallStudy } from '../../runner/default-jobs.js';
 import {
   type LoadOptions,
   loadScenarioFile,
@@ -253,7 +253,9 @@ async function runOne(p: Planned, folder: FolderState, ctx: RunContext): Promise
       folder,
       shard: ctx.shard,
       jobs: ctx.jobs ?? defaultJobsFor(p.study),
-      smallStudy: ctx.jobs === undefined && defaultJobsFor(p.study) === 1,
+      // With one job (given or chosen) a small study stays in this thread: a worker would only
+      // add its start-up, and a signal waits for runs of milliseconds.
+      smallStudy: isSmallStudy(p.study),
       workerUrl: deps.workerUrl,
       writer: deps.writer,
       interrupt: { signal: watch.signal, graceMs: GRACE_MS },
