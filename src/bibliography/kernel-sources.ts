@@ -147,6 +147,17 @@ export const KERNEL_SOURCES = {
       'TX→RX loopback run by a kthread worker under a device spinlock, copying with vringh through a ' +
       'software IOTLB of max_iotlb_entries = 2048 per address space; it applies CVQ commands in software.',
   },
+  'linux-vhost-vdpa': {
+    kind: 'kernel',
+    title: 'vhost-vdpa: the vhost backend of vDPA devices',
+    where: file('drivers/vhost/vdpa.c'),
+    url: tree('drivers/vhost/vdpa.c'),
+    about:
+      'A virtqueue interrupt reaches the guest by the virtqueue callback signalling its call eventfd, which ' +
+      'KVM injects through irqfd; only a parent whose ops give get_vq_irq (a device interrupt, as vp_vdpa, ' +
+      'ifcvf or mlx5_vdpa) has it registered as an IRQ-bypass producer (vhost_vdpa_setup_vq_irq). vdpa_sim and ' +
+      'VDUSE give none: their interrupts are eventfd signals, with no device message entry behind them.',
+  },
   'linux-vhost': {
     kind: 'kernel',
     title: 'vhost core and its IOTLB API',

@@ -10,6 +10,8 @@ import { between, exponential, fixed, type ParentProfile } from './profile.js';
 const VDPASIM_NET_VQS = 3;
 /** vhost-vdpa minor-number space (2^20 devices) × 3 VQs: no hardware queue limit. */
 const SOFTWARE_VQS = VDPASIM_NET_VQS * 2 ** 20;
+/** Interrupt messages: one per VQ + config for each of the 2^20 minors: no message store to exhaust. */
+const SOFTWARE_MESSAGES = (VDPASIM_NET_VQS + 1) * 2 ** 20;
 
 export const VDPA_SIM_PROFILE: ParentProfile = {
   name: 'vdpa_sim',
@@ -19,7 +21,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
     'Software data path in the kernel (device.dataPath software): a kthread worker loops TX back to RX through vringh under a device spinlock, copying every byte twice (device.copyPerByte) and waking per batch (device.wakeup); CPU bound, no PCIe (device.enginePerByte 0, device.dmaRead a host-memory access).',
     'Software IOTLB of 2048 entries per address space (iommu.iotlb.entries, module parameter max_iotlb_entries); a lookup is an interval-tree search, not a page walk (iommu.missPenalty).',
     '3 VQs per instance: 1 pair + CVQ (limits.maxQueuesPerInstance 3), with 2 address spaces and 2 VQ groups so the CVQ can sit in its own ASID for a shadow CVQ; CVQ commands such as MAC_ADDR_SET are handled in software (device.hwCvqService).',
-    'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); config accesses are function calls (transport.mmioRead, transport.mmioWrite) and doorbells are trapped (device.kick). Queues up to VDPASIM_QUEUE_MAX = 256 entries, the platform device.queueSize.',
+    'No PCI function (limits.totalVfs 0), no hardware queue limit (limits.hwVqs) and no interrupt message store (limits.imsEntries: interrupts are eventfd signals); config accesses are function calls (transport.mmioRead, transport.mmioWrite) and doorbells are trapped (device.kick). Queues up to VDPASIM_QUEUE_MAX = 256 entries, the platform device.queueSize.',
     'Block device (vdpa_sim_blk, blk.backend ramdisk): one request queue (VDPASIM_BLK_VQ_NUM), seg_max 32 of size_max 4 KiB (128 KiB per request), 512-byte blocks; the kthread worker copies each request to or from a ramdisk in host memory (blk.perByte) through the software IOTLB, after a wake-up (blk.wakeup).',
   ],
   cite: ['linux-vdpa-sim'],
@@ -193,6 +195,17 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
       basis: 'design',
       cite: ['linux-vduse'],
       note: 'no hardware queues; 3 VQs × the 2^20 vhost-vdpa minor-number space',
+    },
+    {
+      path: 'limits.imsEntries',
+      value: SOFTWARE_MESSAGES,
+      unit: 'entries',
+      rangeNote: 'memory-bound',
+      basis: 'design',
+      cite: ['linux-vhost-vdpa'],
+      note:
+        'no device message store: a software parent has no get_vq_irq, so a virtqueue interrupt is its call eventfd ' +
+        'injected by KVM irqfd; msi-store here counts (VQs + config) × the 2^20 minors, so nothing binds before memory',
     },
     {
       path: 'iommu.iotlb.entries',

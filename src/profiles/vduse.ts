@@ -11,6 +11,8 @@ const BOUNCE_BYTES = size('64MiB');
 const BOUNCE_POOL_BYTES = size('256GiB');
 /** vhost-vdpa/VDUSE minor-number space (2^20 devices) × 3 VQs: no hardware queue limit. */
 const SOFTWARE_VQS = 3 * 2 ** 20;
+/** Interrupt messages: one per VQ + config for each of the 2^20 minors: no message store to exhaust. */
+const SOFTWARE_MESSAGES = (3 + 1) * 2 ** 20;
 
 export const VDUSE_PROFILE: ParentProfile = {
   name: 'vduse',
@@ -20,7 +22,7 @@ export const VDUSE_PROFILE: ParentProfile = {
     'No IOMMU translation on the data path: the daemon maps the bounce/IOVA regions once (VDUSE_IOTLB_GET_FD + mmap), so an IOTLB miss costs no walk (iommu.missPenalty 0); the cost moves into copies and wake-ups.',
     'Each instance holds a 64 MiB bounce buffer (limits.instanceMemory) out of host memory set aside for VDUSE (limits.deviceMemory): 4096 instances per 256 GiB.',
     'Control: config and status accesses the daemon must answer are VDUSE control messages, a round trip to userspace (transport.fwEmulation) with a 30 s timeout; cached config reads are kernel function calls (transport.mmioRead, transport.mmioWrite). The CVQ is served by the daemon (device.hwCvqService).',
-    'No PCI function (limits.totalVfs 0) and no hardware queue limit (limits.hwVqs); guest doorbells are trapped and relayed as eventfds (device.kick).',
+    'No PCI function (limits.totalVfs 0), no hardware queue limit (limits.hwVqs) and no interrupt message store (limits.imsEntries: interrupts are eventfd signals); guest doorbells are trapped and relayed as eventfds (device.kick).',
     'Block device (blk.backend userspace): the daemon serves each request after a kernel↔daemon round trip (blk.messageRoundTrip: the kick as an eventfd, VDUSE_VQ_INJECT_IRQ back), copies its data through the bounce buffers (device.copyPerByte) and runs its own backend (blk.service, blk.perByte) on host threads (blk.workers); queued requests may share a round trip (blk.batch).',
   ],
   cite: ['linux-vduse'],
@@ -187,6 +189,17 @@ export const VDUSE_PROFILE: ParentProfile = {
       basis: 'design',
       cite: ['linux-vduse'],
       note: 'no hardware queues; 3 VQs × the 2^20 minor-number space, so host memory (limits.deviceMemory) binds first',
+    },
+    {
+      path: 'limits.imsEntries',
+      value: SOFTWARE_MESSAGES,
+      unit: 'entries',
+      rangeNote: 'memory-bound',
+      basis: 'design',
+      cite: ['linux-vhost-vdpa'],
+      note:
+        'no device message store: a software parent has no get_vq_irq, so a virtqueue interrupt is its call eventfd ' +
+        'injected by KVM irqfd; msi-store here counts (VQs + config) × the 2^20 minors, so nothing binds before memory',
     },
     {
       path: 'limits.instanceMemory',
