@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent
-all=(quickstart scale-transports provisioning adminq-qos software-cvq dma-isolation interrupts parents
+all=(quickstart scale-transports provisioning adminq-qos software-cvq dma-isolation interrupts parents blk-parents blk-mixed
   sensitivity-provisioning)
 # Sensitivity studies run through `vdpascale sensitivity`, with the question each one asks.
 declare -A sensitivity=(
