@@ -339,6 +339,10 @@ export function runCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
         .example('$0 run scenarios/adminq-qos.yaml --jobs 8', 'run a sweep on 8 cores')
         .example(
+          '$0 run scenarios/blk-parents.yaml --set parent=vduse --set blk.batch=8',
+          'virtio-blk disks (a group with device: blk and io: rate or iodepth) on VDUSE, 8 requests per daemon round trip',
+        )
+        .example(
           '$0 run scenarios/examples/tiny.yaml --shard 0/2 && $0 run scenarios/examples/tiny.yaml --shard 1/2',
           'split a sweep in two shards (results/local/tiny-shard-0-of-2/ and …-1-of-2/); merge joins them',
         ),
