@@ -49,8 +49,9 @@ function shrinkSets(full: ResolvedScenario, size: ShrinkSize): string[] {
 }
 
 /**
- * Packets, control operations and churn events per second a point generates (rates are per
- * instance); Infinity for a provisioning burst, which has work at time zero. 0 = an idle point.
+ * Packets, block requests, control operations and churn events per second a point generates
+ * (rates are per instance); Infinity for a provisioning burst, which has work at time zero.
+ * 0 = an idle point.
  */
 export function arrivalsPerS(c: ModelConfig): number {
   if (c.provisioning.start === 'burst') return Number.POSITIVE_INFINITY;
@@ -58,8 +59,12 @@ export function arrivalsPerS(c: ModelConfig): number {
   // A DMA group's requesters issue up to `outstanding` requests per DMA round trip each.
   const dmaPerS = (g: ModelConfig['workload']['groups'][number]) =>
     g.dma === undefined ? 0 : (g.dma.outstanding * 1e9) / Math.max(1, c.device.dmaRead);
+  // A blk group offers io.rate requests per second; a closed loop keeps iodepth outstanding,
+  // counted as completing once per µs each (the order of a memory backend's service time).
+  const blkPerS = (g: ModelConfig['workload']['groups'][number]) =>
+    g.device !== 'blk' ? 0 : g.io.rate + g.io.iodepth * 1e6;
   return c.workload.groups.reduce(
-    (sum, g) => sum + g.count * (g.traffic.ratePps + g.control.rate + dmaPerS(g)),
+    (sum, g) => sum + g.count * (g.traffic.ratePps + g.control.rate + dmaPerS(g) + blkPerS(g)),
     churn,
   );
 }
