@@ -23,6 +23,8 @@ export const QUEUEING_RESOURCES = {
   // The model has no separate walker pool: an engine walks the page tables itself, stalled
   // for the walk, so the walks' capacity is the engines'.
   'iommu-walkers': { label: 'IOMMU page walks (in engine service)', unit: 'engines' },
+  // With iommu.walk.concurrency > 0 the IOMMU walks at most that many misses at once.
+  'iommu-walker-pool': { label: 'IOMMU page walkers', unit: 'walkers', waiting: 'misses' },
   'invalidation-queue': { label: 'IOTLB invalidation queue', unit: 'server', waiting: 'invalidations' },
   // Block devices: the backend's workers (device engines, vdpa_sim's kthread, VDUSE's daemon threads).
   'blk-workers': { label: 'block backend workers', unit: 'workers', waiting: 'requests' },

@@ -57,6 +57,8 @@ export class ResourceMeter {
   readonly wait = new Tally();
   /** Held time charged directly (ns), for resources accounted in time rather than as a level. */
   heldNs = 0;
+  /** Waiting time charged directly (ns): requests × their waits, for waits computed, not simulated. */
+  queuedNs = 0;
   /** Requests that left the queue (for Little's law when waits are not recorded one by one). */
   departures = 0;
 
@@ -96,6 +98,7 @@ export class ResourceMeter {
     this.queue.reset(nowNs);
     this.wait.reset();
     this.heldNs = 0;
+    this.queuedNs = 0;
     this.departures = 0;
   }
 }
@@ -146,7 +149,7 @@ export class ResourceUsage {
   collect(nowNs: number, windowNs: number): ResourceUse[] {
     return this.meters.map((m) => {
       const held = m.held.integral(nowNs) + m.heldNs;
-      const queued = m.queue.integral(nowNs);
+      const queued = m.queue.integral(nowNs) + m.queuedNs;
       const waitNs = m.wait.count > 0 ? m.wait.mean : m.departures > 0 ? queued / m.departures : Number.NaN;
       return {
         resource: m.name,

@@ -20,6 +20,7 @@
  */
 import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
+import { doubled } from '../../util/doubled.js';
 import type { BlkConfig, DeviceConfig, ModelConfig } from '../config.js';
 import type { AddressLayout } from '../data-path/address-layout.js';
 import { DATA_PATH_KINDS } from '../data-path/device-params.js';
@@ -256,12 +257,8 @@ export class BlkPath implements ModelComponent, DataPathPort {
   }
 
   private growRequests(): void {
-    const queue = new Int32Array(this.reqQueue.length * 2);
-    queue.set(this.reqQueue);
-    this.reqQueue = queue;
-    const woke = new Uint8Array(this.reqWoke.length * 2);
-    woke.set(this.reqWoke);
-    this.reqWoke = woke;
+    this.reqQueue = doubled(this.reqQueue);
+    this.reqWoke = doubled(this.reqWoke);
   }
 
   /** A worker takes request p now: the backend's time plus the stalls of the chain's DMA. */
@@ -286,7 +283,8 @@ export class BlkPath implements ModelComponent, DataPathPort {
   /**
    * The chain's translations: descriptor and header (the request's slot in the ring and in
    * blk-mq's per-tag array, keyed as the ring slot's page), each data page of the buffer (the
-   * span's pages, as the page cache holds them), the status byte and the used entry.
+   * span's pages, as the page cache holds them), the status byte and the used entry, each at
+   * its time in the chain, so that a miss can queue for bounded walkers (translator.ts).
    */
   private translate(tr: Translator, p: number, bytes: number): number {
     const q = this.reqQueue[p] as number;
@@ -302,10 +300,13 @@ export class BlkPath implements ModelComponent, DataPathPort {
     const first = Math.floor(offset / this.pageSize);
     const count = Math.floor(((offset % this.pageSize) + bytes - 1) / this.pageSize) + 1;
     const descKey = layout.descKey(instance, ctxQ, local, slot);
-    let stall = tr.translate(descKey) + tr.translate(descKey);
+    const now = this.sim.now;
+    let stall = tr.translate(descKey, now);
+    stall += tr.translate(descKey, now + stall);
     for (let k = 0; k < count; k++)
-      stall += tr.translate(layout.bufferKey(instance, ctxQ, (first + k) % pages));
-    stall += tr.translate(descKey) + tr.translate(layout.usedKey(instance, ctxQ, local, slot));
+      stall += tr.translate(layout.bufferKey(instance, ctxQ, (first + k) % pages), now + stall);
+    stall += tr.translate(descKey, now + stall);
+    stall += tr.translate(layout.usedKey(instance, ctxQ, local, slot), now + stall);
     this.stats.translations.add(count + 4);
     this.stats.stallNs.add(stall);
     return stall;

@@ -138,17 +138,23 @@ export class DataPath implements ModelComponent, DataPathPort {
     );
     this.coalescer = this.driver.coalescer;
     const engines = Math.max(1, config.device.engines);
-    // The engines' busy level is the stats' own; the walks stall the engine that issued them
-    // (no separate walker pool), so their capacity is the engines'.
+    // The engines' busy level is the stats' own. The walks stall the engine that issued them:
+    // unbounded, their capacity is the engines' (time accounted inside engine service); with
+    // iommu.walk.concurrency walkers they are a pool of their own that misses queue for.
     const engineMeter = ctx.resources.register({
       name: 'data-engines',
       capacity: engines,
       held: this.stats.busyEngines,
     });
+    const walkers = config.iommu.walk.concurrency;
     this.walkMeter =
       this.translator === undefined
         ? undefined
-        : ctx.resources.register({ name: 'iommu-walkers', capacity: engines, role: 'accounted' });
+        : ctx.resources.register(
+            walkers > 0
+              ? { name: 'iommu-walker-pool', capacity: walkers }
+              : { name: 'iommu-walkers', capacity: engines, role: 'accounted' },
+          );
     this.engines = new Engines(
       this.sim,
       config,
@@ -239,7 +245,13 @@ export class DataPath implements ModelComponent, DataPathPort {
       const dev = tr.deviceCounters();
       if (dev !== undefined) setFinite(sink, 'devtlb_hit_rate', dev.hits / dev.lookups);
       setFinite(sink, 'translation_ns_per_packet', tr.stallNs / this.stats.serviced.value);
-      if (this.walkMeter !== undefined) this.walkMeter.heldNs = tr.stallNs;
+      const wm = this.walkMeter;
+      const w = tr.walkers;
+      if (wm !== undefined && w !== undefined) {
+        wm.heldNs = w.busyNs;
+        wm.queuedNs = w.waitNs;
+        wm.departures = w.walks;
+      } else if (wm !== undefined) wm.heldNs = tr.stallNs;
     }
     const inv = this.driver.invalidations;
     setFinite(sink, 'invalidations_per_s', inv === undefined ? 0 : (inv.completed * 1e9) / windowNs);

@@ -146,22 +146,33 @@ export class Engines {
     let idx = (r[b + STATE] as number) & USED_MASK;
     let p = r[b + DEV_HEAD] as number;
     let total = 0;
+    const wake = this.engIdle[e] === 1 ? this.wakeupNs : 0;
+    this.engIdle[e] = 0;
+    // A service's translations are requested back to back from its start, so that a bounded
+    // walker pool (translator.ts) stays busy while misses wait: were the used entry's walk
+    // timed after the data, each service would leave its walker idle for the data's time, a
+    // gap no later-computed walk could fill, and saturated walkers would serve a third fewer.
+    const at = this.sim.now + wake;
+    let stalled = 0;
     for (let j = 0; j < k; j++) {
-      let ns = pool.service(p) + this.fixedServiceNs + this.engineNsPerByte * pool.size(p);
+      const work = pool.service(p) + this.fixedServiceNs + this.engineNsPerByte * pool.size(p);
+      let ns = work;
       if (tr !== undefined) {
         const slot = idx % qs;
-        ns += tr.translate(layout.descKey(instance, q, local, slot));
-        ns += tr.translate(layout.bufferKey(instance, q, pool.page(p)));
-        ns += tr.translate(layout.usedKey(instance, q, local, slot));
+        // Summed in this order since the first version: the same rounding, the same event times.
+        const d = tr.translate(layout.descKey(instance, q, local, slot), at + stalled);
+        const b = tr.translate(layout.bufferKey(instance, q, pool.page(p)), at + stalled + d);
+        const u = tr.translate(layout.usedKey(instance, q, local, slot), at + stalled + d + b);
+        ns += d;
+        ns += b;
+        ns += u;
+        stalled += d + b + u;
       }
       total += ns;
       idx++;
       p = pool.next(p);
     }
-    if (this.engIdle[e] === 1) {
-      this.engIdle[e] = 0;
-      total += this.wakeupNs;
-    }
+    if (wake > 0) total += wake; // added last, as ever: the same rounding, the same event times
     if (this.hostDataPath) this.hostCpu.addBusy(total);
     this.engQueue[e] = q;
     this.engCount[e] = k;

@@ -69,7 +69,7 @@ export const IOMMU = section(
           {
             unit: 'walks',
             description:
-              'Page walks the IOMMU runs at once; a miss that finds them all busy waits its turn (FIFO). 0 = unlimited.',
+              'Page walks the IOMMU runs at once, for packets, block requests and DMA alike; a miss that finds them all busy waits for the first walker free. 0 = unlimited.',
             cite: ['pcie-bench-data'],
           },
         ),

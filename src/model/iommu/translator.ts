@@ -5,17 +5,16 @@
  * engine's service time. Keys come from `AddressLayout` (context × span + page).
  *
  * With `iommu.walk.concurrency` = k > 0 the IOMMU walks at most k misses at once: a miss that
- * finds k walks under way waits (FIFO) for the earliest to finish, so misses cannot complete
- * faster than k / walk time however many DMA requests are outstanding. pcie-bench's window sweep
- * shows such a ceiling (≈ 20 M misses/s on a Broadwell host [[pcie-bench-data]]). The walkers are
- * k slots with free times, the same computed-time primitive as a requester's PCIe tags (DmaTags):
- * a caller passing the time of its access gets the wait included; O(log k) per miss, no event.
+ * finds k walks under way waits for a walker (walkers.ts), so misses cannot complete faster than
+ * k / walk time however many DMA requests are outstanding. pcie-bench's window sweep shows such
+ * a ceiling (≈ 20 M misses/s on a Broadwell host [[pcie-bench-data]]). A caller passing the time
+ * of its access gets the wait included; no event.
  */
 import type { IommuConfig } from '../config.js';
-import { DmaTags } from '../data-path/dma-tags.js';
 import { Iotlb } from './iotlb.js';
 import type { IsolationMode } from './isolation-mode.js';
 import { missCostNs } from './walk.js';
+import { Walkers } from './walkers.js';
 
 /** Pages covered by one paging-structure-cache entry (one upper-level table: 512 entries, x86/VT-d). */
 export const PWC_REACH_PAGES = 512;
@@ -39,7 +38,7 @@ export class Translator {
   private readonly atsRttNs: number;
   private readonly fetchNs: number;
   /** The IOMMU's page walkers (`iommu.walk.concurrency` > 0), undefined when unlimited. */
-  private readonly walkers: DmaTags | undefined;
+  readonly walkers: Walkers | undefined;
 
   constructor(iommu: IommuConfig, behaviour: IsolationMode, options: TranslatorOptions) {
     this.platform = new Iotlb(iommu.iotlb.entries, iommu.iotlb.ways);
@@ -57,13 +56,13 @@ export class Translator {
     this.missPwcHitNs = missCostNs(iommu, behaviour.scalableMode, true);
     this.atsRttNs = iommu.atsRtt;
     this.fetchNs = iommu.deviceMmu.fetch;
-    this.walkers = iommu.walk.concurrency > 0 ? new DmaTags(1, iommu.walk.concurrency) : undefined;
+    this.walkers = iommu.walk.concurrency > 0 ? new Walkers(iommu.walk.concurrency) : undefined;
   }
 
   /**
    * Stall (ns) of one DMA access to the page named by `key`; fills every cache on the way.
    * `atNs`, the time of the access, lets a miss queue for a walker (bounded concurrency);
-   * without it the walk starts at once. Callers pass nondecreasing times (FIFO walkers).
+   * without it the walk starts at once.
    */
   translate(key: number, atNs = -1): number {
     let stall = 0;
@@ -81,12 +80,7 @@ export class Translator {
       const pwc = this.pwc;
       const walkNs = pwc?.access(Math.floor(key / PWC_REACH_PAGES)) ? this.missPwcHitNs : this.missNs;
       const w = this.walkers;
-      if (w !== undefined && atNs >= 0) {
-        const ready = atNs + stall;
-        const start = w.acquire(0, ready);
-        w.release(0, start + walkNs);
-        stall += start - ready;
-      }
+      if (w !== undefined && atNs >= 0) stall += w.walk(atNs + stall, walkNs);
       stall += walkNs;
     }
     this.stallNs += stall;
@@ -110,6 +104,7 @@ export class Translator {
 
   resetCounters(): void {
     this.stallNs = 0;
+    this.walkers?.resetCounters();
     this.platform.resetCounters();
     this.pwc?.resetCounters();
     this.devtlb?.resetCounters();
