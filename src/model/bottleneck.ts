@@ -2,11 +2,12 @@
  * The binding resource of a run: the exhausted admission limit when admission rejected
  * instances (whatever else was busy, the fleet stopped there), otherwise the resource with the
  * highest utilisation over the measured window — a full buffer, such as an admin queue's ring,
- * is what a saturated server leaves behind, not a cause; accounted time counts up to 1 and
- * yields to a queueing server as busy. None when nothing was used at all.
+ * is what a saturated server leaves behind, not a cause; accounted time counts up to
+ * saturation and yields to a saturated queueing server. None when nothing was used at all.
  */
 import type { ResourceUse } from '../stats/resource-usage.js';
 import type { ResourceLedgerPort, ResourceName } from './ports.js';
+import { SATURATED } from './run-slices.js';
 
 export interface Bottleneck {
   /** A stable resource name (resources.csv `resource`, or a ledger limit), '' for none. */
@@ -37,13 +38,17 @@ export function bottleneckOf(
 }
 
 /**
- * How busy a candidate is. A buffer never binds. Time charged beyond capacity (spinning
- * submitters accounted to 4 host cores) is capped at 1: it says the host is overcommitted, not
- * that the host is busier than a server that is never idle.
+ * How busy a candidate is. A buffer never binds. Time accounted to a resource that nothing
+ * queues for (spinning submitters charged to 4 host cores) is capped just under saturation: it
+ * says the host is overcommitted, but the model's figures are set by the saturated server the
+ * submitters wait for, so that server is named; the accounted resource binds only when no
+ * server is saturated.
  */
 function scoreOf(r: ResourceUse): number {
+  // SATURATED: the steady-state check's threshold; over a finite window a server that is never
+  // idle measures a hair under 1.
   if (r.role === 'buffer' || !(r.utilisation > 0)) return 0;
-  return r.role === 'accounted' ? Math.min(1, r.utilisation) : r.utilisation;
+  return r.role === 'accounted' ? Math.min(SATURATED, r.utilisation) : r.utilisation;
 }
 
 /** At equal scores a queueing server is the cause, and time accounted elsewhere its cost. */

@@ -38,10 +38,16 @@ describe('bottleneckOf', () => {
     expect(b).toEqual({ name: 'adminq-workers', utilisation: 0.98 });
   });
 
-  it('caps accounted time at 1, and a saturated server then outranks it', () => {
+  it('caps accounted time just under saturation, so a saturated server (≥ 99% busy) outranks it', () => {
     // 8,825 submitters spinning on 4 host cores: charged 2206× what exists.
     const overcommitted = [use('host-cores', 'accounted', 2206), use('adminq-workers', 'server', 1)];
     expect(bottleneckOf(overcommitted, '', ledger).name).toBe('adminq-workers');
+    // Never idle over a finite window, a server measures a hair under 1: still the cause.
+    const windowed = [use('host-cores', 'accounted', 17.5), use('adminq-workers', 'server', 0.9995)];
+    expect(bottleneckOf(windowed, '', ledger)).toEqual({ name: 'adminq-workers', utilisation: 0.9995 });
+    // No server saturated: the overcommitted host is what binds.
+    const unsaturated = [use('host-cores', 'accounted', 3), use('adminq-workers', 'server', 0.9)];
+    expect(bottleneckOf(unsaturated, '', ledger)).toEqual({ name: 'host-cores', utilisation: 3 });
     // Polling cores charged to the full, engines at 40%: the cores bind.
     const polling = [use('host-cores', 'accounted', 1), use('data-engines', 'server', 0.4)];
     expect(bottleneckOf(polling, '', ledger)).toEqual({ name: 'host-cores', utilisation: 1 });
