@@ -1,5 +1,5 @@
 /**
- * Builds `dist/` once before any test file starts. Several tests spawn the real CLI
+ * Builds `dist/` (and its bundle, dist/bundle/) once before any test file starts. Several tests spawn the real CLI
  * (`bin/vdpascale.js` runs the compiled code), and rebuilding from inside a test while another
  * test's child process loads `dist/` produced half-written modules; one build up front cannot.
  */
@@ -16,4 +16,6 @@ export default function setup(): void {
       stdio: 'inherit',
     },
   );
+  // bin/vdpascale.js runs the bundle of that build (npm run build does both steps).
+  execFileSync(process.execPath, [join(root, 'scripts', 'bundle-cli.mjs')], { cwd: root, stdio: 'inherit' });
 }

@@ -4,14 +4,16 @@
  * two answers that need only the command index are written here, in yargs' own layout.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { COMMAND_INDEX } from './command-index.js';
 
 export const USAGE =
   '$0 <command> [options]\n\nDeterministic discrete-event simulator for hyperscale virtio/vDPA studies.';
 
-/** The package's version (bin/ and dist/ both sit two levels below package.json's folder). */
+/** The package's version. */
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };
   return pkg.version;

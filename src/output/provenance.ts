@@ -1,18 +1,16 @@
 /** Where a result came from: the package version and, when the code sits in git, the commit. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ShardSpec } from '../runner/study.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { readGitHead } from './git-head.js';
 import type { ManifestMeta } from './manifest.js';
 import type { RunRecord } from './records.js';
 
-/** The package root: two levels above this file in both `src/output/` and `dist/output/`. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
 export function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';

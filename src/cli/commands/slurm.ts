@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
 import {
   isSlurmPartition,
@@ -15,10 +14,11 @@ import {
 } from '../../output/slurm-script.js';
 import { loadScenarioFile, type ScenarioLoader } from '../../runner/scenario-loader.js';
 import { InputError } from '../../util/errors.js';
+import { PACKAGE_ROOT } from '../../util/package-root.js';
 import type { CliIO } from '../io.js';
 
-/** This checkout's entry point: src/cli/commands/ and dist/cli/commands/ both sit three levels down. */
-const CLI_PATH = fileURLToPath(new URL('../../../bin/vdpascale.js', import.meta.url));
+/** This checkout's entry point. */
+const CLI_PATH = join(PACKAGE_ROOT, 'bin', 'vdpascale.js');
 
 interface SlurmArgs {
   file: string;
