@@ -33,6 +33,8 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
   blk_latency_p999_us: '99.9th percentile of block-request latency.',
   blk_refused_rate:
     'Block requests refused because their request queue’s ring was full (as blk-mq would block the submitter) over requests issued.',
+  blk_backend_util:
+    'Time-average fraction of the block backend’s workers (blk.workers: host threads, or the target’s parallel requests) busy.',
   blk_host_cores:
     'Host cores kept busy by block requests on average (software backends: ramdisk copies, VDUSE message round trips); 0 for hardware backends.',
   blk_iops_per_host_core:

@@ -36,7 +36,7 @@ import { Station } from '../primitives/station.js';
 import type { BlkBackendMode } from './blk-backend.js';
 import type { BlkModes, SharedDma } from './blk-modes.js';
 import { BlkSource } from './blk-source.js';
-import { BlkStats } from './blk-stats.js';
+import { BlkStats, blkQueueProbe } from './blk-stats.js';
 
 export class BlkPath implements ModelComponent, DataPathPort {
   readonly stats: BlkStats;
@@ -124,7 +124,9 @@ export class BlkPath implements ModelComponent, DataPathPort {
     const groups = config.workload.groups;
     this.groupNames = groups.map((g) => g.name);
     this.blkGroups = groups.flatMap((g, i) => (g.device === 'blk' ? [i] : []));
-    this.stats = new BlkStats(groups.length);
+    const workers = Math.max(1, config.blk.workers);
+    const meter = ctx.resources.register({ name: 'blk-workers', capacity: workers });
+    this.stats = new BlkStats(groups.length, meter);
     this.iodepth = Int32Array.from(groups, (g) => (g.device === 'blk' ? g.io.iodepth : 0));
     this.sources = groups.map((g, i) =>
       g.device === 'blk'
@@ -137,8 +139,6 @@ export class BlkPath implements ModelComponent, DataPathPort {
           )
         : undefined,
     );
-    const workers = Math.max(1, config.blk.workers);
-    const meter = ctx.resources.register({ name: 'blk-workers', capacity: workers });
     const done = (p: number) => this.onBackendDone(p);
     const hooks = { holdNs: (p: number) => this.holdNs(p), heavy: () => false, done };
     this.station = new Station(this.sim, 'blk/backend/done', workers, workers, hooks, meter);
@@ -200,6 +200,9 @@ export class BlkPath implements ModelComponent, DataPathPort {
     this.pollMeter.take(nowNs);
   }
 
+  /** Requests issued and not yet handled, against the backend's busy fraction (steady-state check). */
+  readonly queue = blkQueueProbe(() => this.pool.live);
+
   /** Vectors the active blk instances hold (num_queues + 1 each with dedicated vectors). */
   vectorsUsed(): number {
     return this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount);
@@ -208,7 +211,7 @@ export class BlkPath implements ModelComponent, DataPathPort {
   collect(sink: MetricSink, windowNs: number): void {
     if (this.polling) this.ctx.hostCpu.addBusy(this.pollMeter.take(this.sim.now));
     if (this.blkGroups.length === 0) return;
-    this.stats.write(sink, this.groupNames, this.blkGroups, windowNs);
+    this.stats.write(sink, this.groupNames, this.blkGroups, windowNs, this.sim.now);
   }
 
   // ── requests ──────────────────────────────────────────────────────────────────────────────

@@ -7,7 +7,8 @@ import type { Counter } from '../../stats/counter.js';
 import { Histogram } from '../../stats/histogram.js';
 import { StatsSet } from '../../stats/stats-set.js';
 import { setFinite, setGroupFinite, sum } from '../data-path/data-path-stats.js';
-import type { MetricSink } from '../ports.js';
+import type { ResourceMeter } from '../../stats/resource-usage.js';
+import type { MetricSink, QueueProbe } from '../ports.js';
 
 const NS_PER_US = 1000;
 
@@ -33,7 +34,11 @@ export class BlkStats {
   /** Requests whose backend service started. */
   readonly started: Counter;
 
-  constructor(groups: number) {
+  /** The backend's workers (blk-workers): their busy fraction is blk_backend_util. */
+  private readonly workers: ResourceMeter;
+
+  constructor(groups: number, workers: ResourceMeter) {
+    this.workers = workers;
     const set = this.set;
     this.issued = set.counts('blk/issued', groups);
     this.refused = set.counts('blk/refused', groups);
@@ -63,6 +68,7 @@ export class BlkStats {
     groupNames: readonly string[],
     blkGroups: readonly number[],
     windowNs: number,
+    nowNs: number,
   ): void {
     const perS = 1e9 / windowNs;
     const all = new Histogram();
@@ -76,6 +82,8 @@ export class BlkStats {
     setFinite(sink, 'blk_latency_p99_us', all.quantile(0.99) / NS_PER_US);
     setFinite(sink, 'blk_latency_p999_us', all.quantile(0.999) / NS_PER_US);
     setFinite(sink, 'blk_refused_rate', sum(this.refused) / sum(this.issued));
+    const w = this.workers;
+    setFinite(sink, 'blk_backend_util', w.held.integral(nowNs) / (w.capacity * windowNs));
     setFinite(sink, 'blk_host_cores', cores);
     setFinite(sink, 'blk_iops_per_host_core', cores > 0 ? iops / cores : Number.NaN);
     setFinite(sink, 'blk_translations_per_request', this.translations.value / this.started.value);
@@ -90,4 +98,13 @@ export class BlkStats {
       setGroupFinite(sink, name, 'blk_latency_p999_us', h.quantile(0.999) / NS_PER_US);
     }
   }
+}
+
+/**
+ * The block path's queue for the steady-state check: requests issued and not yet handled
+ * (waiting for a worker, in service, or waiting for their interrupt), against the backend's
+ * busy fraction. An overloaded backend's backlog grows through the window.
+ */
+export function blkQueueProbe(live: () => number): QueueProbe {
+  return { what: 'block requests in flight', utilisation: 'blk_backend_util', backlog: live };
 }

@@ -86,3 +86,32 @@ describe('blk requests: closed loop', () => {
     expect(metric(out, 'blk_latency_mean_us')).toBeCloseTo((2 * D) / US, 6);
   });
 });
+
+describe('blk backend utilisation and the steady-state check', () => {
+  const STEADY = 'not in steady state: block requests in flight';
+
+  it('is ρ = λD / c at ρ = 0.5, and a stable backend is not flagged', () => {
+    const values: number[] = [];
+    for (let r = 0; r < REPS; r++) {
+      const c = blkFleet([blkGroup('disk', 1, { rate: 50_000 })]);
+      c.blk = fixtureBlk({ workers: 1, service: { dist: 'deterministic', value: D } });
+      const out = runBlk(c, DURATION, WARMUP, r);
+      values.push(metric(out, 'blk_backend_util'));
+      expect(out.warnings.some((w) => w.startsWith(STEADY))).toBe(false);
+    }
+    const s = summarize(values);
+    // 4 standard errors of 8 replications: the busy fraction of a window is λ̂D, λ̂ Poisson.
+    expect(Math.abs(s.mean - 0.5)).toBeLessThan((4 * s.stddev) / Math.sqrt(s.n));
+  });
+
+  it('at 2× capacity with room in the rings: busy 100 %, a growing backlog, and the run says so', () => {
+    // 20 disks × 10 k/s = 200 k/s offered to one 10 µs worker (100 k/s): the backlog grows by
+    // 100 k/s × 20 ms = 2000 requests, below the 20 × 256 ring slots, so nothing is refused.
+    const c = blkFleet([blkGroup('disk', 20, { rate: 10_000 })]);
+    c.blk = fixtureBlk({ workers: 1, service: { dist: 'deterministic', value: D } });
+    const out = runBlk(c, 20_000_000, 1_000_000);
+    expect(metric(out, 'blk_backend_util')).toBeGreaterThan(0.999);
+    expect(metric(out, 'blk_refused_rate')).toBe(0);
+    expect(out.warnings.some((w) => w.startsWith(STEADY))).toBe(true);
+  });
+});
