@@ -5,9 +5,9 @@
  */
 import type { Counter } from '../../stats/counter.js';
 import { Histogram } from '../../stats/histogram.js';
+import type { ResourceMeter } from '../../stats/resource-usage.js';
 import { StatsSet } from '../../stats/stats-set.js';
 import { setFinite, setGroupFinite, sum } from '../data-path/data-path-stats.js';
-import type { ResourceMeter } from '../../stats/resource-usage.js';
 import type { MetricSink, QueueProbe } from '../ports.js';
 
 const NS_PER_US = 1000;
