@@ -3,11 +3,10 @@
  * instances (whatever else was busy, the fleet stopped there), otherwise the resource with the
  * highest utilisation over the measured window — a full buffer, such as an admin queue's ring,
  * is what a saturated server leaves behind, not a cause; accounted time counts up to
- * saturation and yields to a saturated queueing server. None when nothing was used at all.
+ * BINDING and yields to a queueing server at least that busy. None when nothing was used at all.
  */
 import type { ResourceUse } from '../stats/resource-usage.js';
 import type { ResourceLedgerPort, ResourceName } from './ports.js';
-import { SATURATED } from './run-slices.js';
 
 export interface Bottleneck {
   /** A stable resource name (resources.csv `resource`, or a ledger limit), '' for none. */
@@ -38,20 +37,29 @@ export function bottleneckOf(
 }
 
 /**
+ * A server at least this busy binds before accounted time or a population: over a finite window
+ * a server that is never idle measures a hair under 1, and one with a little per-request
+ * overhead outside it (a lock re-taken after each hand-over) measures ≈ 98% while it alone sets
+ * the rate; 95% leaves room for both and is still far above an unsaturated server.
+ */
+const BINDING = 0.95;
+
+/**
  * How busy a candidate is. A buffer never binds. Time accounted to a resource that nothing
- * queues for (spinning submitters charged to 4 host cores) is capped just under saturation: it
- * says the host is overcommitted, but the model's figures are set by the saturated server the
- * submitters wait for, so that server is named; the accounted resource binds only when no
- * server is saturated.
+ * queues for (spinning submitters charged to 4 host cores) is capped at BINDING: it says the
+ * host is overcommitted, but the model's figures are set by the busy server the submitters wait
+ * for, so that server is named; the accounted resource binds only when no server is that busy.
  */
 function scoreOf(r: ResourceUse): number {
-  // SATURATED: the steady-state check's threshold; over a finite window a server that is never
-  // idle measures a hair under 1.
   if (r.role === 'buffer' || !(r.utilisation > 0)) return 0;
-  return r.role === 'accounted' ? Math.min(SATURATED, r.utilisation) : r.utilisation;
+  // A population (callers holding their slot through every downstream wait) is full whenever
+  // a downstream server is saturated: it too yields to that server.
+  return r.role === 'accounted' || r.role === 'population'
+    ? Math.min(BINDING, r.utilisation)
+    : r.utilisation;
 }
 
 /** At equal scores a queueing server is the cause, and time accounted elsewhere its cost. */
 function outranks(r: ResourceUse, top: ResourceUse): boolean {
-  return r.role === 'server' && top.role === 'accounted';
+  return r.role === 'server' && (top.role === 'accounted' || top.role === 'population');
 }

@@ -84,7 +84,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
     'Host CPU busy time (software CVQ, netlink, driver, polling, spinning submitters, vduse copies) over host.cores × window; above 1 when overcommitted.',
   guest_cpu_us_per_packet: 'Guest CPU time (interrupt handling) per completed packet.',
   bottleneck_util:
-    'Utilisation of the `bottleneck` resource over the window (held time over capacity × window, ρ = λ/(cμ) when stable), or used over capacity of the exhausted admission limit; empty when nothing was busy.',
+    'Utilisation of the `bottleneck` resource over the window (held time over capacity × window, ρ = λ/(cμ) when stable; over the burst when a start burst ends inside the window), or used over capacity of the exhausted admission limit; empty when nothing was busy.',
   events: 'Simulation events processed in the measured window (a cost measure, not a result).',
   sim_time_ms: 'Length of the measured window.',
 };
@@ -112,7 +112,7 @@ export function metricsDocument(): string {
     '|---|---|---|',
     ...rows,
     `| \`${LIMIT_RESOURCE_COLUMN}\` | | The first resource that rejected an instance (\`msix-vectors\`, \`pasid\`, \`device-memory\`, …), empty when none did; the terminal, the manifest and the report also say how many were rejected per point. |`,
-    `| \`${BOTTLENECK_COLUMN}\` | | The binding resource of the run: the exhausted admission limit when instances were rejected (\`limit_resource\`), otherwise the queueing resource with the highest utilisation (\`data-engines\`, \`adminq-workers\`, \`host-cores\`, …; a buffer never binds); empty when nothing was busy. Every resource's utilisation, queue and wait are in \`resources.csv\`. |`,
+    `| \`${BOTTLENECK_COLUMN}\` | | The binding resource of the run: the exhausted admission limit when instances were rejected (\`limit_resource\`), otherwise the queueing resource with the highest utilisation (\`data-engines\`, \`adminq-workers\`, \`host-cores\`, …; a buffer never binds; time accounted to a resource nothing queues for, such as host cores, and the orchestrator's build slots, held through every downstream wait, yield to a server ≥ 95% busy); empty when nothing was busy. In a burst run (\`provisioning.start: burst\`) whose burst ends inside the window, it and \`resources.csv\` cover the burst, from the window's start to the last burst instance's DRIVER_OK. Every resource's utilisation, queue and wait are in \`resources.csv\`. |`,
     '',
     'Besides these, `summary.csv` holds three metrics per queueing resource of `resources.csv`, named',
     'after it in snake_case (`data-engines` → `data_engines_util`, `data_engines_queue_mean`,',

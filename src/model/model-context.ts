@@ -11,6 +11,9 @@ import { HostCpuMeter } from './host-cpu.js';
 import { InstanceTable } from './instance-table.js';
 import type { ModelContext } from './ports.js';
 
+/** The resource host time is charged to (resources.csv, the host cores' row). */
+export const HOST_CORES = 'host-cores';
+
 export interface BuiltContext extends ModelContext {
   readonly hostCpu: HostCpuMeter;
 }
@@ -23,7 +26,7 @@ export function makeModelContext(
 ): BuiltContext {
   const resources = new ResourceUsage(sim.now);
   const hostCpu = new HostCpuMeter(
-    resources.register({ name: 'host-cores', capacity: config.host.cores, role: 'accounted' }),
+    resources.register({ name: HOST_CORES, capacity: config.host.cores, role: 'accounted' }),
   );
   const instances = new InstanceTable(config.workload.groups.map((g) => g.count));
   return { sim, streams, config, instances, hostCpu, resources, warn };

@@ -85,6 +85,12 @@ export interface ModelComponent {
    * meters it charges in time or whose capacity changed (collected right after).
    */
   collect(sink: MetricSink, windowNs: number): void;
+  /**
+   * Settles, as of `nowNs`, the resource meters `collect` would settle, for a measurement
+   * before the end (a burst's resources); returns the host-core time it has accrued but
+   * charges only in `collect` (ns). Idempotent: `collect` still settles and charges everything.
+   */
+  settleResources?(nowNs: number): number;
   /** The component's queue, for the steady-state check (steady-state.ts); absent when it has none. */
   readonly queue?: QueueProbe;
 }

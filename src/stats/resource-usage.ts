@@ -35,9 +35,12 @@ export interface ResourceSpec {
  *   walks inside engine service, interrupt handlers): its utilisation may exceed 1 when the
  *   model charges more than exists;
  * - `buffer`: entries holding requests for a server (an admin queue's ring): full when the
- *   server is saturated — a symptom, never the binding resource.
+ *   server is saturated — a symptom, never the binding resource;
+ * - `population`: slots a request holds for its whole passage through other resources (the
+ *   orchestrator's build slots, held from a creation's start to its DRIVER_OK): full whenever
+ *   anything downstream is saturated, so it binds only when nothing downstream is.
  */
-export type ResourceRole = 'server' | 'accounted' | 'buffer';
+export type ResourceRole = 'server' | 'accounted' | 'buffer' | 'population';
 
 /** One resource's accumulators; the component that owns the resource updates them. */
 export class ResourceMeter {

@@ -38,19 +38,34 @@ describe('bottleneckOf', () => {
     expect(b).toEqual({ name: 'adminq-workers', utilisation: 0.98 });
   });
 
-  it('caps accounted time just under saturation, so a saturated server (≥ 99% busy) outranks it', () => {
+  it('caps accounted time at 95%, so a server at least that busy outranks it', () => {
     // 8,825 submitters spinning on 4 host cores: charged 2206× what exists.
     const overcommitted = [use('host-cores', 'accounted', 2206), use('adminq-workers', 'server', 1)];
     expect(bottleneckOf(overcommitted, '', ledger).name).toBe('adminq-workers');
     // Never idle over a finite window, a server measures a hair under 1: still the cause.
     const windowed = [use('host-cores', 'accounted', 17.5), use('adminq-workers', 'server', 0.9995)];
     expect(bottleneckOf(windowed, '', ledger)).toEqual({ name: 'adminq-workers', utilisation: 0.9995 });
-    // No server saturated: the overcommitted host is what binds.
+    // A lock re-taken after each hand-over, 98.6% busy, still sets the rate.
+    const lock = [use('host-cores', 'accounted', 12), use('managed-cap-lock', 'server', 0.986)];
+    expect(bottleneckOf(lock, '', ledger).name).toBe('managed-cap-lock');
+    // No server that busy: the overcommitted host is what binds.
     const unsaturated = [use('host-cores', 'accounted', 3), use('adminq-workers', 'server', 0.9)];
     expect(bottleneckOf(unsaturated, '', ledger)).toEqual({ name: 'host-cores', utilisation: 3 });
     // Polling cores charged to the full, engines at 40%: the cores bind.
     const polling = [use('host-cores', 'accounted', 1), use('data-engines', 'server', 0.4)];
     expect(bottleneckOf(polling, '', ledger)).toEqual({ name: 'host-cores', utilisation: 1 });
+  });
+
+  it('a population full because a downstream server is saturated yields to that server', () => {
+    // 100 build slots all held while their creations queue for the managed-cap lock.
+    const downstream = [
+      use('provisioning-callers', 'population', 1),
+      use('managed-cap-lock', 'server', 0.9995),
+    ];
+    expect(bottleneckOf(downstream, '', ledger).name).toBe('managed-cap-lock');
+    // 10 slots, 16 workers 70% busy: the slots are the limit.
+    const slots = [use('provisioning-callers', 'population', 1), use('adminq-workers', 'server', 0.7)];
+    expect(bottleneckOf(slots, '', ledger)).toEqual({ name: 'provisioning-callers', utilisation: 1 });
   });
 
   it('names nothing when nothing is used', () => {

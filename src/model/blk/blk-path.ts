@@ -159,8 +159,6 @@ export class BlkPath implements ModelComponent, DataPathPort {
     this.pollHandler = this.sim.handler('blk/poll', (q) => this.onPoll(q));
   }
 
-  // ── life cycle ────────────────────────────────────────────────────────────────────────────
-
   start(): void {
     for (let g = 0; g < this.sources.length; g++) this.scheduleArrival(g);
   }
@@ -208,13 +206,15 @@ export class BlkPath implements ModelComponent, DataPathPort {
     return this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount);
   }
 
+  settleResources(nowNs: number): number {
+    return this.polling ? this.pollMeter.peek(nowNs) : 0;
+  }
+
   collect(sink: MetricSink, windowNs: number): void {
     if (this.polling) this.ctx.hostCpu.addBusy(this.pollMeter.take(this.sim.now));
     if (this.blkGroups.length === 0) return;
     this.stats.write(sink, this.groupNames, this.blkGroups, windowNs, this.sim.now);
   }
-
-  // ── requests ──────────────────────────────────────────────────────────────────────────────
 
   private roundRobin(instance: number): number {
     const local = this.nextQueue[instance] as number;

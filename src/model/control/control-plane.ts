@@ -43,6 +43,8 @@ export class ControlPlane implements ModelComponent {
   private readonly qosName: string;
   private readonly runner: OpRunner;
   private readonly workload: ControlWorkload;
+  /** Told when the start burst is over (system.ts measures the resources over the burst). */
+  burstObserver: ((nowNs: number) => void) | undefined;
 
   constructor(ctx: ModelContext, dataPath: DataPathPort, strategies: ControlStrategies) {
     this.ctx = ctx;
@@ -67,6 +69,7 @@ export class ControlPlane implements ModelComponent {
       stats: this.stats,
       dataPath,
       startOp: (kind, instance) => this.runner.start(kind, instance),
+      onBurstDone: (nowNs) => this.burstObserver?.(nowNs),
     });
     this.runner = new OpRunner(ctx, {
       programs: buildProgramTables(config, provisioning, strategies),
@@ -125,7 +128,16 @@ export class ControlPlane implements ModelComponent {
     this.collectProvisioning(sink);
     this.collectGroups(sink, windowNs);
     // Spinning driver threads burned host CPU for as long as they spun (within the window).
-    this.ctx.hostCpu.addBusy(s.driverSpin.integral(now));
+    this.ctx.hostCpu.addBusy(this.spinNs(now));
+  }
+
+  /** Host time the spinning driver threads burned from the window's start to `nowNs` (ns). */
+  spinNs(nowNs: number): number {
+    return this.stats.driverSpin.integral(nowNs);
+  }
+
+  settleResources(nowNs: number): number {
+    return this.spinNs(nowNs);
   }
 
   private collectProvisioning(sink: MetricSink): void {

@@ -38,7 +38,12 @@ export class OpAdmission {
     this.gateOf[OpKind.PROVISION] = Gate.ORCHESTRATOR;
     this.gateOf[OpKind.TEARDOWN] = Gate.ORCHESTRATOR;
     for (const op of CONTROL_OPS) this.gateOf[opKindOf(op)] = Gate.INSTANCE;
-    const meter = ctx.resources.register({ name: 'provisioning-callers', capacity: concurrency });
+    const meter = ctx.resources.register({
+      name: 'provisioning-callers',
+      capacity: concurrency,
+      // A caller holds its slot through the creation's waits at every lock and worker.
+      role: 'population',
+    });
     this.callers = new SlotPool(concurrency, concurrency, begin, { meter, clock: ctx.sim });
     this.instance = new KeyedLocks(ctx.instances.capacity, begin);
   }

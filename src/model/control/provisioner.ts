@@ -28,6 +28,8 @@ export interface ProvisionerDeps {
   stats: ControlStats;
   dataPath: DataPathPort;
   startOp(kind: number, instance: number): void;
+  /** Told once when the start burst is over: every admitted creation reached DRIVER_OK. */
+  onBurstDone?(nowNs: number): void;
 }
 
 export class Provisioner {
@@ -39,6 +41,9 @@ export class Provisioner {
   private readonly beginHandler: HandlerId;
   private readonly churnCreateHandler: HandlerId;
   private readonly churnDestroyHandler: HandlerId;
+  /** The burst's creations have all been requested (the t = 0 loop ran), and it was reported over. */
+  private burstIssued = false;
+  private burstOver = false;
   private createRng: RandomStream | undefined;
   private destroyRng: RandomStream | undefined;
 
@@ -81,7 +86,9 @@ export class Provisioner {
       this.burstPending[instance] === 1,
       sim.now,
     );
+    const fromBurst = this.burstPending[instance] === 1;
     this.burstPending[instance] = 0;
+    if (fromBurst) this.checkBurstOver();
     this.deps.dataPath.activate(instance);
   }
 
@@ -104,6 +111,16 @@ export class Provisioner {
         this.deps.dataPath.activate(i);
       }
     }
+    if (!burst) return;
+    this.burstIssued = true;
+    this.checkBurstOver();
+  }
+
+  private checkBurstOver(): void {
+    const s = this.deps.stats;
+    if (!this.burstIssued || this.burstOver || s.burstReady < s.burstAdmitted) return;
+    this.burstOver = true;
+    this.deps.onBurstDone?.(this.ctx.sim.now);
   }
 
   /** Checks resources; on success the instance holds them, otherwise it is REJECTED. */

@@ -245,23 +245,34 @@ export class DataPath implements ModelComponent, DataPathPort {
       const dev = tr.deviceCounters();
       if (dev !== undefined) setFinite(sink, 'devtlb_hit_rate', dev.hits / dev.lookups);
       setFinite(sink, 'translation_ns_per_packet', tr.stallNs / this.stats.serviced.value);
-      const wm = this.walkMeter;
-      const w = tr.walkers;
-      if (wm !== undefined && w !== undefined) {
-        wm.heldNs = w.busyNs;
-        wm.queuedNs = w.waitNs;
-        wm.departures = w.walks;
-      } else if (wm !== undefined) wm.heldNs = tr.stallNs;
     }
     const inv = this.driver.invalidations;
     setFinite(sink, 'invalidations_per_s', inv === undefined ? 0 : (inv.completed * 1e9) / windowNs);
     if (inv !== undefined)
       setFinite(sink, 'invalidation_wait_mean_us', inv.sojournSumNs / inv.completed / 1000);
-    const vectors = this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount);
-    setFinite(sink, 'vectors_used', vectors);
-    this.driver.settleHandlers(vectors);
+    setFinite(
+      sink,
+      'vectors_used',
+      this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount),
+    );
+    this.settleResources(now);
     setFinite(sink, 'vector_sharers_max', this.costs.sharers);
     if (this.polling) this.ctx.hostCpu.addBusy(this.driver.pollMeter.take(now));
+  }
+
+  settleResources(nowNs: number): number {
+    const tr = this.translator;
+    const wm = this.walkMeter;
+    if (tr !== undefined && wm !== undefined) {
+      const w = tr.walkers;
+      if (w !== undefined) {
+        wm.heldNs = w.busyNs;
+        wm.queuedNs = w.waitNs;
+        wm.departures = w.walks;
+      } else wm.heldNs = tr.stallNs;
+    }
+    this.driver.settleHandlers(this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount));
+    return this.polling ? this.driver.pollMeter.peek(nowNs) : 0;
   }
 
   readonly queue: QueueProbe = {

@@ -45,6 +45,11 @@ export class PollingMeter {
     return busy;
   }
 
+  /** What `take(nowNs)` would return, without restarting the count. */
+  peek(nowNs: number): number {
+    return this.busyNs + this.busyPerNs * (nowNs - this.settledAt);
+  }
+
   private settle(nowNs: number): void {
     this.busyNs += this.busyPerNs * (nowNs - this.settledAt);
     this.settledAt = nowNs;
