@@ -189,10 +189,6 @@ export class BlkPath implements ModelComponent, DataPathPort {
     this.ctx.hostCpu.addBusy(this.costs.hostNsPerInterrupt);
   }
 
-  get activeInstances(): number {
-    return this.activeCount;
-  }
-
   resetStats(nowNs: number): void {
     this.stats.reset(nowNs);
     this.pollMeter.take(nowNs);
