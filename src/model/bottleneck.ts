@@ -54,9 +54,7 @@ function scoreOf(r: ResourceUse): number {
   if (r.role === 'buffer' || !(r.utilisation > 0)) return 0;
   // A population (callers holding their slot through every downstream wait) is full whenever
   // a downstream server is saturated: it too yields to that server.
-  return r.role === 'accounted' || r.role === 'population'
-    ? Math.min(BINDING, r.utilisation)
-    : r.utilisation;
+  return r.role === 'accounted' || r.role === 'population' ? Math.min(BINDING, r.utilisation) : r.utilisation;
 }
 
 /** At equal scores a queueing server is the cause, and time accounted elsewhere its cost. */

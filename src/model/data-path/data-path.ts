@@ -138,23 +138,13 @@ export class DataPath implements ModelComponent, DataPathPort {
     );
     this.coalescer = this.driver.coalescer;
     const engines = Math.max(1, config.device.engines);
-    // The engines' busy level is the stats' own. The walks stall the engine that issued them:
-    // unbounded, their capacity is the engines' (time accounted inside engine service); with
-    // iommu.walk.concurrency walkers they are a pool of their own that misses queue for.
+    // The engines' busy level is the stats' own; the walks' resource is the translator's.
     const engineMeter = ctx.resources.register({
       name: 'data-engines',
       capacity: engines,
       held: this.stats.busyEngines,
     });
-    const walkers = config.iommu.walk.concurrency;
-    this.walkMeter =
-      this.translator === undefined
-        ? undefined
-        : ctx.resources.register(
-            walkers > 0
-              ? { name: 'iommu-walker-pool', capacity: walkers }
-              : { name: 'iommu-walkers', capacity: engines, role: 'accounted' },
-          );
+    this.walkMeter = this.translator?.registerWalks(ctx.resources, engines);
     this.engines = new Engines(
       this.sim,
       config,
@@ -261,16 +251,7 @@ export class DataPath implements ModelComponent, DataPathPort {
   }
 
   settleResources(nowNs: number): number {
-    const tr = this.translator;
-    const wm = this.walkMeter;
-    if (tr !== undefined && wm !== undefined) {
-      const w = tr.walkers;
-      if (w !== undefined) {
-        wm.heldNs = w.busyNs;
-        wm.queuedNs = w.waitNs;
-        wm.departures = w.walks;
-      } else wm.heldNs = tr.stallNs;
-    }
+    if (this.walkMeter !== undefined) this.translator?.settleWalks(this.walkMeter);
     this.driver.settleHandlers(this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount));
     return this.polling ? this.driver.pollMeter.peek(nowNs) : 0;
   }

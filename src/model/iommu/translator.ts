@@ -10,6 +10,7 @@
  * a ceiling (≈ 20 M misses/s on a Broadwell host [[pcie-bench-data]]). A caller passing the time
  * of its access gets the wait included; no event.
  */
+import type { ResourceMeter, ResourceUsage } from '../../stats/resource-usage.js';
 import type { IommuConfig } from '../config.js';
 import { Iotlb } from './iotlb.js';
 import type { IsolationMode } from './isolation-mode.js';
@@ -85,6 +86,32 @@ export class Translator {
     }
     this.stallNs += stall;
     return stall;
+  }
+
+  /**
+   * The walks as a resource: bounded walkers are a pool of their own (`iommu-walker-pool`,
+   * misses queue for it); unbounded, a walk stalls the engine that issued it, so the walks are
+   * time accounted inside engine service, with the engines' capacity (`iommu-walkers`).
+   */
+  registerWalks(resources: ResourceUsage, engines: number): ResourceMeter {
+    const w = this.walkers;
+    return resources.register(
+      w !== undefined
+        ? { name: 'iommu-walker-pool', capacity: w.count }
+        : { name: 'iommu-walkers', capacity: engines, role: 'accounted' },
+    );
+  }
+
+  /** Settles the meter `registerWalks` gave: walker time and waits, or the stall time. */
+  settleWalks(meter: ResourceMeter): void {
+    const w = this.walkers;
+    if (w === undefined) {
+      meter.heldNs = this.stallNs;
+      return;
+    }
+    meter.heldNs = w.busyNs;
+    meter.queuedNs = w.waitNs;
+    meter.departures = w.walks;
   }
 
   /** An unmap's invalidation: flushes the page's entry at every level that may hold it. */
