@@ -57,6 +57,17 @@ export const KERNEL_SOURCES = {
       'Of the 256 IDT vectors of a CPU, device interrupts use those from 0x20 up to FIRST_SYSTEM_VECTOR, ' +
       'about 200 per CPU.',
   },
+  'linux-kvm-posted-irq': {
+    kind: 'kernel',
+    title: 'KVM posted interrupts for assigned devices (VT-d)',
+    where: `${file('arch/x86/kvm/vmx/posted_intr.c')}, drivers/iommu/intel/irq_remapping.c`,
+    url: tree('arch/x86/kvm/vmx/posted_intr.c'),
+    about:
+      'vmx_pi_update_irte (through the irqbypass connection of one producer IRQ to one consumer) posts a ' +
+      'host IRQ only when its MSI targets a single vCPU: irq_set_vcpu_affinity has intel_ir_set_vcpu_affinity ' +
+      'rewrite the IRQ’s IRTE into posted format. The host IRQ stays allocated with its vector; an IRQ whose ' +
+      'destination is not one vCPU stays remapped and is delivered through the host.',
+  },
   'linux-net-dim': {
     kind: 'kernel',
     title: 'Dynamic interrupt moderation for networking',
@@ -176,6 +187,18 @@ export const KERNEL_SOURCES = {
     about:
       'Lazy mode defers unmaps to a per-CPU flush queue of IOVA_DEFAULT_FQ_SIZE = 256 entries flushed at ' +
       'the latest after IOVA_DEFAULT_FQ_TIMEOUT = 10 ms (single-queue mode: 32,768 entries and 1000 ms).',
+  },
+  'linux-intel-dmar': {
+    kind: 'kernel',
+    title: 'Intel VT-d queued invalidation',
+    where: `${file('drivers/iommu/intel/dmar.c')}, drivers/iommu/intel/cache.c`,
+    url: tree('drivers/iommu/intel/dmar.c'),
+    about:
+      'Each VT-d unit (DMAR) has one invalidation queue: qi_submit_sync copies the descriptors and a wait ' +
+      'descriptor into it under the queue lock, moves the tail and spins until the wait descriptor’s status ' +
+      'is written. Since 6.12 cache.c collects the descriptors of one flush (IOTLB and device-TLB ' +
+      'invalidations of every cache tag) in a qi_batch of up to QI_MAX_BATCHED_DESC_COUNT = 16 and submits ' +
+      'them together; before, each was submitted with its own wait.',
   },
   'linux-mlx5-cmd': {
     kind: 'kernel',

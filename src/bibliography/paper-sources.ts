@@ -43,7 +43,10 @@ export const PAPER_SOURCES = {
     url: 'https://github.com/pcie-bench/pcie-model',
     about:
       'Link arithmetic: memory read/write TLPs with 64-bit addresses carry 24 bytes of header and framing, ' +
-      'completions 20; Gen3 8 GT/s and Gen4 16 GT/s per lane with 128b/130b encoding; MPS and MRRS 128–4096 bytes.',
+      'completions 20; Gen3 8 GT/s and Gen4 16 GT/s per lane with 128b/130b encoding; MPS and MRRS 128–4096 bytes. ' +
+      'Its NIC models (model/niantic.py, from the Intel 82599 datasheet) fetch up to 40 TX descriptors in one ' +
+      'read and RX descriptors one at a time, and write TX descriptors back in batches of 8: how many ' +
+      'descriptors a device fetches per DMA read is a design choice that differs by device.',
   },
   'farshin-iotlb-2023': {
     kind: 'paper',

@@ -98,7 +98,29 @@ export const SPEC_SOURCES = {
     title: 'Split Virtqueues and Packed Virtqueues',
     where: `${VIRTIO}, split-ring.tex "Split Virtqueues", packed-ring.tex "Packed Virtqueues"`,
     url: 'https://github.com/oasis-tcs/virtio-spec/blob/master/split-ring.tex',
-    about: 'A virtqueue holds at most 32768 entries, a power of two for a split ring.',
+    about:
+      'A virtqueue holds at most 32768 entries, a power of two for a split ring. A split ring is three areas ' +
+      'the device reaches by DMA: it reads the available ring (flags, idx, then one 2-byte head index per ' +
+      'buffer) to learn which descriptors the driver made available, reads those 16-byte descriptors from ' +
+      'the descriptor table, and writes 8-byte elements and idx to the used ring. The spec sets no fetch ' +
+      'batch: how many available entries a device reads at once is the device’s choice.',
+  },
+  'intel-vtd-spec': {
+    kind: 'spec',
+    authors: 'Intel Corporation',
+    title: 'Intel Virtualization Technology for Directed I/O Architecture Specification',
+    where:
+      'Revision 4.1, document D51397; chapters "DMA Remapping" (root, context and PASID tables), ' +
+      '"Translation Caching" and "Invalidation of Translation Caches" (queued invalidation)',
+    year: 2023,
+    url: 'https://www.intel.com/content/www/us/en/content-details/774206/intel-virtualization-technology-for-directed-i-o-architecture-specification.html',
+    about:
+      'A DMA request is translated through the root and context entries of its requester ID and, in ' +
+      'scalable mode, the PASID directory and table; the remapping hardware caches each level — the context ' +
+      'cache, the PASID cache, the IOTLB (second-stage entries tagged by domain id), the paging-structure ' +
+      'caches — and software invalidates them through the invalidation queue with descriptors (context-cache, ' +
+      'PASID-cache, IOTLB, device-TLB, interrupt-entry) and a wait descriptor whose status write tells ' +
+      'software that the descriptors before it have completed. Cache sizes are implementation-specific.',
   },
   'intel-siov': {
     kind: 'spec',

@@ -22,7 +22,8 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
   latency_p99_us:
     '99th percentile of packet latency; a run flagged "not in steady state" reports a figure of its window, not of the system.',
   latency_p999_us: '99.9th percentile of packet latency.',
-  engine_util: 'Time-average fraction of the data-path engines busy (host cores for the software parents).',
+  engine_util:
+    'Fraction of the data-path engines’ time taken by their serial work (service, bytes over the link, the used-ring write), DMA waits overlapped by outstanding requests excluded (host cores for the software parents).',
   blk_iops:
     'Block requests completed per second inside the measured window, every blk instance together (per group: that group’s).',
   blk_bandwidth_gbps: 'The completed block requests’ data bytes per second, in Gbit/s.',
@@ -48,9 +49,13 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
   devtlb_hit_rate:
     'Hits over lookups of the device-side translation cache: the ATS device TLB, or the device MMU’s cache.',
   translation_ns_per_packet: 'Address-translation stall time per serviced packet, ns.',
+  ring_translations_per_packet:
+    'Translations of ring pages (avail idx and entries, descriptors, used ring) per serviced packet; buffer pages are the rest.',
   invalidations_per_s: 'IOTLB invalidations completed per second (unmaps under strict or lazy invalidation).',
   invalidation_wait_mean_us:
-    'Mean time an invalidation spent in the shared invalidation queue, waiting and served.',
+    'Mean time from an invalidation’s submission to its completion (its IOMMU unit’s queue, the completion latency and any device-TLB round trip), µs.',
+  invalidation_queue_util:
+    'Fraction of the IOMMU units’ time their invalidation queues spend executing descriptors (occupancy, not completion latency).',
   dma_transactions_per_s: 'DMA microbenchmark (workload groups with `dma`): requests completed per second.',
   dma_bandwidth_gbps: 'DMA microbenchmark: bytes of the completed requests per second, in Gbit/s.',
   dma_latency_mean_ns: 'DMA microbenchmark: mean request latency, translation stall included, ns.',

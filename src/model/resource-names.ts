@@ -20,12 +20,15 @@ export interface ResourceWords {
  */
 export const QUEUEING_RESOURCES = {
   'data-engines': { label: 'data-path engines', unit: 'engines', waiting: 'virtqueues' },
-  // The model has no separate walker pool: an engine walks the page tables itself, stalled
-  // for the walk, so the walks' capacity is the engines'.
-  'iommu-walkers': { label: 'IOMMU page walks (in engine service)', unit: 'engines' },
+  // A hardware engine's outstanding DMA requests (PCIe tags): each holds one for its round trip.
+  'dma-tags': { label: 'DMA tags (outstanding requests)', unit: 'tags', waiting: 'DMA requests' },
+  // Unbounded walks have no pool: a walk stalls the request that issued it (a host thread, or a
+  // hardware DMA request holding its tag), so that is the walks' capacity.
+  'iommu-walkers': { label: 'IOMMU page walks (in stalled requests)', unit: 'requests' },
   // With iommu.walk.concurrency > 0 the IOMMU walks at most that many misses at once.
   'iommu-walker-pool': { label: 'IOMMU page walkers', unit: 'walkers', waiting: 'misses' },
-  'invalidation-queue': { label: 'IOTLB invalidation queue', unit: 'server', waiting: 'invalidations' },
+  // One invalidation queue per IOMMU unit (limits.iommuUnits).
+  'invalidation-queue': { label: 'IOTLB invalidation queues', unit: 'IOMMU units', waiting: 'invalidations' },
   // Block devices: the backend's workers (device engines, vdpa_sim's kthread, VDUSE's daemon threads).
   'blk-workers': { label: 'block backend workers', unit: 'workers', waiting: 'requests' },
   'interrupt-handlers': { label: 'interrupt handlers', unit: 'vectors' },

@@ -105,7 +105,34 @@ export const PLATFORM_DEVICE: ProfileParam[] = [
     range: between(400, 1000),
     basis: 'unchecked',
     cite: ['neugebauer-pcie-2018'],
-    note: '≈ 0.5 µs median 64-byte DMA read on Xeon E5 hosts (pcie-bench)',
+    note:
+      '≈ 0.5 µs median 64-byte DMA read on Xeon E5 hosts (pcie-bench); a buffer transfer is taken as one such ' +
+      'round trip (its bytes cost device.enginePerByte)',
+  },
+  {
+    path: 'device.dmaTags',
+    value: 32,
+    unit: 'requests',
+    range: between(1, 128),
+    rangeNote: 'per engine; 256 per function with 8-bit tags, 1024 with 10-bit tags',
+    basis: 'derived',
+    cite: ['linux-pci-probe', 'linux-pci-regs'],
+    note:
+      'Linux enables the 8-bit Extended Tag Field, so a function keeps up to 256 non-posted requests in flight; ' +
+      'shared by 8 engines, 256 / 8 = 32 each. How many a device’s DMA engines really use is unpublished',
+  },
+  {
+    path: 'device.descPrefetch',
+    value: 32,
+    unit: 'descriptors',
+    range: between(1, 64),
+    rangeNote: 'vendor-specific; 1 = fetched on demand',
+    basis: 'estimate',
+    cite: ['pcie-model', 'virtio-rings'],
+    note:
+      'the Intel 82599 fetches up to 40 TX descriptors per read and RX descriptors one at a time (pcie-model ' +
+      'niantic.py, from the 82599 datasheet); no virtio device publishes its batch. 32 split-ring descriptors ' +
+      'are 512 bytes, one read at a 512-byte MRRS',
   },
   {
     path: 'device.kick',

@@ -60,8 +60,12 @@ export class ResourceMeter {
   readonly wait = new Tally();
   /** Held time charged directly (ns), for resources accounted in time rather than as a level. */
   heldNs = 0;
-  /** Waiting time charged directly (ns): requests × their waits, for waits computed, not simulated. */
+  /**
+   * Waiting time charged directly (ns), for an owner that computes its FIFO instead of
+   * simulating it: ∫queue dt is the sum of the waits (Little), with `queuePeak` its most waiting.
+   */
   queuedNs = 0;
+  queuePeak = 0;
   /** Requests that left the queue (for Little's law when waits are not recorded one by one). */
   departures = 0;
 
@@ -102,6 +106,7 @@ export class ResourceMeter {
     this.wait.reset();
     this.heldNs = 0;
     this.queuedNs = 0;
+    this.queuePeak = 0;
     this.departures = 0;
   }
 }
@@ -160,7 +165,7 @@ export class ResourceUsage {
         capacity: m.capacity,
         utilisation: windowNs > 0 && m.capacity > 0 ? held / (m.capacity * windowNs) : Number.NaN,
         queueMean: windowNs > 0 ? queued / windowNs : Number.NaN,
-        queueMax: m.queue.max,
+        queueMax: Math.max(m.queue.max, m.queuePeak),
         queueCapacity: m.queueCapacity ?? Number.NaN,
         waitMeanUs: waitNs / 1000,
       };

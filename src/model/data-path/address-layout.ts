@@ -8,7 +8,9 @@
  * vring: descriptor table (16 B × size) and avail ring (6 + 2 B × size), then the used ring
  * (6 + 8 B × size) at the next 4 KiB boundary, the whole rounded to 4 KiB ([[virtio-rings]]
  * split-ring sizes; vhost regions are 4 KiB aligned [[linux-vhost]]). Under per-VQ contexts a
- * queue's space holds only its own ring.
+ * queue's space holds only its own ring. `ringKey` names the page at any byte offset of a
+ * queue's ring, so the device's reads of the avail ring and the descriptor table and its
+ * writes of the used ring each translate the pages they touch.
  *
  * key = context × span + page, where span (pages per context) is rounded up to a multiple of
  * the paging-structure-cache reach so that ⌊key / reach⌋ never mixes two contexts.
@@ -19,8 +21,11 @@ import { PWC_REACH_PAGES } from '../iommu/translator.js';
 const RING_ALIGN = 4096;
 const DESC_BYTES = 16;
 const USED_ELEM_BYTES = 8;
-/** flags + idx header of the used ring (virtio-spec split ring). */
-const USED_HEADER_BYTES = 4;
+const AVAIL_ELEM_BYTES = 2;
+/** flags + idx header of the avail and used rings (virtio-spec split ring). */
+const RING_HEADER_BYTES = 4;
+/** Offset of idx within the avail or used ring. */
+const IDX_OFFSET = 2;
 
 function roundUp(x: number, to: number): number {
   return Math.ceil(x / to) * to;
@@ -35,6 +40,8 @@ export class AddressLayout {
   /** First ring page of a context (after the largest group's buffers). */
   readonly ringBase: number;
   readonly ringBytes: number;
+  /** Byte offset of the avail ring (flags, idx, ring[size]) within a queue's ring. */
+  readonly availOffset: number;
   readonly usedOffset: number;
   /** Pages per context. */
   readonly span: number;
@@ -47,7 +54,8 @@ export class AddressLayout {
     this.perQueueContext = perQueueContext;
     this.queuesPerInstance = 2 * config.device.queuePairs;
     const qs = config.device.queueSize;
-    this.usedOffset = roundUp(DESC_BYTES * qs + 6 + 2 * qs, RING_ALIGN);
+    this.availOffset = DESC_BYTES * qs;
+    this.usedOffset = roundUp(this.availOffset + 6 + AVAIL_ELEM_BYTES * qs, RING_ALIGN);
     this.ringBytes = roundUp(this.usedOffset + 6 + USED_ELEM_BYTES * qs, RING_ALIGN);
     // A DMA benchmark group's buffer is its window; a traffic group's its working set.
     this.bufferPages = config.workload.groups.map((g) =>
@@ -70,18 +78,43 @@ export class AddressLayout {
     return (this.perQueueContext ? qid : instance) * this.span + page;
   }
 
+  /**
+   * Key of the page at byte `offset` of queue `qid`'s ring (local queue index `local`): the
+   * descriptor table starts at 0, the avail ring at `availOffset`, the used ring at `usedOffset`.
+   */
+  ringKey(instance: number, qid: number, local: number, offset: number): number {
+    const ring = this.perQueueContext ? 0 : local * this.ringBytes;
+    const page = this.ringBase + Math.floor((ring + offset) / this.pageSize);
+    return (this.perQueueContext ? qid : instance) * this.span + page;
+  }
+
+  /** Offset of descriptor `slot` in the descriptor table. */
+  descOffset(slot: number): number {
+    return DESC_BYTES * slot;
+  }
+
+  /** Offset of the avail ring's idx, which the device reads to learn how many buffers are available. */
+  get availIdxOffset(): number {
+    return this.availOffset + IDX_OFFSET;
+  }
+
+  /** Offset of avail-ring entry `slot` (a 2-byte descriptor head index). */
+  availEntryOffset(slot: number): number {
+    return this.availOffset + RING_HEADER_BYTES + AVAIL_ELEM_BYTES * slot;
+  }
+
+  /** Offset of used-ring element `slot`. */
+  usedEntryOffset(slot: number): number {
+    return this.usedOffset + RING_HEADER_BYTES + USED_ELEM_BYTES * slot;
+  }
+
   /** Key of the page holding descriptor `slot` of queue `qid` (local queue index `local`). */
   descKey(instance: number, qid: number, local: number, slot: number): number {
-    const ring = this.perQueueContext ? 0 : local * this.ringBytes;
-    const page = this.ringBase + Math.floor((ring + DESC_BYTES * slot) / this.pageSize);
-    return (this.perQueueContext ? qid : instance) * this.span + page;
+    return this.ringKey(instance, qid, local, this.descOffset(slot));
   }
 
   /** Key of the page holding used-ring element `slot` of queue `qid`. */
   usedKey(instance: number, qid: number, local: number, slot: number): number {
-    const ring = this.perQueueContext ? 0 : local * this.ringBytes;
-    const offset = ring + this.usedOffset + USED_HEADER_BYTES + USED_ELEM_BYTES * slot;
-    const page = this.ringBase + Math.floor(offset / this.pageSize);
-    return (this.perQueueContext ? qid : instance) * this.span + page;
+    return this.ringKey(instance, qid, local, this.usedEntryOffset(slot));
   }
 }

@@ -33,9 +33,12 @@ export class DataPathStats {
   readonly guestCpuNs: Counter;
   /** Packets whose engine service started in the window. */
   readonly serviced: Counter;
+  /** Translations of ring pages (avail, descriptors, used) in the window; buffers are the rest. */
+  readonly ringTranslations: Counter;
   /** Descriptors posted or received and not yet handled by the driver, all queues. */
   readonly ringLevel: TimeWeighted;
-  readonly busyEngines: TimeWeighted;
+  /** Serial engine work scheduled in the window (ns): what engine_util divides by engines × window. */
+  readonly engineWorkNs: Counter;
 
   constructor(groups: number, startNs: number) {
     const set = this.set;
@@ -49,8 +52,9 @@ export class DataPathStats {
     this.irqLatencyNs = set.counter('data/irq-latency-sum');
     this.guestCpuNs = set.counter('data/guest-cpu');
     this.serviced = set.counter('data/serviced');
+    this.ringTranslations = set.counter('data/ring-translations');
     this.ringLevel = set.timeWeighted('data/ring-level', startNs, 0);
-    this.busyEngines = set.timeWeighted('data/busy-engines', startNs, 0);
+    this.engineWorkNs = set.counter('data/engine-work');
   }
 
   reset(nowNs: number): void {

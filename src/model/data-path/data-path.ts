@@ -19,7 +19,6 @@
  */
 import type { Simulator } from '../../engine/simulator.js';
 import { makeDistribution } from '../../random/distribution.js';
-import type { ResourceMeter } from '../../stats/resource-usage.js';
 import type { ModelConfig } from '../config.js';
 import type { InstanceShape } from '../instance-shape.js';
 import type { Coalescer } from '../interrupts/coalescer.js';
@@ -29,6 +28,7 @@ import type { IsolationMode } from '../iommu/isolation-mode.js';
 import { Translator } from '../iommu/translator.js';
 import type { DataPathPort, MetricSink, ModelComponent, ModelContext, QueueProbe } from '../ports.js';
 import { AddressLayout } from './address-layout.js';
+import { DataPathMeters } from './data-path-meters.js';
 import { DataPathStats, setFinite } from './data-path-stats.js';
 import { DATA_PATH_KINDS } from './device-params.js';
 import { DmaBench } from './dma-bench.js';
@@ -70,7 +70,7 @@ export class DataPath implements ModelComponent, DataPathPort {
   private readonly queues: QueueTable;
   private readonly engines: Engines;
   private readonly driver: Driver;
-  private readonly walkMeter: ResourceMeter | undefined;
+  private readonly meters: DataPathMeters;
 
   private readonly q: number;
   private readonly queueSize: number;
@@ -119,6 +119,8 @@ export class DataPath implements ModelComponent, DataPathPort {
         ? new Translator(config.iommu, isolation, {
             allowDevtlb: kind.deviceCaches,
             allowDeviceMmu: kind.deviceCaches,
+            span: this.layout.span,
+            contextsPerInstance: this.layout.contexts / Math.max(1, n),
           })
         : undefined;
     this.warnIgnored(kind, isolation);
@@ -137,14 +139,7 @@ export class DataPath implements ModelComponent, DataPathPort {
       this.polling,
     );
     this.coalescer = this.driver.coalescer;
-    const engines = Math.max(1, config.device.engines);
-    // The engines' busy level is the stats' own; the walks' resource is the translator's.
-    const engineMeter = ctx.resources.register({
-      name: 'data-engines',
-      capacity: engines,
-      held: this.stats.busyEngines,
-    });
-    this.walkMeter = this.translator?.registerWalks(ctx.resources, engines);
+    this.meters = new DataPathMeters(ctx, config, kind.onHost, this.translator);
     this.engines = new Engines(
       this.sim,
       config,
@@ -155,7 +150,8 @@ export class DataPath implements ModelComponent, DataPathPort {
       this.layout,
       ctx.hostCpu,
       this.driver,
-      engineMeter,
+      this.meters.engines,
+      this.meters.tags,
     );
     this.sources = config.workload.groups.map((group, g) =>
       TrafficSource.create(
@@ -226,7 +222,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     const now = this.sim.now;
     this.stats.write(sink, this.groupNames, windowNs);
     this.dma?.collect(sink, windowNs);
-    setFinite(sink, 'engine_util', this.stats.busyEngines.mean(now) / this.engines.count);
+    setFinite(sink, 'engine_util', this.stats.engineWorkNs.value / (this.engines.count * windowNs));
     const tr = this.translator;
     if (tr !== undefined) {
       const p = tr.platform;
@@ -235,11 +231,15 @@ export class DataPath implements ModelComponent, DataPathPort {
       const dev = tr.deviceCounters();
       if (dev !== undefined) setFinite(sink, 'devtlb_hit_rate', dev.hits / dev.lookups);
       setFinite(sink, 'translation_ns_per_packet', tr.stallNs / this.stats.serviced.value);
+      const served = this.stats.serviced.value;
+      setFinite(sink, 'ring_translations_per_packet', this.stats.ringTranslations.value / served);
     }
     const inv = this.driver.invalidations;
     setFinite(sink, 'invalidations_per_s', inv === undefined ? 0 : (inv.completed * 1e9) / windowNs);
-    if (inv !== undefined)
+    if (inv !== undefined) {
       setFinite(sink, 'invalidation_wait_mean_us', inv.sojournSumNs / inv.completed / 1000);
+      setFinite(sink, 'invalidation_queue_util', inv.busyNs / (inv.units * windowNs));
+    }
     setFinite(
       sink,
       'vectors_used',
@@ -251,7 +251,7 @@ export class DataPath implements ModelComponent, DataPathPort {
   }
 
   settleResources(nowNs: number): number {
-    if (this.walkMeter !== undefined) this.translator?.settleWalks(this.walkMeter);
+    this.meters.settle(this.stats.engineWorkNs.value, this.translator);
     this.driver.settleHandlers(this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount));
     return this.polling ? this.driver.pollMeter.peek(nowNs) : 0;
   }

@@ -71,8 +71,34 @@ export const DEVICE = section(
     }),
     hwCvqService: latency({ description: "Service time of one command on an instance's hardware CVQ." }),
     dmaRead: duration({
-      description: 'DMA read latency of a descriptor or ring entry, paid inside the engine time.',
+      description:
+        'Round trip of one DMA request across PCIe (a ring read or a buffer transfer); hardware engines overlap up to device.dmaTags of them, host data paths wait for each ring access.',
     }),
+    dmaTags: count(
+      { min: 1, max: 1024, why: 'PCIe 10-bit tags allow 1024 outstanding non-posted requests per function' },
+      {
+        unit: 'requests',
+        description:
+          'DMA requests one engine keeps outstanding (its share of the function’s PCIe tags): a descriptor fetch or a packet’s buffer transfer holds one for its round trip and translation stall, so DMA latency is hidden up to tags / latency per engine.',
+        cite: ['linux-pci-probe', 'linux-pci-regs'],
+        appliesWhen: [
+          when(
+            'device.dataPath',
+            ['hardware'],
+            'device.dataPath is a host data path: its threads wait on each memory access',
+          ),
+        ],
+      },
+    ),
+    descPrefetch: count(
+      { min: 1, max: MAX_QUEUE_SIZE },
+      {
+        unit: 'descriptors',
+        description:
+          'Descriptors the device fetches from one virtqueue in one DMA read (avail ring + descriptor table), served in one turn before the engine moves to the next queue.',
+        cite: ['virtio-rings', 'pcie-model'],
+      },
+    ),
     kick: duration({ description: 'Guest CPU cost of one doorbell (posted MMIO write).' }),
   },
   { title: 'device' },

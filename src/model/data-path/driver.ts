@@ -3,9 +3,9 @@
  * when the device notifies, the interrupt is delivered and handled (latency ends; the TX slot
  * is reclaimed or the RX buffer refilled), or host cores poll the used rings instead.
  *
- * Dynamic mappings unmap each handled buffer: strict through the shared invalidation queue
- * (the packet is handled when its unmap completes, and the submitting core spins meanwhile),
- * lazy into the deferred-flush batch.
+ * Dynamic mappings unmap each handled buffer: strict through its IOMMU unit's invalidation
+ * queue (the packet is handled when its unmap completes, and the submitting core spins
+ * meanwhile), lazy into the deferred-flush batch.
  */
 import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
@@ -17,7 +17,7 @@ import type { InterruptCosts } from '../interrupts/delivery.js';
 import { nextPollNs, PollingMeter } from '../interrupts/polling.js';
 import {
   type InvalidationClient,
-  InvalidationQueue,
+  InvalidationQueues,
   LAZY_FLUSH_JOB,
   LazyFlush,
 } from '../iommu/invalidation.js';
@@ -42,7 +42,7 @@ import {
 
 export class Driver implements CompletionListener, CoalescerClient, InvalidationClient {
   readonly coalescer: Coalescer | undefined;
-  readonly invalidations: InvalidationQueue | undefined;
+  readonly invalidations: InvalidationQueues | undefined;
   readonly pollMeter: PollingMeter;
   /** Packets handled since construction (never reset). */
   totalHandled = 0;
@@ -74,9 +74,22 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     const dynamic = translator !== undefined && config.iommu.mappings === 'dynamic';
     if (dynamic) {
       const rng = ctx.streams.stream('data/invalidation');
-      const service = makeDistribution(config.iommu.invalidationService);
-      const meter = ctx.resources.register({ name: 'invalidation-queue', capacity: 1 });
-      this.invalidations = new InvalidationQueue(this.sim, service, rng, this, meter);
+      const iommu = config.iommu;
+      const units = config.limits.iommuUnits;
+      const meter = ctx.resources.register({ name: 'invalidation-queue', capacity: Math.max(1, units) });
+      this.invalidations = new InvalidationQueues(
+        this.sim,
+        units,
+        {
+          latency: makeDistribution(iommu.invalidationLatency),
+          occupancyNs: iommu.invalidationOccupancy,
+          atsNs: translator.devtlb === undefined ? 0 : iommu.atsInvalidation,
+          perDescriptor: iommu.invalidationSubmit === 'per-descriptor',
+        },
+        rng,
+        this,
+        meter,
+      );
     }
     this.strictUnmap = dynamic && config.iommu.invalidation === 'strict';
     this.lazy =
@@ -191,7 +204,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
       const s = r[b + STATE] as number;
       if (k > 0 && (s & IN_INVALIDATION) === 0) {
         r[b + STATE] = s | IN_INVALIDATION;
-        (this.invalidations as InvalidationQueue).submit(q);
+        (this.invalidations as InvalidationQueues).submit(this.unitOf(q), q, 1);
       }
       return 0;
     }
@@ -225,6 +238,11 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     return size;
   }
 
+  /** The IOMMU unit that translates queue q's instance: instances spread over the units in turn. */
+  private unitOf(q: number): number {
+    return Math.floor(q / this.q) % (this.invalidations as InvalidationQueues).units;
+  }
+
   /** A strict unmap left the invalidation queue: flush its page, handle its packet, submit the next. */
   onInvalidationDone(job: number, submittedAtNs: number): void {
     if (job === LAZY_FLUSH_JOB) return;
@@ -240,7 +258,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     this.coalescer?.addBytes(q, size);
     const left = (r[b + N_UNMAP] as number) - 1;
     r[b + N_UNMAP] = left;
-    if (left > 0) (this.invalidations as InvalidationQueue).submit(q);
+    if (left > 0) (this.invalidations as InvalidationQueues).submit(this.unitOf(q), q, 1);
     else r[b + STATE] = (r[b + STATE] as number) & ~IN_INVALIDATION;
   }
 }

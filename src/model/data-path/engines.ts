@@ -1,17 +1,39 @@
 /**
- * The device's shared engines (docs/model.md, "Data path"): a queue with work waits in one FIFO for a free
- * engine, which then takes up to `budget` of its packets in a row (a NAPI-like turn: device
- * pipelines fetch a queue's descriptors in bursts, and consecutive packets of a queue share
- * ring pages in the IOTLB) before the queue goes back to the FIFO's tail if it still has work.
- * A queue is served by one engine at a time, so its completions stay in order.
+ * The device's shared engines (docs/model.md, "Data path"). When a queue has work and no turn
+ * in flight (a kick, or the end of its previous turn), the device fetches up to
+ * `device.descPrefetch` of its available descriptors — reading the avail ring (its idx and the
+ * entries) and then the descriptors, as a split virtqueue is read [[virtio-rings]] — and the
+ * packets fetched form one turn, given to the engine whose serial work frees first, when that
+ * engine can take it: a hardware engine fetches the fetch's two reads and one buffer transfer
+ * before its work frees (so, without stalls, the first packet's data is in when the engine is), a host thread when it reaches the queue; until then the queue waits in
+ * a FIFO, so a turn holds the descriptors available when an engine gets to it.
+ * How many descriptors a device fetches at once is a device design choice [[pcie-model]], not
+ * a simulation knob: per-packet results never depend on `fidelity.budget`. A queue has one
+ * turn in flight at a time, so its completions stay in order.
  *
- * A packet holds its engine for service + bytes × enginePerByte + descriptor read + three
- * translations (descriptor page, buffer page, used-ring page). Per-packet fidelity gives every
- * packet its own service event; batch fidelity serves a whole turn in one event (all its
- * packets complete at its end): the same discipline, coarser events.
+ * Translations: a fetch translates the pages its reads touch (avail idx and entries,
+ * descriptors); each packet translates its buffer page and the used-ring page its completion
+ * is written to. A turn's translations are made when it is fetched, in the order its requests
+ * are issued.
  *
- * Host data paths (vduse, software) report their busy time as host CPU, charged when a service
- * starts, plus a wake-up after idling.
+ * Timing of a hardware engine: a pipeline whose DMA requests overlap (dma-tags.ts). The fetch
+ * is two dependent reads (the avail ring, then the descriptors it names: 2 × dmaRead plus the
+ * fetch's stalls); each packet's buffer transfer is then one request of dmaRead plus its
+ * buffer's stall, issued once the descriptors are in and a tag is free, and it holds its tag
+ * until the engine consumes the data. The engine's own work — service + bytes × enginePerByte
+ * (the link transfer) + the used-ring write's stall — is serial. So an engine completes at most
+ * min(1 / work, tags / DMA latency) packets per unit time, fetches overlap other turns' work,
+ * and a translation stall costs throughput only where the tags run out (Little's law). Tags
+ * are taken in the order turns are given; a turn's buffer requests are reckoned when it is
+ * fetched, so a later turn's fetch may count them as in flight a little early (conservative).
+ *
+ * Host data paths (vduse, software) are threads that wait on every access: a packet holds its
+ * thread for service + bytes × perByte + dmaRead + its stalls (the fetch's on the turn's first
+ * packet), a wake-up is paid when the thread was idle, and the busy time is host CPU.
+ *
+ * Events: one completion event per packet (per-packet fidelity) or per `fidelity.budget`
+ * packets of a turn (batch fidelity: they complete together at the last one's time), and one
+ * take event whenever queues wait for an engine. `engine_util`: the serial work's share.
  */
 
 import { Priority } from '../../engine/priority.js';
@@ -24,6 +46,7 @@ import { IntRing } from '../primitives/int-ring.js';
 import type { AddressLayout } from './address-layout.js';
 import type { DataPathStats } from './data-path-stats.js';
 import { DATA_PATH_KINDS } from './device-params.js';
+import { DmaTags } from './dma-tags.js';
 import type { PacketPool } from './packet-pool.js';
 import {
   DEV_HEAD,
@@ -36,6 +59,11 @@ import {
   USED_MASK,
 } from './queue-table.js';
 
+/** Dependent DMA reads of one split-ring fetch: the avail ring, then the descriptors it names [[virtio-rings]]. */
+const FETCH_READS = 2;
+/** A completion event's argument: (queue × COUNT_SPAN + packets) × 2 + (1 if it ends the turn). */
+const COUNT_SPAN = 131_072;
+
 /** Who hears about completions: the driver side (coalescing or polling). */
 export interface CompletionListener {
   /** Used entries of queue q were written now (its N_DONE grew). */
@@ -43,29 +71,30 @@ export interface CompletionListener {
 }
 
 export class Engines {
-  /** Packets an engine takes from one queue per turn (NAPI-like budget). */
+  /** Descriptors fetched from one queue per turn (device.descPrefetch). */
   private readonly turn: number;
-  /** Packets per service event: 1 (packet fidelity) or the whole turn (batch fidelity). */
+  /** Packets per completion event: 1 (packet fidelity) or up to fidelity.budget (batch fidelity). */
   private readonly perEvent: number;
   private readonly q: number;
   private readonly queueSize: number;
   private readonly hostDataPath: boolean;
   private readonly engineNsPerByte: number;
-  private readonly fixedServiceNs: number;
+  private readonly dmaNs: number;
   private readonly wakeupNs: number;
-
-  // Queues waiting for an engine (each at most once): a ring buffer.
-  /** Queues with work and no engine, in the order they became ready (each at most once). */
+  /** Hardware engines' outstanding DMA requests (undefined for host threads). */
+  private readonly tags: DmaTags | undefined;
+  /** When each engine's serial work is next free, and the engines ordered by it. */
+  private readonly workFree: Float64Array;
+  private readonly byFree: EngineHeap;
+  /** Queues with work waiting for an engine to reach them, oldest first (each at most once). */
   private readonly ready: IntRing;
-
-  private readonly engQueue: Int32Array;
-  private readonly engCount: Int32Array;
-  /** Packets left in the engine's current turn on its queue. */
-  private readonly engLeft: Int32Array;
-  private readonly engIdle: Uint8Array;
-  private readonly freeEngines: Int32Array;
-  private freeCount: number;
+  /** How long before its work frees a hardware engine fetches its next turn (the fetch's reads and the first buffer's); 0 for threads. */
+  private readonly fetchLeadNs: number;
+  /** The queue whose ring a fetch translates: instance, queue, local index (no allocation per fetch). */
+  private readonly ring = new Int32Array(3);
+  private takePending = false;
   private readonly doneHandler: number;
+  private readonly takeHandler: number;
 
   constructor(
     private readonly sim: Simulator,
@@ -77,114 +106,231 @@ export class Engines {
     private readonly layout: AddressLayout,
     private readonly hostCpu: HostCpuPort,
     private readonly listener: CompletionListener,
-    /** `data-engines`: engines held (the busy level), queues waiting in the ready FIFO. */
+    /** `data-engines`: queues waiting in the ready FIFO (the engines' work is charged in time by the owner). */
     private readonly meter: ResourceMeter,
+    /** `dma-tags`: the hardware engines' tags, charged with each request's hold and wait. */
+    private readonly tagMeter?: ResourceMeter,
   ) {
-    const budget = Math.floor(config.fidelity.budget);
-    this.turn = Number.isFinite(budget) && budget > 1 ? budget : 1;
-    this.perEvent = config.fidelity.mode === 'batch' ? this.turn : 1;
+    this.turn = Math.max(1, Math.floor(config.device.descPrefetch));
+    const budget = Math.max(1, Math.floor(config.fidelity.budget));
+    this.perEvent = config.fidelity.mode === 'batch' ? Math.min(budget, COUNT_SPAN - 1) : 1;
     this.q = 2 * config.device.queuePairs;
     this.queueSize = config.device.queueSize;
     this.hostDataPath = DATA_PATH_KINDS[config.device.dataPath].onHost;
     this.engineNsPerByte = config.device.enginePerByte + (this.hostDataPath ? config.device.copyPerByte : 0);
-    this.fixedServiceNs = config.device.dmaRead;
+    this.dmaNs = config.device.dmaRead;
     this.wakeupNs = this.hostDataPath ? config.device.wakeup : 0;
-    this.ready = new IntRing(Math.max(1, queues.queues));
     const engines = Math.max(1, config.device.engines);
-    this.engQueue = new Int32Array(engines).fill(-1);
-    this.engCount = new Int32Array(engines);
-    this.engLeft = new Int32Array(engines);
-    this.engIdle = new Uint8Array(engines).fill(1);
-    this.freeEngines = new Int32Array(engines);
-    for (let e = 0; e < engines; e++) this.freeEngines[e] = engines - 1 - e;
-    this.freeCount = engines;
-    this.doneHandler = sim.handler('data/engine-done', (e) => this.onEngineDone(e));
+    this.tags = this.hostDataPath ? undefined : new DmaTags(engines, Math.max(1, config.device.dmaTags));
+    // −1: never busy, so a host thread's first turn pays its wake-up.
+    this.workFree = new Float64Array(engines).fill(-1);
+    this.byFree = new EngineHeap(this.workFree);
+    this.ready = new IntRing(Math.max(1, queues.queues));
+    this.fetchLeadNs = this.hostDataPath ? 0 : (FETCH_READS + 1) * this.dmaNs;
+    this.doneHandler = sim.handler('data/engine-done', (arg) => this.onDone(arg));
+    this.takeHandler = sim.handler('data/engine-take', () => this.onTake());
   }
 
   get count(): number {
-    return this.engQueue.length;
+    return this.workFree.length;
   }
 
-  /** Queue q has work and no engine: it joins the ready FIFO, served at once if an engine is free. */
+  /**
+   * Queue q has work and no turn in flight. The engine whose work frees first fetches its turn
+   * when it can take it (`takeAt`): at once if it is idle or about to be, otherwise q joins the
+   * ready FIFO, so a turn holds the descriptors available when an engine reaches the queue,
+   * and no engine books work more than one fetch ahead.
+   */
   wake(q: number): void {
-    this.pushReady(q);
-    if (this.freeCount > 0) this.dispatch();
-  }
-
-  /** The ready FIFO, metered as the engines' queue (`data-engines`). */
-  private pushReady(q: number): void {
-    this.meter.join(this.sim.now);
-    this.ready.push(q);
-  }
-
-  private popReady(): number {
-    this.meter.leave(this.sim.now);
-    return this.ready.shift();
-  }
-
-  /** Free engines take queues from the ready FIFO. */
-  private dispatch(): void {
-    while (this.freeCount > 0 && this.ready.length > 0) {
-      const e = this.freeEngines[--this.freeCount] as number;
-      this.stats.busyEngines.add(this.sim.now, 1);
-      this.engLeft[e] = this.turn;
-      this.serve(e, this.popReady());
+    const e = this.byFree.min();
+    if (this.ready.length === 0 && this.takeAt(e) <= this.sim.now) {
+      this.startTurn(e, q);
+      this.byFree.update(e);
+      return;
     }
+    this.ready.push(q);
+    this.meter.join(this.sim.now);
+    this.scheduleTake();
   }
 
-  /** Engine e serves the next packets of queue q: one per event, or the rest of its turn in batch mode. */
-  private serve(e: number, q: number): void {
+  /** When engine e can take its next turn: when its work frees, less a hardware fetch's lead. */
+  private takeAt(e: number): number {
+    return (this.workFree[e] as number) - this.fetchLeadNs;
+  }
+
+  private scheduleTake(): void {
+    if (this.takePending || this.ready.length === 0) return;
+    this.takePending = true;
+    const at = Math.max(this.sim.now, this.takeAt(this.byFree.min()));
+    this.sim.schedule(at - this.sim.now, this.takeHandler, 0, Priority.HIGH);
+  }
+
+  /** Engines that can take a turn now take the ready queues, oldest first. */
+  private onTake(): void {
+    this.takePending = false;
+    const now = this.sim.now;
+    while (this.ready.length > 0) {
+      const e = this.byFree.min();
+      if (this.takeAt(e) > now) break;
+      this.meter.leave(now);
+      this.startTurn(e, this.ready.shift());
+      this.byFree.update(e);
+    }
+    this.scheduleTake();
+  }
+
+  /**
+   * Queue q's turn, given to engine e now: the descriptors available now (up to one prefetch;
+   * later arrivals wait for the next turn), the turn's translations, when each packet
+   * completes, and the completion events.
+   */
+  private startTurn(e: number, q: number): void {
+    const now = this.sim.now;
     const pool = this.pool;
     const r = this.queues.rec;
     const b = q * STRIDE;
-    const k = Math.min(this.perEvent, r[b + N_DEV] as number, this.engLeft[e] as number);
+    const k = Math.min(this.turn, r[b + N_DEV] as number);
     const instance = Math.floor(q / this.q);
     const local = q - instance * this.q;
     const tr = this.translator;
-    const layout = this.layout;
-    const qs = this.queueSize;
-    let idx = (r[b + STATE] as number) & USED_MASK;
-    let p = r[b + DEV_HEAD] as number;
-    let total = 0;
-    const wake = this.engIdle[e] === 1 ? this.wakeupNs : 0;
-    this.engIdle[e] = 0;
-    // A service's translations are requested back to back from its start, so that a bounded
-    // walker pool (translator.ts) stays busy while misses wait: were the used entry's walk
-    // timed after the data, each service would leave its walker idle for the data's time, a
-    // gap no later-computed walk could fill, and saturated walkers would serve a third fewer.
-    const at = this.sim.now + wake;
-    let stalled = 0;
-    for (let j = 0; j < k; j++) {
-      const work = pool.service(p) + this.fixedServiceNs + this.engineNsPerByte * pool.size(p);
-      let ns = work;
-      if (tr !== undefined) {
-        const slot = idx % qs;
-        // Summed in this order since the first version: the same rounding, the same event times.
-        const d = tr.translate(layout.descKey(instance, q, local, slot), at + stalled);
-        const b = tr.translate(layout.bufferKey(instance, q, pool.page(p)), at + stalled + d);
-        const u = tr.translate(layout.usedKey(instance, q, local, slot), at + stalled + d + b);
-        ns += d;
-        ns += b;
-        ns += u;
-        stalled += d + b + u;
-      }
-      total += ns;
-      idx++;
-      p = pool.next(p);
+    const tags = this.tags;
+    const first = ((r[b + STATE] as number) & USED_MASK) % this.queueSize;
+    const free = this.workFree[e] as number;
+    const begin = Math.max(now, free);
+    // A host thread that had nothing to do is woken first.
+    let end = free < now ? begin + this.wakeupNs : begin;
+    // Each translation is given the time of its access, so a bounded walker pool queues it.
+    // Hardware: the fetch holds one tag for its two dependent reads.
+    // A hardware turn's translations are requested back to back from its fetch (walkAt), so
+    // bounded walkers stay busy: timed at each request's start they would leave booked gaps.
+    let descriptorsIn = 0;
+    let walkAt = now;
+    if (tags !== undefined) {
+      const start = tags.acquire(e, now);
+      const fetchStall = tr === undefined ? 0 : this.fetchStall(instance, q, local, first, k, start);
+      walkAt = start + fetchStall;
+      descriptorsIn = start + FETCH_READS * this.dmaNs + fetchStall;
+      tags.release(e, descriptorsIn);
+      this.chargeTag(now, start, descriptorsIn);
+    } else if (tr !== undefined) {
+      end += this.fetchStall(instance, q, local, first, k, end);
     }
-    if (wake > 0) total += wake; // added last, as ever: the same rounding, the same event times
-    if (this.hostDataPath) this.hostCpu.addBusy(total);
-    this.engQueue[e] = q;
-    this.engCount[e] = k;
-    this.engLeft[e] = (this.engLeft[e] as number) - k;
+    let p = r[b + DEV_HEAD] as number;
+    let work = 0;
+    let inEvent = 0;
+    for (let j = 0; j < k; j++) {
+      const bufferKey = this.layout.bufferKey(instance, q, pool.page(p));
+      const usedKey = this.layout.usedKey(instance, q, local, (first + j) % this.queueSize);
+      if (tr !== undefined) this.stats.ringTranslations.add(1);
+      const base = pool.service(p) + this.engineNsPerByte * pool.size(p);
+      if (tags === undefined) {
+        const bufferStall = tr === undefined ? 0 : tr.translate(bufferKey, end);
+        const dataIn = end + this.dmaNs + bufferStall;
+        end = dataIn + base + (tr === undefined ? 0 : tr.translate(usedKey, dataIn));
+      } else {
+        const start = tags.acquire(e, descriptorsIn);
+        const bufferStall = tr === undefined ? 0 : tr.translate(bufferKey, walkAt);
+        const usedStall = tr === undefined ? 0 : tr.translate(usedKey, walkAt + bufferStall);
+        walkAt += bufferStall + usedStall;
+        const consumed = Math.max(start + this.dmaNs + bufferStall, end);
+        tags.release(e, consumed);
+        this.chargeTag(descriptorsIn, start, consumed);
+        const own = base + usedStall;
+        end = consumed + own;
+        work += own;
+      }
+      p = pool.next(p);
+      if (++inEvent === this.perEvent || j === k - 1) {
+        const last = j === k - 1 ? 1 : 0;
+        this.sim.schedule(end - now, this.doneHandler, (q * COUNT_SPAN + inEvent) * 2 + last, Priority.HIGH);
+        inEvent = 0;
+      }
+    }
+    if (tags === undefined) {
+      work = end - begin;
+      this.hostCpu.addBusy(work);
+    }
+    this.workFree[e] = end;
+    this.stats.engineWorkNs.add(work);
     this.stats.serviced.add(k);
-    this.sim.schedule(total, this.doneHandler, e, Priority.HIGH);
   }
 
-  private onEngineDone(e: number): void {
+  /** A DMA request ready at `readyNs` held a tag from `startNs` to `freeNs` (computed, so charged in time). */
+  private chargeTag(readyNs: number, startNs: number, freeNs: number): void {
+    const m = this.tagMeter;
+    if (m === undefined) return;
+    m.heldNs += freeNs - startNs;
+    m.queuedNs += startNs - readyNs;
+    m.wait.add(startNs - readyNs);
+  }
+
+  /**
+   * Translation stall of fetching k descriptors of queue q from slot `first` on, the fetch
+   * starting at `atNs`: the avail ring's idx, the avail entries, then the descriptors (each page
+   * once per read), each translated when the reads before it have been.
+   */
+  private fetchStall(
+    instance: number,
+    q: number,
+    local: number,
+    first: number,
+    k: number,
+    atNs: number,
+  ): number {
+    const layout = this.layout;
+    this.ring[0] = instance;
+    this.ring[1] = q;
+    this.ring[2] = local;
+    const idxKey = layout.ringKey(instance, q, local, layout.availIdxOffset);
+    let stall = this.translateRing(layout.availIdxOffset, layout.availIdxOffset + 2, -1, atNs);
+    // Slots [first, first + k) of the ring, in one or (wrapping) two runs.
+    const run1 = Math.min(k, this.queueSize - first);
+    const e1 = first + run1;
+    const run2 = k - run1;
+    stall += this.translateRing(
+      layout.availEntryOffset(first),
+      layout.availEntryOffset(e1),
+      idxKey,
+      atNs + stall,
+    );
+    if (run2 > 0)
+      stall += this.translateRing(
+        layout.availEntryOffset(0),
+        layout.availEntryOffset(run2),
+        idxKey,
+        atNs + stall,
+      );
+    stall += this.translateRing(layout.descOffset(first), layout.descOffset(e1), -1, atNs + stall);
+    if (run2 > 0)
+      stall += this.translateRing(layout.descOffset(0), layout.descOffset(run2), -1, atNs + stall);
+    return stall;
+  }
+
+  /**
+   * Translates each page that bytes [lo, hi) of the fetching queue's ring (`ring`: instance,
+   * queue, local index) touch, but `skip` (read already), the first at `atNs`; returns the stall.
+   */
+  private translateRing(lo: number, hi: number, skip: number, atNs: number): number {
+    const tr = this.translator as Translator;
+    const r = this.ring;
+    const firstKey = this.layout.ringKey(r[0] as number, r[1] as number, r[2] as number, lo);
+    const lastKey = this.layout.ringKey(r[0] as number, r[1] as number, r[2] as number, hi - 1);
+    let stall = 0;
+    for (let key = firstKey; key <= lastKey; key++) {
+      if (key === skip) continue;
+      stall += tr.translate(key, atNs + stall);
+      this.stats.ringTranslations.add(1);
+    }
+    return stall;
+  }
+
+  /** Used entries written: `packets` packets of a queue complete now (and maybe its turn). */
+  private onDone(arg: number): void {
     const now = this.sim.now;
-    const q = this.engQueue[e] as number;
-    const k = this.engCount[e] as number;
+    const last = arg % 2;
+    const code = (arg - last) / 2;
+    const k = code % COUNT_SPAN;
+    const q = (code - k) / COUNT_SPAN;
     const pool = this.pool;
     const r = this.queues.rec;
     const b = q * STRIDE;
@@ -199,21 +345,56 @@ export class Engines {
     r[b + N_DONE] = (r[b + N_DONE] as number) + k;
     const s = r[b + STATE] as number;
     r[b + STATE] = (s & ~USED_MASK) | ((s + k) & USED_MASK);
-    if (left > 0 && (this.engLeft[e] as number) > 0) {
-      this.serve(e, q); // the turn goes on
-    } else {
-      if (left > 0) this.pushReady(q);
+    if (last === 1) {
+      if (left > 0) this.wake(q);
       else r[b + STATE] = (r[b + STATE] as number) & ~DEVICE_ACTIVE;
-      if (this.ready.length > 0) {
-        this.engLeft[e] = this.turn;
-        this.serve(e, this.popReady());
-      } else {
-        this.engQueue[e] = -1;
-        this.engIdle[e] = 1;
-        this.freeEngines[this.freeCount++] = e;
-        this.stats.busyEngines.add(now, -1);
-      }
     }
     this.listener.onDeviceCompletions(q);
+  }
+}
+
+/**
+ * The engines ordered by when their serial work frees (a binary min-heap of engine indices
+ * over `key`, ties to the lower index), so giving a turn costs O(log engines).
+ */
+class EngineHeap {
+  private readonly heap: Int32Array;
+  private readonly pos: Int32Array;
+
+  constructor(private readonly key: Float64Array) {
+    const n = key.length;
+    this.heap = Int32Array.from({ length: n }, (_, i) => i);
+    this.pos = Int32Array.from({ length: n }, (_, i) => i);
+  }
+
+  /** The engine whose work frees first. */
+  min(): number {
+    return this.heap[0] as number;
+  }
+
+  /** Engine e's key grew: restore the order. */
+  update(e: number): void {
+    const h = this.heap;
+    const n = h.length;
+    let i = this.pos[e] as number;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && this.before(h[r] as number, h[l] as number) ? r : l;
+      const child = h[c] as number;
+      if (!this.before(child, e)) break;
+      h[i] = child;
+      this.pos[child] = i;
+      i = c;
+    }
+    h[i] = e;
+    this.pos[e] = i;
+  }
+
+  private before(a: number, b: number): boolean {
+    const ka = this.key[a] as number;
+    const kb = this.key[b] as number;
+    return ka < kb || (ka === kb && a < b);
   }
 }

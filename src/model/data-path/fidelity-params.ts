@@ -13,8 +13,10 @@ export const FIDELITY = section('fidelity', 'Simulation detail: per-packet event
     { min: 1, max: 65_536 },
     {
       unit: 'packets',
-      description: 'Packets per event in batch mode (NAPI budget).',
-      // 64 = the Linux NAPI budget, the natural batch of a per-batch data path.
+      description:
+        'Batch mode: at most this many packets of an engine turn (device.descPrefetch) in one service event.',
+      // 64 = the Linux NAPI budget: whole turns at every prefetch up to 64. Per-packet results
+      // never read it (the turn is the device's descriptor prefetch).
       origin: byDefault(64),
       appliesWhen: [
         when('fidelity.mode', ['batch'], 'fidelity.mode is packet (the budget applies to batch mode)'),

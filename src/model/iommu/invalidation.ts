@@ -1,10 +1,26 @@
 /**
- * IOTLB invalidations for dynamic (map/unmap per buffer) mappings [[linux-dma-iommu]] [[xlab-iommu-artifact]].
+ * IOTLB invalidations for dynamic (map/unmap per buffer) mappings [[linux-dma-iommu]]
+ * [[xlab-iommu-artifact]].
  *
- * `InvalidationQueue` is the platform's ONE invalidation queue shared by all cores: a single
- * FIFO server whose service is `invalidationService` (≈ 10 µs, and waits that grow steeply
- * with contention: [[xlab-iommu-artifact]]). A job is a number: a queue id for a strict
- * unmap (its submitter spins until it completes), or `LAZY_FLUSH_JOB` for a batched flush.
+ * `InvalidationQueues`: each IOMMU unit has one invalidation queue [[intel-vtd-spec]]
+ * [[linux-intel-dmar]]. Software writes a submission — the invalidation descriptors of one flush
+ * and a wait descriptor — and spins until the wait descriptor's status is written. Two costs
+ * are kept apart:
+ * - occupancy: the unit executes descriptors one after another, `invalidationOccupancy` each, so
+ *   a unit carries at most 1 / (descriptors × occupancy) submissions per second, and
+ *   submissions wait in FIFO order for it;
+ * - latency: a submission on an idle unit completes `invalidationLatency` after it was written
+ *   (what qi_submit_sync measures with one core: the trip to the hardware and back, and under a
+ *   nested vIOMMU the host's work too); the part beyond its occupancy delays only the
+ *   submitter, not the queue.
+ * A device-TLB (ATS) invalidation adds a descriptor and `atsInvalidation`, the round trip to
+ * the device and back, to its submission. Since Linux 6.12 the descriptors of one flush go in one
+ * submission (qi_batch, up to 16); `invalidationSubmit: per-descriptor` models older kernels,
+ * which submitted each with its own wait descriptor.
+ *
+ * The occupancy is deterministic, so each unit's FIFO is computed, not simulated: a submission
+ * costs O(1) and one event (its completion), whatever the backlog. A job is a number the client
+ * gets back: a queue id for a strict unmap, or `LAZY_FLUSH_JOB` for a batched flush.
  *
  * `LazyFlush` is Linux's deferred flush queue (dma-iommu.c: 256 entries or 10 ms [[linux-dma-iommu]]):
  * unmapped pages collect in a batch; when it is full or `lazyTimeout` after its first entry,
@@ -25,62 +41,124 @@ import type { Translator } from './translator.js';
 export const LAZY_FLUSH_JOB = -1;
 
 export interface InvalidationClient {
-  /** A job left the server; `submittedAtNs` is when it entered the queue. */
+  /** A job completed; `submittedAtNs` is when it was submitted. */
   onInvalidationDone(job: number, submittedAtNs: number): void;
 }
 
-export class InvalidationQueue {
-  /** Jobs completed and their summed sojourn (submission → completion) since the last reset. */
+export interface InvalidationCosts {
+  /** Completion latency of one submission on an idle unit (ns). */
+  latency: Distribution;
+  /** Time one descriptor holds its unit's queue (ns). */
+  occupancyNs: number;
+  /** Extra latency of a device-TLB invalidation: the round trip to the device (ns); 0 without ATS. */
+  atsNs: number;
+  /** Each descriptor in its own submission (older kernels) instead of one per flush. */
+  perDescriptor: boolean;
+}
+
+export class InvalidationQueues {
+  /** Jobs completed, their summed sojourn (submission → completion) and unit occupancy since the last reset. */
   completed = 0;
   sojournSumNs = 0;
-  /** Waiting and in-service jobs, oldest first, each stamped with its submission time. */
-  private readonly jobs = new IntRing(64, { stamps: true });
-  private busy = false;
+  busyNs = 0;
+  private readonly unitFree: Float64Array;
+  // Per unit, the start times of its submissions still waiting or in service (for the meter's peak).
+  private readonly starts: IntRing[];
+  // Jobs in flight: a pool of records named by the completion event's argument.
+  private job = new Int32Array(64);
+  private submitted = new Float64Array(64);
+  private freeSlots: number[] = [];
+  private used = 0;
   private readonly doneHandler: number;
 
   constructor(
     private readonly sim: Simulator,
-    private readonly service: Distribution,
+    units: number,
+    private readonly costs: InvalidationCosts,
     private readonly rng: RandomStream,
     private readonly client: InvalidationClient,
     /** `invalidation-queue`: the server held, jobs waiting, each job's wait. */
     private readonly meter?: ResourceMeter,
   ) {
-    this.doneHandler = sim.handler('data/invalidation-done', () => this.finish());
+    this.unitFree = new Float64Array(Math.max(1, units));
+    this.starts =
+      meter === undefined ? [] : Array.from(this.unitFree, () => new IntRing(16, { stamps: true }));
+    this.doneHandler = sim.handler('data/invalidation-done', (slot) => this.finish(slot));
   }
 
-  /** Jobs waiting or in service. */
-  get length(): number {
-    return this.jobs.length;
+  get units(): number {
+    return this.unitFree.length;
   }
 
-  submit(job: number): void {
-    this.jobs.push(job, this.sim.now);
-    this.meter?.join(this.sim.now);
-    if (!this.busy) this.startNext();
+  /**
+   * Submits `flushes` invalidations (one IOTLB descriptor each, plus a device-TLB descriptor
+   * each with ATS) on `unit`; the client hears of `job` when the last wait descriptor completes.
+   */
+  submit(unit: number, job: number, flushes: number): void {
+    const c = this.costs;
+    const now = this.sim.now;
+    const perFlush = c.atsNs > 0 ? 2 : 1;
+    const submissions = c.perDescriptor ? flushes * perFlush : 1;
+    const descriptors = flushes * perFlush + submissions; // + a wait descriptor each
+    const occupancy = descriptors * c.occupancyNs;
+    const start = Math.max(now, this.unitFree[unit] as number);
+    const served = start + occupancy;
+    this.unitFree[unit] = served;
+    this.busyNs += occupancy;
+    if (this.meter !== undefined) this.meterSubmission(unit, now, start, occupancy);
+    // Submissions of one flush are made one after another: each waits its own latency.
+    let tail = 0;
+    for (let i = 0; i < submissions; i++) tail += c.latency.sample(this.rng);
+    const done =
+      served + Math.max(0, tail - occupancy) + (c.atsNs > 0 ? c.atsNs * (c.perDescriptor ? flushes : 1) : 0);
+    const slot = this.alloc(job, now);
+    this.sim.schedule(done - now, this.doneHandler, slot, Priority.HIGH);
+  }
+
+  /** The unit is held for the occupancy; the submission waited for it from now to `start`. */
+  private meterSubmission(unit: number, now: number, start: number, occupancy: number): void {
+    const m = this.meter as ResourceMeter;
+    m.heldNs += occupancy;
+    m.queuedNs += start - now;
+    m.wait.add(start - now);
+    const ring = this.starts[unit] as IntRing;
+    while (ring.length > 0 && ring.peekStamp() <= now) ring.shift();
+    ring.push(0, start);
+    // Submissions of this unit not started yet: the queue length just after this one joined.
+    const waiting = start > now ? ring.length : 0;
+    if (waiting > m.queuePeak) m.queuePeak = waiting;
   }
 
   resetCounters(): void {
     this.completed = 0;
     this.sojournSumNs = 0;
+    this.busyNs = 0;
   }
 
-  private startNext(): void {
-    this.busy = true;
-    const now = this.sim.now;
-    this.meter?.leave(now, now - this.jobs.peekStamp());
-    this.meter?.held.set(now, 1);
-    this.sim.schedule(this.service.sample(this.rng), this.doneHandler, 0, Priority.HIGH);
+  private alloc(job: number, at: number): number {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.used++;
+      if (slot === this.job.length) {
+        const jobs = new Int32Array(2 * slot);
+        jobs.set(this.job);
+        const times = new Float64Array(2 * slot);
+        times.set(this.submitted);
+        this.job = jobs;
+        this.submitted = times;
+      }
+    }
+    this.job[slot] = job;
+    this.submitted[slot] = at;
+    return slot;
   }
 
-  private finish(): void {
-    const at = this.jobs.peekStamp();
-    const job = this.jobs.shift();
-    this.busy = false;
+  private finish(slot: number): void {
+    const job = this.job[slot] as number;
+    const at = this.submitted[slot] as number;
+    this.freeSlots.push(slot);
     this.completed++;
     this.sojournSumNs += this.sim.now - at;
-    if (this.jobs.length > 0) this.startNext();
-    else this.meter?.held.set(this.sim.now, 0);
     this.client.onInvalidationDone(job, at);
   }
 }
@@ -94,7 +172,7 @@ export class LazyFlush {
   constructor(
     private readonly sim: Simulator,
     private readonly translator: Translator,
-    private readonly queue: InvalidationQueue,
+    private readonly queue: InvalidationQueues,
     batch: number,
     private readonly timeoutNs: number,
   ) {
@@ -126,6 +204,6 @@ export class LazyFlush {
     if (this.count === 0) return;
     for (let k = 0; k < this.count; k++) this.translator.invalidate(this.keys[k] as number);
     this.count = 0;
-    this.queue.submit(LAZY_FLUSH_JOB);
+    this.queue.submit(0, LAZY_FLUSH_JOB, 1);
   }
 }

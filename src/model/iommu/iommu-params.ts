@@ -83,11 +83,39 @@ export const IOMMU = section(
       }),
       'use the page walk',
     ),
+    contextCache: count(
+      { min: 0 },
+      {
+        unit: 'entries',
+        description:
+          'Context-cache entries (one per requester ID: a VF, or the parent function all its instances share); 0 = none.',
+        cite: ['intel-vtd-spec'],
+      },
+    ),
+    contextTableAccesses: count(
+      { min: 0, max: 16 },
+      {
+        unit: 'accesses',
+        description:
+          'Memory accesses of an IOTLB miss whose context entry is not cached: the root entry and the context entry.',
+        cite: ['intel-vtd-spec'],
+      },
+    ),
+    pasidCache: count(
+      { min: 0 },
+      {
+        unit: 'entries',
+        description: 'PASID-cache entries (scalable mode: one per PASID); 0 = none.',
+        cite: ['intel-vtd-spec'],
+      },
+    ),
     pasidTableAccesses: count(
       { min: 0, max: 16 },
       {
         unit: 'accesses',
-        description: 'Extra memory accesses of a scalable-mode PASID-table lookup on a miss.',
+        description:
+          'Memory accesses of a scalable-mode IOTLB miss whose PASID entry is not cached: the PASID directory and table entries.',
+        cite: ['intel-vtd-spec', 'linux-intel-pasid'],
       },
     ),
     devtlb: group(
@@ -121,12 +149,33 @@ export const IOMMU = section(
       description: 'static: guest memory mapped once; dynamic: map/unmap per buffer, with invalidations.',
     }),
     invalidation: choice(['strict', 'lazy'], {
-      description: 'strict: synchronous invalidation per unmap (one shared queue); lazy: batched flushes.',
+      description:
+        'strict: a synchronous invalidation per unmap through its IOMMU unit’s invalidation queue; lazy: batched flushes.',
       appliesWhen: [DYNAMIC],
     }),
-    invalidationService: latency({
-      description: 'Service time of one invalidation in the shared invalidation queue (≈ 10us).',
+    invalidationLatency: latency({
+      description:
+        'Completion latency of one invalidation submission on an idle queue (qi_submit_sync with one core: ≈ 8.7us nested).',
       appliesWhen: [DYNAMIC],
+      cite: ['xlab-iommu-artifact'],
+    }),
+    invalidationOccupancy: duration({
+      description:
+        'Time one invalidation descriptor holds its IOMMU unit’s queue: the unit’s throughput is 1 / (descriptors × this).',
+      appliesWhen: [DYNAMIC],
+      cite: ['intel-vtd-spec', 'nv-kernels-strict-lazy'],
+    }),
+    atsInvalidation: duration({
+      description:
+        'Extra latency of a device-TLB (ATS) invalidation: the invalidate request to the device and its completion (with iommu.devtlb.entries > 0).',
+      appliesWhen: [DYNAMIC],
+      cite: ['intel-vtd-spec'],
+    }),
+    invalidationSubmit: choice(['batched', 'per-descriptor'], {
+      description:
+        'batched: the descriptors of one flush in one submission with one wait (Linux ≥ 6.12, qi_batch); per-descriptor: each with its own wait (older kernels).',
+      appliesWhen: [DYNAMIC],
+      cite: ['linux-intel-dmar'],
     }),
     lazyBatch: count(
       { min: 1 },

@@ -14,8 +14,13 @@ export interface IsolationMode {
   readonly name: string;
   /** The translation context of the platform IOMMU: one per instance, or one per virtqueue. */
   readonly context: 'instance' | 'queue';
-  /** Scalable-mode (PASID-tagged) walks read the PASID table on a miss. */
+  /** Scalable-mode (PASID-tagged) translation: a miss needs the context's PASID-table entry. */
   readonly scalableMode: boolean;
+  /**
+   * Whose requester ID (bus/device/function) a DMA carries, i.e. which context entry it needs:
+   * each instance's own (a VF per instance) or the parent function's, shared by all.
+   */
+  readonly requester: 'instance' | 'function';
   /** A device-side IOTLB (stage one) translates before the platform IOMMU (stage two). */
   readonly deviceMmu: boolean;
   /** False when instances share one DMA context (flagged insecure in outputs). */

@@ -9,6 +9,13 @@
  * k / walk time however many DMA requests are outstanding. pcie-bench's window sweep shows such
  * a ceiling (≈ 20 M misses/s on a Broadwell host [[pcie-bench-data]]). A caller passing the time
  * of its access gets the wait included; no event.
+ *
+ * Before it walks, an IOTLB miss needs the context entry of the request's requester ID and, in
+ * scalable mode, the PASID-table entry of its PASID; VT-d keeps both in caches (the context
+ * cache and the PASID cache [[intel-vtd-spec]]), so the root/context reads
+ * (`contextTableAccesses`) and the PASID directory/table reads (`pasidTableAccesses`) are paid
+ * only when those caches miss. Legacy (RID-tagged) and scalable (PASID-tagged) modes are
+ * charged alike: a mode costs what its caches miss.
  */
 import type { ResourceMeter, ResourceUsage } from '../../stats/resource-usage.js';
 import type { IommuConfig } from '../config.js';
@@ -25,6 +32,10 @@ export interface TranslatorOptions {
   allowDevtlb: boolean;
   /** Use the device MMU of `device-mmu` isolation. False for software data paths. */
   allowDeviceMmu: boolean;
+  /** Pages per translation context in a key (AddressLayout.span); 0: every key is its own context. */
+  span?: number;
+  /** Translation contexts per instance (1, or its virtqueue groups), to find a context's instance. */
+  contextsPerInstance?: number;
 }
 
 export class Translator {
@@ -32,10 +43,20 @@ export class Translator {
   readonly pwc: Iotlb | undefined;
   readonly devtlb: Iotlb | undefined;
   readonly deviceMmu: Iotlb | undefined;
+  /** Context entries by requester ID, and (scalable mode) PASID entries by context. */
+  readonly contextCache: Iotlb;
+  readonly pasidCache: Iotlb | undefined;
   /** Sum of stalls returned by `translate` since the last reset (ns). */
   stallNs = 0;
   private readonly missNs: number;
   private readonly missPwcHitNs: number;
+  private readonly contextMissNs: number;
+  private readonly pasidMissNs: number;
+  private readonly span: number;
+  private readonly contextsPerInstance: number;
+  private readonly requesterPerInstance: boolean;
+  /** Bypass the context and PASID caches: a fixed missPenalty stands for the whole miss. */
+  private readonly fixedMiss: boolean;
   private readonly atsRttNs: number;
   private readonly fetchNs: number;
   /** The IOMMU's page walkers (`iommu.walk.concurrency` > 0), undefined when unlimited. */
@@ -53,8 +74,16 @@ export class Translator {
       options.allowDeviceMmu && behaviour.deviceMmu
         ? new Iotlb(iommu.deviceMmu.entries, iommu.deviceMmu.ways)
         : undefined;
-    this.missNs = missCostNs(iommu, behaviour.scalableMode, false);
-    this.missPwcHitNs = missCostNs(iommu, behaviour.scalableMode, true);
+    this.missNs = missCostNs(iommu, false);
+    this.missPwcHitNs = missCostNs(iommu, true);
+    this.fixedMiss = iommu.missPenalty !== undefined;
+    this.contextCache = new Iotlb(iommu.contextCache, 0);
+    this.pasidCache = behaviour.scalableMode ? new Iotlb(iommu.pasidCache, 0) : undefined;
+    this.contextMissNs = iommu.contextTableAccesses * iommu.walk.memAccess;
+    this.pasidMissNs = iommu.pasidTableAccesses * iommu.walk.memAccess;
+    this.span = options.span ?? 0;
+    this.contextsPerInstance = Math.max(1, options.contextsPerInstance ?? 1);
+    this.requesterPerInstance = behaviour.requester === 'instance';
     this.atsRttNs = iommu.atsRtt;
     this.fetchNs = iommu.deviceMmu.fetch;
     this.walkers = iommu.walk.concurrency > 0 ? new Walkers(iommu.walk.concurrency) : undefined;
@@ -79,7 +108,8 @@ export class Translator {
     }
     if (!this.platform.access(key)) {
       const pwc = this.pwc;
-      const walkNs = pwc?.access(Math.floor(key / PWC_REACH_PAGES)) ? this.missPwcHitNs : this.missNs;
+      let walkNs = pwc?.access(Math.floor(key / PWC_REACH_PAGES)) ? this.missPwcHitNs : this.missNs;
+      if (!this.fixedMiss) walkNs += this.contextStall(key);
       const w = this.walkers;
       if (w !== undefined && atNs >= 0) stall += w.walk(atNs + stall, walkNs);
       stall += walkNs;
@@ -90,15 +120,16 @@ export class Translator {
 
   /**
    * The walks as a resource: bounded walkers are a pool of their own (`iommu-walker-pool`,
-   * misses queue for it); unbounded, a walk stalls the engine that issued it, so the walks are
-   * time accounted inside engine service, with the engines' capacity (`iommu-walkers`).
+   * misses queue for it); unbounded, a walk stalls the request that issued it, so the walks are
+   * time accounted there, with the requests' capacity (`iommu-walkers`: host threads, or a
+   * hardware engine's DMA tags).
    */
-  registerWalks(resources: ResourceUsage, engines: number): ResourceMeter {
+  registerWalks(resources: ResourceUsage, requests: number): ResourceMeter {
     const w = this.walkers;
     return resources.register(
       w !== undefined
         ? { name: 'iommu-walker-pool', capacity: w.count }
-        : { name: 'iommu-walkers', capacity: engines, role: 'accounted' },
+        : { name: 'iommu-walkers', capacity: requests, role: 'accounted' },
     );
   }
 
@@ -112,6 +143,16 @@ export class Translator {
     meter.heldNs = w.busyNs;
     meter.queuedNs = w.waitNs;
     meter.departures = w.walks;
+  }
+
+  /** Context (and PASID) entry reads an IOTLB miss on `key` needs beyond what the caches hold. */
+  private contextStall(key: number): number {
+    const context = this.span > 0 ? Math.floor(key / this.span) : key;
+    const rid = this.requesterPerInstance ? Math.floor(context / this.contextsPerInstance) : 0;
+    let ns = this.contextCache.access(rid) ? 0 : this.contextMissNs;
+    const pasid = this.pasidCache;
+    if (pasid !== undefined && !pasid.access(context)) ns += this.pasidMissNs;
+    return ns;
   }
 
   /** An unmap's invalidation: flushes the page's entry at every level that may hold it. */
@@ -136,5 +177,7 @@ export class Translator {
     this.pwc?.resetCounters();
     this.devtlb?.resetCounters();
     this.deviceMmu?.resetCounters();
+    this.contextCache.resetCounters();
+    this.pasidCache?.resetCounters();
   }
 }

@@ -25,6 +25,7 @@ isolationModes.register({
   ],
   context: 'instance',
   scalableMode: false,
+  requester: 'function',
   deviceMmu: true,
   buildsDeviceKeys: true,
   isolates: true,

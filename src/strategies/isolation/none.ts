@@ -11,6 +11,7 @@ isolationModes.register({
   ignores: [],
   context: 'instance',
   scalableMode: false,
+  requester: 'function',
   deviceMmu: false,
   buildsDeviceKeys: false,
   isolates: false,

@@ -12,6 +12,7 @@ isolationModes.register({
   requires: [PASIDS],
   context: 'instance',
   scalableMode: true,
+  requester: 'function',
   deviceMmu: false,
   buildsDeviceKeys: false,
   isolates: true,

@@ -13,6 +13,7 @@ isolationModes.register({
   requires: [PASIDS],
   context: 'queue',
   scalableMode: true,
+  requester: 'function',
   deviceMmu: false,
   buildsDeviceKeys: false,
   isolates: true,

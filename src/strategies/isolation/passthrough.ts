@@ -21,6 +21,7 @@ isolationModes.register({
     { path: 'iommu.mappings', why: PT },
   ],
   context: 'instance',
+  requester: 'function',
   scalableMode: false,
   deviceMmu: false,
   buildsDeviceKeys: false,

@@ -31,6 +31,9 @@ function adminqConfig(
   perTenant = 10_000,
 ): ModelConfig {
   const config = fixtureConfig(perTenant * tenants.length);
+  // Host vectors for every tenant's instances (each delivered message holds one, posted or
+  // not; 64 × 200 would admit 3,200): this measures the admin queue.
+  config.limits.vectorsPerCpu = 2_000;
   config.adminq.workers = workers;
   config.adminq.depth = Number.POSITIVE_INFINITY;
   config.adminq.deviceInflightLimit = Number.POSITIVE_INFINITY;

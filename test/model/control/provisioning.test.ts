@@ -13,6 +13,8 @@ import { platformConfig } from './platform-config.js';
 function burst(n: number, patch: (c: ModelConfig) => void): ModelConfig {
   const config = fixtureConfig(n);
   config.provisioning.start = 'burst';
+  // Host vectors for large bursts (64 × 200 admit 3,200 instances of 4 vectors).
+  config.limits.vectorsPerCpu = 2_000;
   patch(config);
   return config;
 }

@@ -103,6 +103,7 @@ describe('resource limits', () => {
       (c) => {
         c.strategy.interrupts = 'msi-store';
         c.limits.imsEntries = 16_384; // / 4 messages
+        c.limits.hostCpus = 128; // 25,600 host vectors / 4 = 6,400: the entries bind first
       },
       4096,
     ],
@@ -111,6 +112,7 @@ describe('resource limits', () => {
       (c) => {
         c.limits.irtePerUnit = 65_536; // one unit / 4 vectors
         c.limits.iommuUnits = 1;
+        c.limits.hostCpus = 512; // 102,400 host vectors / 4 = 25,600: the IRTEs bind first
       },
       16_384,
     ],
@@ -121,6 +123,18 @@ describe('resource limits', () => {
         c.limits.hostCpus = 2; // 2 × 200 / 4
       },
       100,
+    ],
+    // Posted delivery holds host vectors too: 64 CPUs × 200 vectors / 4 = 3,200 msi-store instances.
+    [
+      'cpu-vectors',
+      (c) => {
+        c.interrupts.delivery = 'posted';
+        c.strategy.interrupts = 'msi-store';
+        c.limits.imsEntries = 1 << 20;
+        c.limits.hostCpus = 64;
+        c.limits.vectorsPerCpu = 200;
+      },
+      3200,
     ],
     [
       'pasid',

@@ -39,7 +39,7 @@ describe('conservation: offered = handled + dropped + in flight', () => {
       (c) => {
         c.iommu.mappings = 'dynamic';
         c.iommu.invalidation = 'strict';
-        c.iommu.invalidationService = { dist: 'exponential', mean: 200 };
+        c.iommu.invalidationLatency = { dist: 'exponential', mean: 200 };
       },
     ],
     [
