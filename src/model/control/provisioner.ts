@@ -80,13 +80,8 @@ export class Provisioner {
     instances.state[instance] = InstanceState.READY;
     this.ready.add(instance);
     const latency = sim.now - (instances.requestedAt[instance] as number);
-    this.deps.stats.provisioned(
-      instances.group[instance] as number,
-      latency,
-      this.burstPending[instance] === 1,
-      sim.now,
-    );
     const fromBurst = this.burstPending[instance] === 1;
+    this.deps.stats.provisioned(instances.group[instance] as number, latency, fromBurst, sim.now);
     this.burstPending[instance] = 0;
     if (fromBurst) this.checkBurstOver();
     this.deps.dataPath.activate(instance);
