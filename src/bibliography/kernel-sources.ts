@@ -260,6 +260,9 @@ export const KERNEL_SOURCES = {
       'virtnet_send_command() posts one command on the control virtqueue and spins (cpu_relax) until the ' +
       'device returns it; callers are serialised (rtnl_lock, and since Linux v6.10 the cvq_lock mutex), so ' +
       'a device has one control command outstanding; config changes are read by one work item per device ' +
-      '(virtnet_config_changed_work).',
+      '(virtnet_config_changed_work). Coalescing starts at 0 (virtnet_probe: max_usecs 0, max_packets 0, ' +
+      'TX max_packets 1 with TX NAPI: every completion notifies); adaptive moderation is RX-only ' +
+      '(rq->dim, virtnet_rx_dim_work, since v6.6) and applies each new profile by a ' +
+      'VIRTIO_NET_CTRL_NOTF_COAL_VQ_SET command on the control virtqueue.',
   },
 } as const satisfies Record<string, Source>;

@@ -90,7 +90,7 @@ export const SPEC_SOURCES = {
       'by default; control-queue classes RX, MAC, VLAN, ANNOUNCE, MQ, GUEST_OFFLOADS, NOTF_COAL; ' +
       'notification coalescing (VIRTIO_NET_F_NOTF_COAL bit 53, VQ_NOTF_COAL bit 52, in 1.3) notifies after ' +
       'max_packets completions or max_usecs after the first, whichever comes first, 0 in either meaning every ' +
-      'packet, with counters per queue.',
+      'packet, with counters per queue; upon reset a device initialises every coalescing parameter to 0.',
   },
   'virtio-rings': {
     kind: 'spec',

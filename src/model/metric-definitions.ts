@@ -65,6 +65,8 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricName, string>> = {
   vectors_used: 'Interrupt vectors (MSI-X entries or stored messages) programmed for the ready instances.',
   vector_sharers_max: 'Most queues sharing one vector (1 with dedicated vectors).',
   irq_latency_mean_us: 'Mean time from a completion to its interrupt handler (coalescing delay included).',
+  coal_commands_per_s:
+    'Adaptive coalescing: DIM profile steps of the RX queues per second, each one NOTF_COAL_VQ_SET command the guest driver sends on its CVQ (not sent with cvq: none, which warns; 0 with static coalescing).',
   ctrl_ops_per_s: 'Runtime control operations (config reads, MAC and MQ sets…) completed per second.',
   ctrl_latency_mean_us: 'Mean latency of runtime control operations, issue to completion.',
   ctrl_latency_p99_us: '99th percentile of runtime control-operation latency.',

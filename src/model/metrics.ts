@@ -46,6 +46,7 @@ export const METRICS = [
   'vectors_used',
   'vector_sharers_max',
   'irq_latency_mean_us',
+  'coal_commands_per_s',
   // control
   'ctrl_ops_per_s',
   'ctrl_latency_mean_us',
@@ -134,6 +135,7 @@ export const METRIC_INFO: Readonly<Record<MetricName, MetricInfo>> = {
   vectors_used: { label: 'interrupt vectors used', unit: '', area: 'interrupts' },
   vector_sharers_max: { label: 'queues sharing a vector, most', unit: '', area: 'interrupts' },
   irq_latency_mean_us: { label: 'completion to handler, mean', unit: 'µs', area: 'interrupts' },
+  coal_commands_per_s: { label: 'coalescing commands (DIM)', unit: '/s', area: 'interrupts' },
   ctrl_ops_per_s: { label: 'control operations', unit: 'per s', area: 'control' },
   ctrl_latency_mean_us: { label: 'control latency, mean', unit: 'µs', area: 'control' },
   ctrl_latency_p99_us: { label: 'control latency p99', unit: 'µs', area: 'control' },

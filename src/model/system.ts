@@ -117,6 +117,7 @@ export function runSimulation(spec: RunSpec, strategies: RunStrategies, observe?
     fleetPort(ctx, dataPath, () => blkPath),
     strategies,
   );
+  dataPath.sendModerationTo((instance) => control.issueDriverCommand('coal-set', instance));
   // Built after the control plane, and only for fleets with blk groups: a net-only run registers
   // exactly the handlers (and so has exactly the event fingerprint) it had before blk existed.
   const hasBlk = config.workload.groups.some((g) => g.device === 'blk');

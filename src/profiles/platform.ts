@@ -19,7 +19,7 @@ export const PLATFORM_PROFILE: ParentProfile = {
   behaviour: [
     'Hardware data path: engines DMA over PCIe into guest buffers (device.dataPath hardware, device.dmaRead, device.enginePerByte), no host copies or wake-ups.',
     'Platform IOMMU: 64-entry fully associative IOTLB of 4 KiB pages, 4-level walk of 75 ns accesses (≈ 300 ns per single-stage miss), lazy invalidation batches of 256 unmaps or 10 ms.',
-    'Interrupts: 2048 MSI-X entries per function, 65,536 IRTEs per IOMMU unit, ≈ 200 vectors per CPU, posted delivery, static 16 µs / 32 packet coalescing.',
+    'Interrupts: 2048 MSI-X entries per function, 65,536 IRTEs per IOMMU unit, ≈ 200 vectors per CPU, posted delivery, no coalescing (the virtio reset value).',
     'Control: 1 µs register reads, 0.15 µs posted writes, an mlx5-like vendor channel (31/16 slots, 1.1 ms), one 32-deep admin queue with 16 device workers.',
     'No device MMU (limits.deviceMmuContexts 0) and no ATS (iommu.devtlb.entries 0).',
     'Block device in hardware (blk.backend hardware): one request queue of 256 entries, an NVMe-like target serving 128 requests at once, ≈ 80 µs each (estimates).',

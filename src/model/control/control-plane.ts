@@ -9,14 +9,14 @@
  * `control/ops/<group>`, `control/churn/{create,destroy}`, `control/transport/<name>`,
  * `control/provisioning`, `control/hw-cvq`, `control/sw-cvq`.
  */
-import { CONTROL_OPS } from '../config.js';
+import { CONTROL_OPS, type ControlOp } from '../config.js';
 import { InstanceState } from '../instance-table.js';
 import { LIMIT_RESOURCE_COLUMN } from '../metrics.js';
 import type { DataPathPort, MetricSink, ModelComponent, ModelContext, QueueProbe } from '../ports.js';
 import { CommandTable, OpTable } from './command-table.js';
 import { ControlStats } from './control-stats.js';
 import { ControlWorkload } from './control-workload.js';
-import { buildProgramTables, OpKind } from './op-programs.js';
+import { buildProgramTables, OpKind, opKindOf } from './op-programs.js';
 import { OpRunner } from './op-runner.js';
 import { Provisioner } from './provisioner.js';
 import { ResourceLedger } from './resource-ledger.js';
@@ -43,6 +43,7 @@ export class ControlPlane implements ModelComponent {
   private readonly qosName: string;
   private readonly runner: OpRunner;
   private readonly workload: ControlWorkload;
+  private readonly carriesCvq: boolean;
   /** Told when the start burst is over (system.ts measures the resources over the burst). */
   burstObserver: ((nowNs: number) => void) | undefined;
 
@@ -80,11 +81,28 @@ export class ControlPlane implements ModelComponent {
       existingInstances: () => this.provisioner.ready.size,
       opDone: (op) => this.opDone(op),
     });
-    this.workload = new ControlWorkload(ctx, strategies.cvq.carriesCommands, (kind, instance) => {
+    this.carriesCvq = strategies.cvq.carriesCommands;
+    this.workload = new ControlWorkload(ctx, this.carriesCvq, (kind, instance) => {
       this.stats.opIssued(ctx.instances.group[instance] as number, ctx.sim.now);
       this.runner.start(kind, instance);
     });
     this.warnIgnoredSettings();
+  }
+
+  /**
+   * A CVQ command a READY instance's guest driver sends on its own — virtio_net's RX DIM sends
+   * one NOTF_COAL_VQ_SET per profile step [[linux-virtio-net-cvq]] — run and counted like the
+   * tenants' operations. Without a CVQ there is none to send (virtio_net then has no
+   * VIRTIO_NET_F_VQ_NOTF_COAL and no DIM), said once.
+   */
+  issueDriverCommand(op: ControlOp, instance: number): void {
+    if (!this.carriesCvq) {
+      this.ctx.warn(`cvq: none — the guest drivers' ${op} commands (adaptive coalescing) are not sent`);
+      return;
+    }
+    if (this.ctx.instances.state[instance] !== InstanceState.READY) return;
+    this.stats.opIssued(this.ctx.instances.group[instance] as number, this.ctx.sim.now);
+    this.runner.start(opKindOf(op), instance);
   }
 
   start(): void {

@@ -31,6 +31,8 @@ export class DataPathStats {
   readonly irqLatencyNs: Counter;
   /** Guest CPU: kicks, interrupt handlers, per-packet handling, strict-unmap spinning (ns). */
   readonly guestCpuNs: Counter;
+  /** Moderation changes sent to the device (adaptive coalescing: one CVQ command each). */
+  readonly coalCommands: Counter;
   /** Packets whose engine service started in the window. */
   readonly serviced: Counter;
   /** Translations of ring pages (avail, descriptors, used) in the window; buffers are the rest. */
@@ -51,6 +53,7 @@ export class DataPathStats {
     this.latency = Array.from({ length: groups }, (_, g) => set.histogram(`data/latency/${g}`));
     this.irqLatencyNs = set.counter('data/irq-latency-sum');
     this.guestCpuNs = set.counter('data/guest-cpu');
+    this.coalCommands = set.counter('data/coal-commands');
     this.serviced = set.counter('data/serviced');
     this.ringTranslations = set.counter('data/ring-translations');
     this.ringLevel = set.timeWeighted('data/ring-level', startNs, 0);
@@ -87,6 +90,7 @@ export class DataPathStats {
     setFinite(sink, 'interrupts_per_packet', irqs / handled);
     setFinite(sink, 'irq_latency_mean_us', this.irqLatencyNs.value / handled / 1000);
     setFinite(sink, 'guest_cpu_us_per_packet', this.guestCpuNs.value / handled / 1000);
+    setFinite(sink, 'coal_commands_per_s', this.coalCommands.value * perS);
     for (let g = 0; g < groupNames.length; g++) {
       const name = groupNames[g] as string;
       const h = this.latency[g] as Histogram;

@@ -205,6 +205,11 @@ export class DataPath implements ModelComponent, DataPathPort {
     this.ctx.hostCpu.addBusy(this.costs.hostNsPerInterrupt);
   }
 
+  /** Adaptive coalescing's moderation commands go to `issue(instance)` (the control plane's CVQ). */
+  sendModerationTo(issue: (instance: number) => void): void {
+    this.driver.moderationPort = issue;
+  }
+
   /** Instances whose traffic flows. */
   get activeInstances(): number {
     return this.activeCount;
@@ -212,6 +217,7 @@ export class DataPath implements ModelComponent, DataPathPort {
 
   resetStats(nowNs: number): void {
     this.stats.reset(nowNs);
+    this.engines.resetStats(nowNs);
     this.translator?.resetCounters();
     this.driver.invalidations?.resetCounters();
     this.driver.pollMeter.take(nowNs); // polling before the boundary belongs to the warm-up
@@ -222,7 +228,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     const now = this.sim.now;
     this.stats.write(sink, this.groupNames, windowNs);
     this.dma?.collect(sink, windowNs);
-    setFinite(sink, 'engine_util', this.stats.engineWorkNs.value / (this.engines.count * windowNs));
+    setFinite(sink, 'engine_util', this.engines.workNs(now) / (this.engines.count * windowNs));
     const tr = this.translator;
     if (tr !== undefined) {
       const p = tr.platform;
@@ -251,7 +257,7 @@ export class DataPath implements ModelComponent, DataPathPort {
   }
 
   settleResources(nowNs: number): number {
-    this.meters.settle(this.stats.engineWorkNs.value, this.translator);
+    this.meters.settle(this.engines.workNs(nowNs), this.translator);
     this.driver.settleHandlers(this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount));
     return this.polling ? this.driver.pollMeter.peek(nowNs) : 0;
   }

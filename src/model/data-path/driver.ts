@@ -46,6 +46,8 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
   readonly pollMeter: PollingMeter;
   /** Packets handled since construction (never reset). */
   totalHandled = 0;
+  /** Where a guest driver's moderation command goes (the instance's CVQ), once the control plane is built. */
+  moderationPort: ((instance: number) => void) | undefined;
   private readonly sim: Simulator;
   private readonly q: number;
   private readonly polling: boolean;
@@ -110,6 +112,8 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
           config.interrupts.coalescing,
           this,
           config.fidelity.mode === 'batch' ? config.fidelity.window : 0,
+          'data',
+          true,
         );
     this.pollMeter = new PollingMeter(config);
     // Capacity 1 until the run settles it to the vectors in use (settleHandlers).
@@ -124,6 +128,12 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
   onDeviceCompletions(q: number): void {
     if (this.polling) this.schedulePoll(q);
     else (this.coalescer as Coalescer).onCompletions(q, this.queues.rec[q * STRIDE + N_DONE] as number);
+  }
+
+  /** Adaptive coalescing stepped queue q's profile: the guest sends NOTF_COAL_VQ_SET on its CVQ. */
+  onModerationChange(q: number): void {
+    this.stats.coalCommands.add(1);
+    this.moderationPort?.(Math.floor(q / this.q));
   }
 
   /** Coalescing fired for queue q: claim its completions and deliver the interrupt. */

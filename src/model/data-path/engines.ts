@@ -4,9 +4,11 @@
  * `device.descPrefetch` of its available descriptors — reading the avail ring (its idx and the
  * entries) and then the descriptors, as a split virtqueue is read [[virtio-rings]] — and the
  * packets fetched form one turn, given to the engine whose serial work frees first, when that
- * engine can take it: a hardware engine fetches the fetch's two reads and one buffer transfer
- * before its work frees (so, without stalls, the first packet's data is in when the engine is), a host thread when it reaches the queue; until then the queue waits in
- * a FIFO, so a turn holds the descriptors available when an engine gets to it.
+ * engine can take it: a hardware engine prefetches one turn while it works on the one before
+ * (from the moment that turn's work begins, and at the latest the fetch's two reads and one
+ * buffer transfer before its work frees), a host thread when it reaches the queue; until then
+ * the queue waits in a FIFO, so a turn holds the descriptors available when an engine gets to
+ * it, and no engine books more than the turn it works on and the one it prefetches.
  * How many descriptors a device fetches at once is a device design choice [[pcie-model]], not
  * a simulation knob: per-packet results never depend on `fidelity.budget`. A queue has one
  * turn in flight at a time, so its completions stay in order.
@@ -19,8 +21,9 @@
  * Timing of a hardware engine: a pipeline whose DMA requests overlap (dma-tags.ts). The fetch
  * is two dependent reads (the avail ring, then the descriptors it names: 2 × dmaRead plus the
  * fetch's stalls); each packet's buffer transfer is then one request of dmaRead plus its
- * buffer's stall, issued once the descriptors are in and a tag is free, and it holds its tag
- * until the engine consumes the data. The engine's own work — service + bytes × enginePerByte
+ * buffer's stall, issued once the descriptors are in and a tag is free; it holds its tag until
+ * its completion arrives (a tag names one outstanding non-posted request [[linux-pci-probe]]; the data then
+ * waits in the device's buffer, at most the two booked turns' worth). The engine's own work — service + bytes × enginePerByte
  * (the link transfer) + the used-ring write's stall — is serial. So an engine completes at most
  * min(1 / work, tags / DMA latency) packets per unit time, fetches overlap other turns' work,
  * and a translation stall costs throughput only where the tags run out (Little's law). Tags
@@ -43,6 +46,7 @@ import type { ModelConfig } from '../config.js';
 import type { Translator } from '../iommu/translator.js';
 import type { HostCpuPort } from '../ports.js';
 import { IntRing } from '../primitives/int-ring.js';
+import { KeyedMinHeap } from '../primitives/keyed-min-heap.js';
 import type { AddressLayout } from './address-layout.js';
 import type { DataPathStats } from './data-path-stats.js';
 import { DATA_PATH_KINDS } from './device-params.js';
@@ -85,10 +89,12 @@ export class Engines {
   private readonly tags: DmaTags | undefined;
   /** When each engine's serial work is next free, and the engines ordered by it. */
   private readonly workFree: Float64Array;
-  private readonly byFree: EngineHeap;
+  private readonly byFree: KeyedMinHeap;
   /** Queues with work waiting for an engine to reach them, oldest first (each at most once). */
   private readonly ready: IntRing;
-  /** How long before its work frees a hardware engine fetches its next turn (the fetch's reads and the first buffer's); 0 for threads. */
+  /** When each engine's booked serial work begins: a hardware engine fetches its next turn no earlier. */
+  private readonly workBegin: Float64Array;
+  /** How long before its work frees a hardware engine fetches its next turn at the latest (the fetch's reads and the first buffer's); 0 for threads. */
   private readonly fetchLeadNs: number;
   /** The queue whose ring a fetch translates: instance, queue, local index (no allocation per fetch). */
   private readonly ring = new Int32Array(3);
@@ -124,7 +130,8 @@ export class Engines {
     this.tags = this.hostDataPath ? undefined : new DmaTags(engines, Math.max(1, config.device.dmaTags));
     // −1: never busy, so a host thread's first turn pays its wake-up.
     this.workFree = new Float64Array(engines).fill(-1);
-    this.byFree = new EngineHeap(this.workFree);
+    this.workBegin = new Float64Array(engines).fill(-1);
+    this.byFree = new KeyedMinHeap(this.workFree);
     this.ready = new IntRing(Math.max(1, queues.queues));
     this.fetchLeadNs = this.hostDataPath ? 0 : (FETCH_READS + 1) * this.dmaNs;
     this.doneHandler = sim.handler('data/engine-done', (arg) => this.onDone(arg));
@@ -133,6 +140,26 @@ export class Engines {
 
   get count(): number {
     return this.workFree.length;
+  }
+
+  /**
+   * A turn's work is counted when it is given, so a window's share is the work booked in it,
+   * plus what was booked before it for after its start, minus what is booked past its end
+   * (exact while booked work has no gaps, as a backlogged engine's has not).
+   */
+  resetStats(nowNs: number): void {
+    this.stats.engineWorkNs.add(this.bookedAfter(nowNs));
+  }
+
+  /** The serial work inside the window up to `nowNs` (ns, over all engines): what engine_util divides. */
+  workNs(nowNs: number): number {
+    return this.stats.engineWorkNs.value - this.bookedAfter(nowNs);
+  }
+
+  private bookedAfter(nowNs: number): number {
+    let ns = 0;
+    for (const free of this.workFree) if (free > nowNs) ns += free - nowNs;
+    return ns;
   }
 
   /**
@@ -153,9 +180,17 @@ export class Engines {
     this.scheduleTake();
   }
 
-  /** When engine e can take its next turn: when its work frees, less a hardware fetch's lead. */
+  /**
+   * When engine e can take its next turn. A host thread: when its work frees. A hardware
+   * engine prefetches one turn while it works on another (a descriptor cache of two turns):
+   * its next fetch starts when the booked turn's work begins, and at the latest a fetch's lead
+   * before it frees. Overlapping the whole turn hides the fetch's translation stalls, so a
+   * backlogged engine never idles waiting for descriptors (engine_util → 1 at overload).
+   */
   private takeAt(e: number): number {
-    return (this.workFree[e] as number) - this.fetchLeadNs;
+    const free = this.workFree[e] as number;
+    if (this.fetchLeadNs === 0) return free;
+    return Math.min(free - this.fetchLeadNs, this.workBegin[e] as number);
   }
 
   private scheduleTake(): void {
@@ -232,9 +267,10 @@ export class Engines {
         const bufferStall = tr === undefined ? 0 : tr.translate(bufferKey, walkAt);
         const usedStall = tr === undefined ? 0 : tr.translate(usedKey, walkAt + bufferStall);
         walkAt += bufferStall + usedStall;
-        const consumed = Math.max(start + this.dmaNs + bufferStall, end);
-        tags.release(e, consumed);
-        this.chargeTag(descriptorsIn, start, consumed);
+        const arrived = start + this.dmaNs + bufferStall;
+        tags.release(e, arrived);
+        this.chargeTag(descriptorsIn, start, arrived);
+        const consumed = Math.max(arrived, end);
         const own = base + usedStall;
         end = consumed + own;
         work += own;
@@ -250,6 +286,7 @@ export class Engines {
       work = end - begin;
       this.hostCpu.addBusy(work);
     }
+    this.workBegin[e] = begin;
     this.workFree[e] = end;
     this.stats.engineWorkNs.add(work);
     this.stats.serviced.add(k);
@@ -350,51 +387,5 @@ export class Engines {
       else r[b + STATE] = (r[b + STATE] as number) & ~DEVICE_ACTIVE;
     }
     this.listener.onDeviceCompletions(q);
-  }
-}
-
-/**
- * The engines ordered by when their serial work frees (a binary min-heap of engine indices
- * over `key`, ties to the lower index), so giving a turn costs O(log engines).
- */
-class EngineHeap {
-  private readonly heap: Int32Array;
-  private readonly pos: Int32Array;
-
-  constructor(private readonly key: Float64Array) {
-    const n = key.length;
-    this.heap = Int32Array.from({ length: n }, (_, i) => i);
-    this.pos = Int32Array.from({ length: n }, (_, i) => i);
-  }
-
-  /** The engine whose work frees first. */
-  min(): number {
-    return this.heap[0] as number;
-  }
-
-  /** Engine e's key grew: restore the order. */
-  update(e: number): void {
-    const h = this.heap;
-    const n = h.length;
-    let i = this.pos[e] as number;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && this.before(h[r] as number, h[l] as number) ? r : l;
-      const child = h[c] as number;
-      if (!this.before(child, e)) break;
-      h[i] = child;
-      this.pos[child] = i;
-      i = c;
-    }
-    h[i] = e;
-    this.pos[e] = i;
-  }
-
-  private before(a: number, b: number): boolean {
-    const ka = this.key[a] as number;
-    const kb = this.key[b] as number;
-    return ka < kb || (ka === kb && a < b);
   }
 }

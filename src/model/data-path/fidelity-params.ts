@@ -28,8 +28,8 @@ export const FIDELITY = section('fidelity', 'Simulation detail: per-packet event
     description:
       'Batch mode: arrivals and coalescing timers are handled in one event at the end of each window this long.',
     // A 1 µs window delays an arrival by 0.5 µs on average (timers fire at the nearest boundary,
-    // unbiased): under 5% of the ≥ 16 µs latency default coalescing (maxUsecs 16) gives
-    // (docs/model.md, "Fidelity", measures it).
+    // unbiased): ≈ 10% of an uncoalesced packet's ≈ 4–9 µs at light load, under 5% of a
+    // coalesced or saturated path's latency (docs/model.md, "Fidelity", measures it).
     origin: byDefault('1us'),
     appliesWhen: [
       when('fidelity.mode', ['batch'], 'fidelity.mode is packet (the window applies to batch mode)'),

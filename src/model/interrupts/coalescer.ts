@@ -3,6 +3,12 @@
  * starts at the first pending completion; the device notifies when `maxPackets` completions
  * are pending or `maxUsecs` have passed since the first, whichever comes first; 0 in either
  * (or maxPackets 1) notifies every completion. `adaptive` takes both from net_dim (dim.ts).
+ * The virtio spec resets both to 0 and virtio_net starts from 0 [[virtio-net]]
+ * [[linux-virtio-net-cvq]], so the platform default notifies every completion.
+ *
+ * Adaptive on a net device is virtio_net's DIM: RX queues only (virtnet_rx_dim_work; TX queues
+ * keep their static thresholds, 0), and every profile step is one VIRTIO_NET_CTRL_NOTF_COAL_VQ_SET
+ * command the driver sends on the CVQ (`onModerationChange`): moderation is control traffic.
  *
  * The client keeps the completions; the coalescer only decides when to notify. A notification
  * claims every pending completion (the client's count restarts at 0), and the queue's vector is
@@ -21,6 +27,8 @@ import { DIM_PROFILES, DimTable } from './dim.js';
 export interface CoalescerClient {
   /** Queue q's notification fires now: claim its pending completions and deliver the interrupt. */
   onNotify(queue: number): void;
+  /** Adaptive coalescing changed queue q's thresholds: the driver tells the device. */
+  onModerationChange?(queue: number): void;
 }
 
 const IN_FLIGHT = 1;
@@ -46,6 +54,8 @@ export class Coalescer {
     windowNs = 0,
     /** Names its timer events (`data/…` for the net data path, `blk/…` for the block one). */
     prefix = 'data',
+    /** virtio-net numbering (RX of pair p is 2p, TX 2p + 1): only RX queues adapt; TX notifies every completion. */
+    private readonly rxOnly = false,
   ) {
     this.flags = new Uint8Array(queues);
     if (config.kind === 'adaptive') {
@@ -66,10 +76,15 @@ export class Coalescer {
 
   /** Current thresholds of queue q. */
   maxPackets(q: number): number {
-    return this.dim === undefined ? this.staticPackets : this.dim.maxPackets(q);
+    return this.adapts(q) ? (this.dim as DimTable).maxPackets(q) : this.staticPackets;
   }
   maxNs(q: number): number {
-    return this.dim === undefined ? this.staticNs : this.dim.maxNs(q);
+    return this.adapts(q) ? (this.dim as DimTable).maxNs(q) : this.staticNs;
+  }
+
+  /** Whether queue q's thresholds come from DIM. */
+  private adapts(q: number): boolean {
+    return this.dim !== undefined && !(this.rxOnly && (q & 1) === 1);
   }
 
   /** True while queue q's interrupt is being delivered or handled. */
@@ -95,13 +110,14 @@ export class Coalescer {
   onHandled(q: number, pending: number, packets: number, bytes: number): void {
     const f = this.flags[q] as number;
     this.flags[q] = 0;
-    this.dim?.onEvent(q, this.sim.now, packets, bytes);
+    if (this.adapts(q) && (this.dim as DimTable).onEvent(q, this.sim.now, packets, bytes))
+      this.client.onModerationChange?.(q);
     if ((f & DEFERRED) !== 0 && pending > 0) this.fire(q);
   }
 
   /** Bytes handled later than their interrupt (strict unmaps), for DIM's byte rate. */
   addBytes(q: number, bytes: number): void {
-    this.dim?.addBytes(q, bytes);
+    if (this.adapts(q)) this.dim?.addBytes(q, bytes);
   }
 
   private fire(q: number): void {
