@@ -186,7 +186,44 @@ export const KERNEL_SOURCES = {
     url: tree('drivers/iommu/dma-iommu.c'),
     about:
       'Lazy mode defers unmaps to a per-CPU flush queue of IOVA_DEFAULT_FQ_SIZE = 256 entries flushed at ' +
-      'the latest after IOVA_DEFAULT_FQ_TIMEOUT = 10 ms (single-queue mode: 32,768 entries and 1000 ms).',
+      'the latest after IOVA_DEFAULT_FQ_TIMEOUT = 10 ms (single-queue mode: 32,768 entries and 1000 ms). The ' +
+      'queues and the timer belong to the domain (its DMA cookie): a full queue or the timer calls ' +
+      'fq_flush_iotlb, i.e. flush_iotlb_all of the whole domain, and only then are the queued IOVAs freed ' +
+      '(fq_ring_free), so an unmapped IOVA is never reallocated before its flush. iommu_dma_alloc_iova tries ' +
+      'an IOVA below 4 GiB first for a PCI device; strict mode invalidates each unmapped range before freeing it.',
+  },
+  'linux-iova': {
+    kind: 'kernel',
+    title: 'IOVA allocator and its per-CPU caches',
+    where: file('drivers/iommu/iova.c'),
+    url: tree('drivers/iommu/iova.c'),
+    about:
+      'alloc_iova_fast first takes a recently freed IOVA of the same size from the per-CPU rcache ' +
+      '(magazines of IOVA_MAG_SIZE entries, last in first out), else allocates a new range size-aligned ' +
+      'from the top of the space: each dma_map gets an IOVA of its own, a freed one coming back only after ' +
+      'dma-iommu freed it.',
+  },
+  'linux-iommu-core': {
+    kind: 'kernel',
+    title: 'IOMMU core: mapping pages of a domain',
+    where: file('drivers/iommu/iommu.c'),
+    url: tree('drivers/iommu/iommu.c'),
+    about:
+      'iommu_pgsize picks, for each step of iommu_map, the largest page size of the domain’s pgsize_bitmap ' +
+      'that both the remaining size and the alignment of IOVA and physical address allow: a mapping smaller ' +
+      'than 2 MiB, or not 2 MiB aligned in both spaces, is made of 4 KiB leaf entries.',
+  },
+  'linux-mlx5-vdpa-mr': {
+    kind: 'kernel',
+    title: 'mlx5 vDPA memory regions (memory keys)',
+    where: file('drivers/vdpa/mlx5/core/mr.c'),
+    url: tree('drivers/vdpa/mlx5/core/mr.c'),
+    about:
+      'With no memory map from userspace (virtio_vdpa), mlx5_vdpa uses a DMA memory region: one MKEY in ' +
+      'physical-address mode (MLX5_MKC_ACCESS_MODE_PA, length64) through which the device emits the DMA ' +
+      'API’s addresses untranslated. A set_map from vhost-vdpa (the guest memory map) builds a new region ' +
+      'from the whole IOTLB, direct MKEYs over MTT entries and an indirect one over them, and replaces the ' +
+      'old one: every map change rebuilds the keys; nothing is invalidated per page on the data path.',
   },
   'linux-intel-dmar': {
     kind: 'kernel',

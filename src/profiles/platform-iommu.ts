@@ -278,7 +278,9 @@ export const PLATFORM_IOMMU: ProfileParam[] = [
     range: between(256, 32768),
     basis: 'spec',
     cite: ['linux-dma-iommu'],
-    note: 'IOVA_DEFAULT_FQ_SIZE = 256 per CPU (32,768 in single-queue mode)',
+    note:
+      "a domain's flush queue: IOVA_DEFAULT_FQ_SIZE = 256 per CPU, and a full one flushes the whole domain, so n CPUs " +
+      'unmapping into one domain flush every ≈ n × 256 (32,768 in single-queue mode); 256 = one CPU per instance',
   },
   {
     path: 'iommu.lazyTimeout',
@@ -287,6 +289,6 @@ export const PLATFORM_IOMMU: ProfileParam[] = [
     range: between(ms(10), ms(1000)),
     basis: 'spec',
     cite: ['linux-dma-iommu'],
-    note: 'IOVA_DEFAULT_FQ_TIMEOUT = 10 ms (1000 ms in single-queue mode)',
+    note: "IOVA_DEFAULT_FQ_TIMEOUT = 10 ms (1000 ms in single-queue mode), the domain's timer (fq_timer)",
   },
 ];

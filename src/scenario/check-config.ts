@@ -24,6 +24,7 @@ export function checkConfig(c: ModelConfig): void {
       `page size ${c.iommu.iotlb.pageSize}B is not ${PAGE_SIZE_TEXT}`,
     );
   }
+  checkDynamicPageSize(c);
   const q = c.device.queueSize;
   if (q < 1 || q > MAX_QUEUE_SIZE || (q & (q - 1)) !== 0) {
     throw new ConfigProblem(
@@ -53,6 +54,24 @@ function checkStrategySupport(c: ModelConfig): void {
     key.split('.'),
     `'${strategy.name}' needs ${r.capability}, which parent ${c.parent} does not have (${r.path} is ${value})`,
     `${others}study the proposal with ${r.instead}`,
+  );
+}
+
+/**
+ * Dynamic mappings map each buffer on its own (dma_map_single, dma_map_page): the IOVA allocator
+ * aligns a mapping to its own size and iommu_map picks a 2 MiB leaf only for a 2 MiB-aligned
+ * range of at least 2 MiB (iommu_pgsize, drivers/iommu/iommu.c [[linux-iommu-core]]), which a
+ * packet or block buffer never is: its entries are 4 KiB. Hugepages help only where memory is
+ * mapped once in large aligned regions (static: vhost-vdpa's guest memory map).
+ */
+function checkDynamicPageSize(c: ModelConfig): void {
+  const page = c.iommu.iotlb.pageSize;
+  if (c.iommu.mappings !== 'dynamic' || page === 4096) return;
+  const text = page >= 2 ** 30 ? '1GiB' : '2MiB';
+  throw new ConfigProblem(
+    ['iommu', 'iotlb', 'pageSize'],
+    `page size ${text} with iommu.mappings dynamic: a per-buffer dma_map of a packet or block buffer (below 2 MiB) creates 4 KiB IOMMU entries, never ${text} ones`,
+    'use iommu.iotlb.pageSize 4KiB with dynamic mappings, or iommu.mappings static (guest memory mapped once, where hugepages apply)',
   );
 }
 

@@ -85,6 +85,29 @@ describe('findings', () => {
     expect(html).toContain('Where admin-queue policy priority; tenant victim');
   });
 
+  it('answers a clause on a metric a resource also reports (adminq_util) in report.html', async () => {
+    const dir = await writeSyntheticResult(join(root, 'resource-metric'), 'adminq-qos');
+    const file = join(dir, 'manifest.json');
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const expect_: Expectation[] = [
+      {
+        where: {},
+        group: 'all',
+        checks: [{ metric: 'adminq_util', op: '>', value: 0, text: 'adminq_util > 0' }],
+      },
+    ];
+    await writeFile(file, JSON.stringify({ ...manifest, expect: expect_ }));
+    // A resource named `adminq` reports `adminq_util` too (as invalidation-queue does invalidation_queue_util).
+    const resources = join(dir, 'resources.csv');
+    await writeFile(
+      resources,
+      (await readFile(resources, 'utf8')).replaceAll(',adminq-workers,', ',adminq,'),
+    );
+    const html = await readFile((await writeReport(dir)).reportPath, 'utf8');
+    expect(html).not.toContain('no value');
+    expect(html).toContain('6 of 6 checks hold');
+  });
+
   it('says so when the scenario states no expectation', async () => {
     const dir = await writeSyntheticResult(join(root, 'none'), 'adminq-qos');
     const html = await readFile((await writeReport(dir)).reportPath, 'utf8');

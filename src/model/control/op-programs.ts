@@ -182,7 +182,12 @@ export function provisionSequence(
 ): Step[] {
   const steps: Step[] = [ACCESS.create, ACCESS.feat];
   if (device === 'blk') steps.push(cmd('CONFIG', 0, blkConfigReads()));
-  if (s.isolation.buildsDeviceKeys && config.iommu.deviceMmu.keyBuild > 0)
+  // Dynamic mappings (virtio_vdpa): one PA-mode key made at device add, no guest memory map to build.
+  if (
+    s.isolation.buildsDeviceKeys &&
+    config.iommu.mappings === 'static' &&
+    config.iommu.deviceMmu.keyBuild > 0
+  )
     steps.push(special(StepKind.KEY_BUILD));
   for (let q = 0; q < s.shape.queues; q++)
     steps.push(ACCESS.vqAddr, ACCESS.vqSize, ACCESS.vqNotify, ACCESS.vqEnable);

@@ -12,10 +12,14 @@
  * queue's ring, so the device's reads of the avail ring and the descriptor table and its
  * writes of the used ring each translate the pages they touch.
  *
+ * With dynamic mappings the buffer space is the contexts' IOVA window instead (iova-allocator.ts:
+ * each mapping takes an IOVA of its own); the working set still decides nothing but the draws.
+ *
  * key = context × span + page, where span (pages per context) is rounded up to a multiple of
  * the paging-structure-cache reach so that ⌊key / reach⌋ never mixes two contexts.
  */
 import type { ModelConfig } from '../config.js';
+import { IOVA_WINDOW_PAGES } from '../iommu/iova-allocator.js';
 import { PWC_REACH_PAGES } from '../iommu/translator.js';
 
 const RING_ALIGN = 4096;
@@ -61,7 +65,8 @@ export class AddressLayout {
     this.bufferPages = config.workload.groups.map((g) =>
       Math.max(1, Math.ceil((g.dma?.window ?? g.traffic.workingSet) / this.pageSize)),
     );
-    this.ringBase = Math.max(1, ...this.bufferPages);
+    const iovaPages = config.iommu.mappings === 'dynamic' ? IOVA_WINDOW_PAGES : 0;
+    this.ringBase = Math.max(1, iovaPages, ...this.bufferPages);
     const ringsPerContext = perQueueContext ? 1 : this.queuesPerInstance;
     const ringPages = Math.ceil((ringsPerContext * this.ringBytes) / this.pageSize);
     this.span = roundUp(this.ringBase + ringPages, PWC_REACH_PAGES);
@@ -71,6 +76,11 @@ export class AddressLayout {
         `address space too large to key exactly: ${this.contexts} contexts × ${this.span} pages exceeds 2^53`,
       );
     }
+  }
+
+  /** The translation context of queue `qid` of `instance`. */
+  context(instance: number, qid: number): number {
+    return this.perQueueContext ? qid : instance;
   }
 
   /** Key of buffer page `page` for DMA on queue `qid` of `instance`. */

@@ -69,7 +69,8 @@ export class DataPath implements ModelComponent, DataPathPort {
   private readonly pool = new PacketPool();
   private readonly queues: QueueTable;
   private readonly engines: Engines;
-  private readonly driver: Driver;
+  /** The guest driver's side (public for tests: its invalidation queues and flush queues). */
+  readonly driver: Driver;
   private readonly meters: DataPathMeters;
 
   private readonly q: number;
@@ -137,6 +138,7 @@ export class DataPath implements ModelComponent, DataPathPort {
       this.translator,
       this.layout,
       this.polling,
+      isolation.domain,
     );
     this.coalescer = this.driver.coalescer;
     this.meters = new DataPathMeters(ctx, config, kind.onHost, this.translator);
@@ -219,7 +221,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     this.stats.reset(nowNs);
     this.engines.resetStats(nowNs);
     this.translator?.resetCounters();
-    this.driver.invalidations?.resetCounters();
+    this.driver.resetCounters();
     this.driver.pollMeter.take(nowNs); // polling before the boundary belongs to the warm-up
     this.dma?.resetStats(nowNs);
   }
@@ -353,7 +355,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     }
     const now = this.sim.now;
     const pool = this.pool;
-    const p = pool.alloc(arrivalNs, size, page, serviceNs);
+    const p = pool.alloc(arrivalNs, size, this.driver.mapBuffer(instance, q, page), serviceNs);
     const r = this.queues.rec;
     const b = q * STRIDE;
     const t = r[b + TAIL] as number;

@@ -3,9 +3,10 @@
  * when the device notifies, the interrupt is delivered and handled (latency ends; the TX slot
  * is reclaimed or the RX buffer refilled), or host cores poll the used rings instead.
  *
- * Dynamic mappings unmap each handled buffer: strict through its IOMMU unit's invalidation
- * queue (the packet is handled when its unmap completes, and the submitting core spins
- * meanwhile), lazy into the deferred-flush batch.
+ * Dynamic mappings map each buffer at a fresh IOVA when it is posted (`mapBuffer`) and unmap
+ * it once handled: strict through its IOMMU unit's invalidation queue (the packet is handled
+ * when its unmap completes, and the submitting core spins meanwhile), lazy into its domain's
+ * flush queue (flush-queue.ts), whose flush drops the whole domain's entries.
  */
 import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
@@ -15,12 +16,9 @@ import type { ModelConfig } from '../config.js';
 import { Coalescer, type CoalescerClient } from '../interrupts/coalescer.js';
 import type { InterruptCosts } from '../interrupts/delivery.js';
 import { nextPollNs, PollingMeter } from '../interrupts/polling.js';
-import {
-  type InvalidationClient,
-  InvalidationQueues,
-  LAZY_FLUSH_JOB,
-  LazyFlush,
-} from '../iommu/invalidation.js';
+import { FlushQueues } from '../iommu/flush-queue.js';
+import { type InvalidationClient, InvalidationQueues, LAZY_FLUSH_JOB } from '../iommu/invalidation.js';
+import { IovaAllocator } from '../iommu/iova-allocator.js';
 import type { Translator } from '../iommu/translator.js';
 import type { ModelContext } from '../ports.js';
 import type { AddressLayout } from './address-layout.js';
@@ -52,7 +50,12 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
   private readonly q: number;
   private readonly polling: boolean;
   private readonly strictUnmap: boolean;
-  private readonly lazy: LazyFlush | undefined;
+  /** Lazy invalidation: the domains' flush queues. */
+  readonly lazy: FlushQueues | undefined;
+  /** Dynamic mappings: each mapping's IOVA. */
+  private readonly iova: IovaAllocator | undefined;
+  /** One IOMMU domain for all instances (the parent function's), not one each. */
+  private readonly sharedDomain: boolean;
   private readonly irqHandler: number;
   private readonly pollHandler: number;
   /** `interrupt-handlers`: guest handler time per vector (charged, not queued: the model runs handlers of one vector concurrently). */
@@ -68,6 +71,8 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     private readonly layout: AddressLayout,
     /** Host cores poll the used rings instead of interrupts (the interrupt mode delivers none). */
     polling: boolean,
+    /** The isolation mode's domain: every instance its own, or the parent function's one. */
+    domain: 'instance' | 'function' = 'instance',
   ) {
     const config: ModelConfig = ctx.config;
     this.sim = ctx.sim;
@@ -94,15 +99,19 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
       );
     }
     this.strictUnmap = dynamic && config.iommu.invalidation === 'strict';
+    this.sharedDomain = domain === 'function';
+    this.iova = dynamic ? new IovaAllocator(layout.contexts) : undefined;
+    const n = ctx.instances.capacity;
     this.lazy =
       dynamic && !this.strictUnmap && translator !== undefined && this.invalidations !== undefined
-        ? new LazyFlush(
-            this.sim,
-            translator,
-            this.invalidations,
-            config.iommu.lazyBatch,
-            config.iommu.lazyTimeout,
-          )
+        ? new FlushQueues(this.sim, translator, this.invalidations, {
+            domains: this.sharedDomain ? 1 : n,
+            keysPerDomain: this.sharedDomain
+              ? Number.POSITIVE_INFINITY
+              : (layout.contexts / Math.max(1, n)) * layout.span,
+            batch: config.iommu.lazyBatch,
+            timeoutNs: config.iommu.lazyTimeout,
+          })
         : undefined;
     this.coalescer = this.polling
       ? undefined
@@ -122,6 +131,16 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
       : ctx.resources.register({ name: 'interrupt-handlers', capacity: 1, role: 'accounted' });
     this.irqHandler = this.sim.handler('data/interrupt', (q) => this.onInterrupt(q));
     this.pollHandler = this.sim.handler('data/poll', (q) => this.onPoll(q));
+  }
+
+  /**
+   * The driver maps the buffer of a packet posted on queue q of `instance`, in memory page
+   * `page`: static mappings translate the page itself, dynamic ones a fresh IOVA. Returns the
+   * page the device's DMA names.
+   */
+  mapBuffer(instance: number, q: number, page: number): number {
+    const iova = this.iova;
+    return iova === undefined ? page : iova.map(this.layout.context(instance, q));
   }
 
   /** The device wrote used entries of queue q: coalescing decides on a notification, or a poll will find them. */
@@ -161,6 +180,12 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     this.stats.interrupts[g] = (this.stats.interrupts[g] as number) + 1;
     const bytes = this.takeCompletions(q, k);
     (this.coalescer as Coalescer).onHandled(q, r[b + N_DONE] as number, k, bytes);
+  }
+
+  /** At the warm-up boundary: the invalidation and flush queues' counts restart. */
+  resetCounters(): void {
+    this.invalidations?.resetCounters();
+    this.lazy?.resetCounters();
   }
 
   /** Guest handler time of one interrupt (data or control), ns. */
@@ -240,7 +265,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     stats.bytes[g] = (stats.bytes[g] as number) + size;
     stats.ringLevel.add(now, -1);
     this.totalHandled++;
-    if (this.lazy !== undefined) this.lazy.add(this.layout.bufferKey(instance, q, pool.page(p)));
+    if (this.lazy !== undefined) this.lazy.add(this.sharedDomain ? 0 : instance);
     const next = pool.next(p);
     r[b + HEAD] = next;
     if (next === -1) r[b + TAIL] = -1;
@@ -255,7 +280,11 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
 
   /** A strict unmap left the invalidation queue: flush its page, handle its packet, submit the next. */
   onInvalidationDone(job: number, submittedAtNs: number): void {
-    if (job === LAZY_FLUSH_JOB) return;
+    // The CPU that flushes a domain (flush_iotlb_all) spins until the invalidation completes.
+    if (job === LAZY_FLUSH_JOB) {
+      this.stats.guestCpuNs.add(this.sim.now - submittedAtNs);
+      return;
+    }
     const q = job;
     const r = this.queues.rec;
     const b = q * STRIDE;

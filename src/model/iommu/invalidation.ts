@@ -20,13 +20,8 @@
  *
  * The occupancy is deterministic, so each unit's FIFO is computed, not simulated: a submission
  * costs O(1) and one event (its completion), whatever the backlog. A job is a number the client
- * gets back: a queue id for a strict unmap, or `LAZY_FLUSH_JOB` for a batched flush.
- *
- * `LazyFlush` is Linux's deferred flush queue (dma-iommu.c: 256 entries or 10 ms [[linux-dma-iommu]]):
- * unmapped pages collect in a batch; when it is full or `lazyTimeout` after its first entry,
- * their entries are flushed and one invalidation job goes through the shared queue, blocking
- * nobody. One batch for the whole IOMMU: Linux keeps one per CPU, but the flush rate (unmaps /
- * batch size) and the work per flush are the same.
+ * gets back: a queue id for a strict unmap, or `LAZY_FLUSH_JOB` for a domain flush of the lazy
+ * flush queues (flush-queue.ts).
  */
 
 import { Priority } from '../../engine/priority.js';
@@ -35,7 +30,6 @@ import type { Distribution } from '../../random/distribution.js';
 import type { RandomStream } from '../../random/random-stream.js';
 import type { ResourceMeter } from '../../stats/resource-usage.js';
 import { IntRing } from '../primitives/int-ring.js';
-import type { Translator } from './translator.js';
 
 /** The job number of a lazy batch flush (strict jobs are queue ids ≥ 0). */
 export const LAZY_FLUSH_JOB = -1;
@@ -160,50 +154,5 @@ export class InvalidationQueues {
     this.completed++;
     this.sojournSumNs += this.sim.now - at;
     this.client.onInvalidationDone(job, at);
-  }
-}
-
-export class LazyFlush {
-  private readonly keys: Float64Array;
-  private count = 0;
-  private timer = -1;
-  private readonly timeoutHandler: number;
-
-  constructor(
-    private readonly sim: Simulator,
-    private readonly translator: Translator,
-    private readonly queue: InvalidationQueues,
-    batch: number,
-    private readonly timeoutNs: number,
-  ) {
-    this.keys = new Float64Array(Math.max(1, batch));
-    this.timeoutHandler = sim.handler('data/lazy-flush-timeout', () => {
-      this.timer = -1;
-      this.flush();
-    });
-  }
-
-  /** Pages unmapped and not yet flushed. */
-  get pending(): number {
-    return this.count;
-  }
-
-  /** Defers the invalidation of one unmapped page. */
-  add(key: number): void {
-    this.keys[this.count++] = key;
-    if (this.count === 1)
-      this.timer = this.sim.schedule(this.timeoutNs, this.timeoutHandler, 0, Priority.LOW);
-    if (this.count >= this.keys.length) this.flush();
-  }
-
-  private flush(): void {
-    if (this.timer !== -1) {
-      this.sim.cancel(this.timer);
-      this.timer = -1;
-    }
-    if (this.count === 0) return;
-    for (let k = 0; k < this.count; k++) this.translator.invalidate(this.keys[k] as number);
-    this.count = 0;
-    this.queue.submit(0, LAZY_FLUSH_JOB, 1);
   }
 }

@@ -24,6 +24,11 @@ const DYNAMIC = when(
   'iommu.mappings is static: nothing is unmapped, so nothing is invalidated',
 );
 const LAZY = when('iommu.invalidation', ['lazy'], 'iommu.invalidation is strict (no batching)');
+const STATIC = when(
+  'iommu.mappings',
+  ['static'],
+  'iommu.mappings is dynamic: mlx5_vdpa under virtio_vdpa maps DMA through one PA-mode memory key, so the device MMU caches and builds nothing',
+);
 
 export const IOMMU = section(
   'iommu',
@@ -39,8 +44,8 @@ export const IOMMU = section(
         ways: ways('platform IOTLB'),
         pageSize: size({
           rule: { oneOf: PAGE_SIZES, text: `${PAGE_SIZE_TEXT} (the IOMMU page sizes)` },
-          description: `Page size of buffer mappings: ${PAGE_SIZE_TEXT}; hugepages multiply an entry's reach.`,
-          cite: ['farshin-iotlb-2023'],
+          description: `Page size of buffer mappings: ${PAGE_SIZE_TEXT}; hugepages multiply an entry's reach. Dynamic mappings take 4KiB only (a per-buffer map makes no larger entry).`,
+          cite: ['farshin-iotlb-2023', 'linux-iommu-core'],
         }),
       },
       { title: 'IOTLB' },
@@ -141,12 +146,18 @@ export const IOMMU = section(
         ),
         ways: ways('device MMU cache'),
         fetch: duration({ description: 'Fetch of a device MMU table entry over PCIe on a miss.' }),
-        keyBuild: duration({ description: 'Building one memory key (device MMU mapping) at map time.' }),
+        keyBuild: duration({
+          description:
+            "Building an instance's memory keys from its guest memory map (set_map, once at provisioning with static mappings).",
+          cite: ['linux-mlx5-vdpa-mr', 'mlx5-vdpa-mkey-2024'],
+        }),
       },
-      { title: 'device MMU' },
+      { title: 'device MMU', appliesWhen: [STATIC] },
     ),
     mappings: choice(['static', 'dynamic'], {
-      description: 'static: guest memory mapped once; dynamic: map/unmap per buffer, with invalidations.',
+      description:
+        'static: guest memory mapped once; dynamic: map/unmap per buffer at a fresh IOVA, with invalidations (4KiB pages only).',
+      cite: ['linux-dma-iommu', 'linux-iova'],
     }),
     invalidation: choice(['strict', 'lazy'], {
       description:

@@ -150,6 +150,19 @@ export class Iotlb {
     return true;
   }
 
+  /**
+   * Removes every translation with a key in [lo, hi) (a domain-selective flush: a domain's
+   * keys are one range, see AddressLayout); returns how many were cached. O(entries).
+   */
+  invalidateRange(lo: number, hi: number): number {
+    let removed = 0;
+    for (let slot = 0; slot < this.entries; slot++) {
+      const key = this.slotKey[slot] as number;
+      if (key !== EMPTY && key >= lo && key < hi && this.invalidate(key)) removed++;
+    }
+    return removed;
+  }
+
   /** Drops every translation (a global flush). */
   clear(): void {
     this.slotKey.fill(EMPTY);

@@ -21,6 +21,12 @@ export interface IsolationMode {
    * each instance's own (a VF per instance) or the parent function's, shared by all.
    */
   readonly requester: 'instance' | 'function';
+  /**
+   * The IOMMU domain the instance's translations belong to: its own, or the parent function's
+   * one domain that every instance shares. Linux keeps one flush queue per domain, and a lazy
+   * flush invalidates the whole domain [[linux-dma-iommu]], so this sets what a flush drops.
+   */
+  readonly domain: 'instance' | 'function';
   /** A device-side IOTLB (stage one) translates before the platform IOMMU (stage two). */
   readonly deviceMmu: boolean;
   /** False when instances share one DMA context (flagged insecure in outputs). */

@@ -16,6 +16,12 @@
  * (`contextTableAccesses`) and the PASID directory/table reads (`pasidTableAccesses`) are paid
  * only when those caches miss. Legacy (RID-tagged) and scalable (PASID-tagged) modes are
  * charged alike: a mode costs what its caches miss.
+ *
+ * The device MMU (mlx5 memory keys) holds guest memory mapped once (vhost-vdpa's set_map builds
+ * the keys, provisioning charges it): it exists only with static mappings and is never flushed
+ * per page. With dynamic mappings mlx5_vdpa runs under virtio_vdpa, whose DMA goes through one
+ * PA-mode memory key (create_dma_mr in drivers/vdpa/mlx5/core/mr.c [[linux-mlx5-vdpa-mr]]): the
+ * device translates nothing and the platform IOMMU maps each buffer.
  */
 import type { ResourceMeter, ResourceUsage } from '../../stats/resource-usage.js';
 import type { IommuConfig } from '../config.js';
@@ -71,7 +77,7 @@ export class Translator {
         ? new Iotlb(iommu.devtlb.entries, iommu.devtlb.ways)
         : undefined;
     this.deviceMmu =
-      options.allowDeviceMmu && behaviour.deviceMmu
+      options.allowDeviceMmu && behaviour.deviceMmu && iommu.mappings === 'static'
         ? new Iotlb(iommu.deviceMmu.entries, iommu.deviceMmu.ways)
         : undefined;
     this.missNs = missCostNs(iommu, false);
@@ -155,11 +161,31 @@ export class Translator {
     return ns;
   }
 
-  /** An unmap's invalidation: flushes the page's entry at every level that may hold it. */
+  /**
+   * A strict unmap's page-selective invalidation: the IOTLB and (ATS) device-TLB entry of the
+   * page. The device MMU, present only with static mappings, never holds an unmapped page.
+   */
   invalidate(key: number): void {
     this.platform.invalidate(key);
     this.devtlb?.invalidate(key);
-    this.deviceMmu?.invalidate(key);
+  }
+
+  /**
+   * A domain-selective flush (a lazy flush queue's flush_iotlb_all): every IOTLB, paging-structure
+   * cache and device-TLB entry with a key in [lo, hi), the domain's contexts; `hi` = Infinity
+   * flushes everything (one domain shared by all instances). The context and PASID caches stay:
+   * an IOTLB flush does not invalidate them [[intel-vtd-spec]].
+   */
+  flushDomain(lo: number, hi: number): void {
+    if (hi === Number.POSITIVE_INFINITY) {
+      this.platform.clear();
+      this.pwc?.clear();
+      this.devtlb?.clear();
+      return;
+    }
+    this.platform.invalidateRange(lo, hi);
+    this.pwc?.invalidateRange(Math.floor(lo / PWC_REACH_PAGES), Math.ceil(hi / PWC_REACH_PAGES));
+    this.devtlb?.invalidateRange(lo, hi);
   }
 
   /** Hits and lookups of the device-side caches (device MMU and ATS device TLB together). */

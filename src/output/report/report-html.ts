@@ -16,6 +16,8 @@ export interface ReportPage {
   /** Run warnings, then notes about charts (skipped, compiler warnings). */
   warnings: readonly string[];
   summary: readonly SummaryRow[];
+  /** The rows the Findings check, the resources' own included (default: `summary`). */
+  findingsSummary?: readonly SummaryRow[];
   /** runs.csv rows, for the per-point outcomes (binding resource, exhausted limit). */
   runs: readonly RunRow[];
   paramColumns: readonly string[];
@@ -49,7 +51,7 @@ export function reportHtml(page: ReportPage): string {
 <header><h1>${escapeHtml(manifest.name)}</h1>
 ${manifest.description === undefined ? '' : `<p class="description">${escapeHtml(manifest.description)}</p>`}
 </header>
-${findingsSection({ manifest, summary: page.summary, runs: page.runs, warnings: page.warnings, bindingHtml: page.bindingHtml ?? '' })}
+${findingsSection({ manifest, summary: page.findingsSummary ?? page.summary, runs: page.runs, warnings: page.warnings, bindingHtml: page.bindingHtml ?? '' })}
 ${page.section ?? ''}
 ${chartsSection(page.charts, page.notCharted)}
 ${page.section === undefined ? summaryTablesSection(page.summary, page.paramColumns, manifest) : ''}

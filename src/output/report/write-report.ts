@@ -88,6 +88,8 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
     scripts,
     warnings,
     summary,
+    // An expectation may name a metric that is also a resource's (invalidation_queue_util).
+    findingsSummary: all,
     runs: folder.runs,
     files,
     bindingHtml: perPoint ? resources.bindingHtml : '',

@@ -12,6 +12,7 @@ isolationModes.register({
   context: 'instance',
   scalableMode: false,
   requester: 'function',
+  domain: 'function',
   deviceMmu: false,
   buildsDeviceKeys: false,
   isolates: false,

@@ -13,6 +13,7 @@ isolationModes.register({
   context: 'instance',
   scalableMode: true,
   requester: 'function',
+  domain: 'instance',
   deviceMmu: false,
   buildsDeviceKeys: false,
   isolates: true,

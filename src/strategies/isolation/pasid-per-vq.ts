@@ -14,6 +14,7 @@ isolationModes.register({
   context: 'queue',
   scalableMode: true,
   requester: 'function',
+  domain: 'instance',
   deviceMmu: false,
   buildsDeviceKeys: false,
   isolates: true,

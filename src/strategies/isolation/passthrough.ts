@@ -22,6 +22,7 @@ isolationModes.register({
   ],
   context: 'instance',
   requester: 'function',
+  domain: 'function',
   scalableMode: false,
   deviceMmu: false,
   buildsDeviceKeys: false,

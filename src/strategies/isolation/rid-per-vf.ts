@@ -12,6 +12,7 @@ isolationModes.register({
   context: 'instance',
   scalableMode: false,
   requester: 'instance',
+  domain: 'instance',
   deviceMmu: false,
   buildsDeviceKeys: false,
   isolates: true,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../../src/engine/simulator.js';
+import { FlushQueues } from '../../../src/model/iommu/flush-queue.js';
 import {
   type InvalidationCosts,
   InvalidationQueues,
   LAZY_FLUSH_JOB,
-  LazyFlush,
 } from '../../../src/model/iommu/invalidation.js';
 import { Translator } from '../../../src/model/iommu/translator.js';
 import { missCostNs, walkAccesses } from '../../../src/model/iommu/walk.js';
@@ -124,8 +124,22 @@ describe('Translator', () => {
     expect(t.translate(5)).toBe(500 + 300);
     expect(t.translate(5)).toBe(0);
     expect(t.platform.lookups).toBe(2);
+    // An IOTLB invalidation leaves the memory keys: mlx5 never flushes its MMU per page (mr.c).
     t.invalidate(5);
-    expect(t.translate(5)).toBe(800);
+    expect(t.translate(5)).toBe(300);
+    expect(t.deviceCounters()).toEqual({ hits: 2, lookups: 3 });
+  });
+
+  it('device MMU with dynamic mappings: a PA-mode key, nothing cached or fetched in the device', () => {
+    const c = fixtureConfig();
+    c.iommu.contextTableAccesses = 0;
+    c.iommu.mappings = 'dynamic';
+    const t = new Translator(c.iommu, isolationModes.get('device-mmu'), {
+      allowDevtlb: true,
+      allowDeviceMmu: true,
+    });
+    expect(t.deviceMmu).toBeUndefined();
+    expect(t.translate(5)).toBe(300);
   });
 
   it('a paging-structure cache shortens misses within one 512-page region', () => {
@@ -260,12 +274,13 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
     expect(Math.abs(s.mean - expected)).toBeLessThanOrEqual((2.262 * s.stddev) / Math.sqrt(s.n));
   });
 
-  it('lazy flush: a full batch or the timeout flushes, one job per batch', () => {
+  it('lazy flush queue: a full queue or the domain timer flushes the whole domain, one job per flush', () => {
     const sim = new Simulator();
     const c = fixtureConfig();
     const t = new Translator(c.iommu, isolationModes.get('rid-per-vf'), {
       allowDevtlb: false,
       allowDeviceMmu: false,
+      span: 100,
     });
     const jobs: number[] = [];
     const q = new InvalidationQueues(
@@ -275,22 +290,53 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
       new RandomStream('x', 'y'),
       { onInvalidationDone: (job) => jobs.push(job) },
     );
-    const lazy = new LazyFlush(sim, t, q, 3, 50_000);
-    for (const k of [1, 2, 3, 4]) t.translate(k);
-    const add = sim.handler('add', (k) => lazy.add(k));
-    sim.scheduleAt(0, add, 1);
-    sim.scheduleAt(10, add, 2);
-    sim.scheduleAt(20, add, 3); // full: flush now
-    sim.scheduleAt(30, add, 4); // flushed by the timeout at 30 + 50 µs
+    // Domain d holds keys [100 d, 100 d + 100): two domains, a queue of 3 unmaps, a 50 µs timer.
+    const fq = new FlushQueues(sim, t, q, { domains: 2, keysPerDomain: 100, batch: 3, timeoutNs: 50_000 });
+    for (const k of [1, 2, 50, 99, 150]) t.translate(k); // 1, 2 buffers, 50, 99 rings of domain 0; 150 of domain 1
+    const add = sim.handler('add', (d) => fq.add(d));
+    sim.scheduleAt(0, add, 0); // arms domain 0's timer: it fires at 50 µs whatever happens meanwhile
+    sim.scheduleAt(10, add, 0);
+    sim.scheduleAt(20, add, 0); // full: domain 0 flushed now, rings and all; domain 1 untouched
+    sim.scheduleAt(30, add, 0);
     sim.run({ until: 25 });
-    expect(t.platform.contains(1) || t.platform.contains(2) || t.platform.contains(3)).toBe(false);
-    expect(t.platform.contains(4)).toBe(true);
-    sim.run({ until: 50_029 });
-    expect(t.platform.contains(4)).toBe(true);
-    sim.run({ until: 50_030 });
-    expect(t.platform.contains(4)).toBe(false);
+    for (const k of [1, 2, 50, 99]) expect(t.platform.contains(k)).toBe(false);
+    expect(t.platform.contains(150)).toBe(true);
+    t.translate(50); // refilled after the flush
+    sim.run({ until: 49_999 });
+    expect(t.platform.contains(50)).toBe(true);
+    expect(fq.pendingIn(0)).toBe(1);
+    sim.run({ until: 50_000 }); // the timer armed at 0, not by the unmap at 30
+    expect(t.platform.contains(50)).toBe(false);
+    expect(fq.pendingIn(0)).toBe(0);
+    expect(t.platform.contains(150)).toBe(true);
     sim.run();
+    expect(fq.flushes).toBe(2);
     expect(q.completed).toBe(2);
     expect(jobs).toEqual([LAZY_FLUSH_JOB, LAZY_FLUSH_JOB]);
+  });
+
+  it('one shared domain: a flush drops every instance’s entries', () => {
+    const sim = new Simulator();
+    const c = fixtureConfig();
+    const t = new Translator(c.iommu, isolationModes.get('none'), {
+      allowDevtlb: false,
+      allowDeviceMmu: false,
+    });
+    const q = new InvalidationQueues(
+      sim,
+      1,
+      { latency: constant(1_000), occupancyNs: 100, atsNs: 0, perDescriptor: false },
+      new RandomStream('x', 'y'),
+      { onInvalidationDone: () => {} },
+    );
+    const fq = new FlushQueues(sim, t, q, {
+      domains: 1,
+      keysPerDomain: Number.POSITIVE_INFINITY,
+      batch: 1,
+      timeoutNs: 50_000,
+    });
+    for (const k of [1, 5_000, 1e9]) t.translate(k);
+    fq.add(0);
+    expect(t.platform.size).toBe(0);
   });
 });
