@@ -115,6 +115,40 @@ export const KERNEL_SOURCES = {
       'N3000 device id 0x1041, subsystem 0x001A; IFCVF_MAX_QUEUES = 17 (8 data queue pairs and a control ' +
       'queue); IFCVF_QUEUE_MAX = 32768; one vDPA device per VF; per-VQ, shared-VQ or fully shared MSI-X modes.',
   },
+  'linux-ifcvf-main': {
+    kind: 'kernel',
+    title: 'Intel IFC VF vDPA driver: probe, interrupts, doorbells',
+    where: file('drivers/vdpa/ifcvf/ifcvf_main.c'),
+    url: tree('drivers/vdpa/ifcvf/ifcvf_main.c'),
+    about:
+      'One vDPA device per management device, i.e. per PCI function (ifcvf_vdpa_dev_add refuses a second ' +
+      'one); ifcvf_request_irq falls back from a vector per VQ to one shared VQ vector, whose handler ' +
+      '(ifcvf_vqs_reused_intr_handler) walks every VQ and calls its callback, or to one vector for all; ' +
+      'ifcvf_vdpa_get_vq_irq returns -EINVAL unless the VQ has its own vector, so no IRQ bypass (posted ' +
+      'delivery) is set up for a shared one; get_vq_notification gives each VQ its notify address with ' +
+      'notify_off_multiplier bytes (a page when the multiplier is 0).',
+  },
+  'linux-vdpa-groups': {
+    kind: 'kernel',
+    title: 'vDPA virtqueue groups and address spaces',
+    where: `${file('include/linux/vdpa.h')}, drivers/vdpa/mlx5/net/mlx5_vnet.c, drivers/vdpa/vdpa_sim/vdpa_sim_net.c`,
+    url: tree('include/linux/vdpa.h'),
+    about:
+      'A vDPA device has ngroups virtqueue groups and nas address spaces (vdpa_alloc_device); get_vq_group ' +
+      'names the group of a virtqueue and set_group_asid binds a group to one address space, so the VQs of ' +
+      'a group share one translation. mlx5_vdpa has 2 groups and 2 address spaces (MLX5_VDPA_DATAVQ_GROUP ' +
+      'for every data VQ, MLX5_VDPA_CVQ_GROUP for the CVQ), vdpa_sim_net 2 and 2; vp_vdpa, ifcvf and VDUSE ' +
+      'allocate 1 group and 1 address space.',
+  },
+  'linux-iommu-pasid': {
+    kind: 'kernel',
+    title: 'IOMMU API: reserved PASID',
+    where: file('include/linux/iommu.h'),
+    url: tree('include/linux/iommu.h'),
+    about:
+      'IOMMU_NO_PASID = 0 is reserved for DMA without a PASID (VT-d scalable mode uses it as RID_PASID); ' +
+      'PASIDs handed out start at IOMMU_FIRST_GLOBAL_PASID = 1, so b PASID bits give 2^b − 1 PASIDs.',
+  },
   'linux-vp-vdpa': {
     kind: 'kernel',
     title: 'vDPA parent over a virtio-pci device',
@@ -122,7 +156,9 @@ export const KERNEL_SOURCES = {
     url: tree('drivers/vdpa/virtio_pci/vp_vdpa.c'),
     about:
       'One vDPA instance per virtio-pci function (PF or VF); DMA isolation comes from the platform IOMMU ' +
-      '(vhost-vdpa programs an IOMMU domain), not from a device MMU.',
+      '(vhost-vdpa programs an IOMMU domain), not from a device MMU. vp_vdpa_request_irq allocates exactly ' +
+      'one MSI-X vector per virtqueue plus config and requests an IRQ on each; get_vq_notification returns ' +
+      "each VQ's notify address, notify_off_multiplier bytes apart.",
   },
   'linux-vduse': {
     kind: 'kernel',
@@ -167,7 +203,9 @@ export const KERNEL_SOURCES = {
       'A virtqueue interrupt reaches the guest by the virtqueue callback signalling its call eventfd, which ' +
       'KVM injects through irqfd; only a parent whose ops give get_vq_irq (a device interrupt, as vp_vdpa, ' +
       'ifcvf or mlx5_vdpa) has it registered as an IRQ-bypass producer (vhost_vdpa_setup_vq_irq). vdpa_sim and ' +
-      'VDUSE give none: their interrupts are eventfd signals, with no device message entry behind them.',
+      'VDUSE give none: their interrupts are eventfd signals, with no device message entry behind them. ' +
+      'vhost_vdpa_mmap maps one VQ doorbell per page into the guest, only when get_vq_notification gives ' +
+      'a page-aligned area exactly one page long ("a doorbell per page").',
   },
   'linux-vhost': {
     kind: 'kernel',
@@ -256,7 +294,8 @@ export const KERNEL_SOURCES = {
       'One vDPA net device per mlx5 function (VF or SF); the virtqueue limit started as ' +
       'MLX5_MAX_SUPPORTED_VQS = 16, was raised to 256 and is now read from device capabilities; guest memory ' +
       'is translated by the device through memory keys (MKEYs) rebuilt on set_map; the control queue is ' +
-      'emulated in the driver and applied with firmware commands.',
+      'emulated in the driver and applied with firmware commands. get_vq_notification gives every VQ the ' +
+      "same page, the instance's kick address (phys_kick_addr) in its function's BAR.",
   },
   'linux-nvme-admin': {
     kind: 'kernel',

@@ -17,6 +17,15 @@ export const LIMITS = section(
           'SR-IOV virtual functions the parent can create (TotalVFs); bounds the per-vf transport.',
       },
     ),
+    functionPerInstance: count(
+      { min: 0, max: 1, why: 'an instance is one PCI function or shares one' },
+      {
+        unit: 'functions',
+        description:
+          "PCI functions one instance takes whatever the transport: 1 when the driver creates one vDPA device per function (ifcvf, vp_vdpa: a managed instance is a VF, so TotalVFs bounds them and the VF has its own MSI-X table and BAR), 0 when instances share the parent function (sub-functions, software parents, the talk's managed instances).",
+        cite: ['linux-ifcvf-main', 'linux-vp-vdpa'],
+      },
+    ),
     hwVqs: count(
       { min: 0 },
       { unit: 'VQs', description: 'Hardware virtqueues the device can back in total.' },
@@ -95,6 +104,15 @@ export const LIMITS = section(
         description: 'Contexts of the device MMU (device-mmu isolation).',
       },
     ),
+    vqGroups: count(
+      { min: 1, max: 65_535 },
+      {
+        unit: 'groups',
+        description:
+          "Virtqueue groups of one instance (vDPA ngroups), each bound to one address space: the data VQs share the first groups, the last is the CVQ's when there are 2 or more (mlx5_vdpa, vdpa_sim: 2). Under pasid-per-vq each translated group is a PASID, an IOMMU domain and a translation context.",
+        cite: ['linux-vdpa-groups'],
+      },
+    ),
     hwCvq: count(
       { min: 0, max: 1, why: 'an instance has at most one control virtqueue' },
       {
@@ -104,6 +122,15 @@ export const LIMITS = section(
         cite: ['virtio-net'],
       },
     ),
+    notifyBar: size({
+      description:
+        "BAR space for the doorbells (notify areas) of instances that share the parent function, e.g. 1GiB; an instance that is its own function has its VF's BAR.",
+    }),
+    notifyPerQueue: size({
+      description:
+        "BAR bytes one virtqueue's doorbell takes (queue_notify_off × notify_off_multiplier spacing): 4KiB for a doorbell vhost-vdpa can map into the guest, one page per VQ; 0 when the VQs share one page (mlx5_vdpa) or there is no BAR (software parents).",
+      cite: ['virtio-pci', 'linux-vhost-vdpa'],
+    }),
     deviceMemory: size({ description: 'Device memory available for instance state, e.g. 4GiB.' }),
     instanceMemory: size({
       description: "Device memory one instance's state needs (queue contexts, config, keys), e.g. 16KiB.",

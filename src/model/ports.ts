@@ -22,6 +22,7 @@ export const RESOURCE_NAMES = [
   'iommu-domains',
   'device-mmu-contexts',
   'device-memory',
+  'notify-bar',
 ] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
 

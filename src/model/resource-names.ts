@@ -58,6 +58,7 @@ export const LIMIT_WORDS: Readonly<Record<ResourceName, ResourceWords>> = {
   'iommu-domains': { label: 'IOMMU domains', unit: 'domains' },
   'device-mmu-contexts': { label: 'device MMU contexts', unit: 'contexts' },
   'device-memory': { label: 'device memory', unit: 'bytes' },
+  'notify-bar': { label: 'doorbell BAR space', unit: 'bytes' },
 };
 
 /**

@@ -32,6 +32,15 @@ export const IFCVF_PROFILE: ParentProfile = {
       note: 'no public N3000 TotalVFs was found; taken as ≤ 128, to be checked before it decides a result',
     },
     {
+      path: 'limits.functionPerInstance',
+      value: 1,
+      unit: 'functions',
+      rangeNote: 'hard limit: one vDPA device per management device (PCI function)',
+      basis: 'spec',
+      cite: ['linux-ifcvf-main'],
+      note: 'ifcvf_vdpa_dev_add refuses a second device on a function: every instance is a VF, TotalVFs bounds them',
+    },
+    {
       path: 'limits.maxQueuesPerInstance',
       value: IFCVF_MAX_QUEUES,
       unit: 'VQs',

@@ -84,6 +84,26 @@ export const MLX5_PROFILE: ParentProfile = {
       note: 'each SF has a dedicated BAR window, PF_SF_BAR_SIZE = 10 → 2^10 KiB = 1 MiB',
     },
     {
+      path: 'limits.vqGroups',
+      value: 2,
+      unit: 'groups',
+      rangeNote: 'hard limit: data VQs and the CVQ',
+      basis: 'spec',
+      cite: ['linux-vdpa-groups'],
+      note: 'MLX5_VDPA_NUMVQ_GROUPS = 2 and MLX5_VDPA_NUM_AS = 2: every data VQ in group 0, the CVQ in group 1',
+    },
+    {
+      path: 'limits.notifyPerQueue',
+      value: 0,
+      unit: 'bytes',
+      rangeNote: "one kick page per instance, in the SF's BAR window",
+      basis: 'spec',
+      cite: ['linux-mlx5-vdpa'],
+      note:
+        "every VQ's notify area is the instance's one kick page (phys_kick_addr) inside its SF BAR window, which " +
+        'limits.deviceMemory already charges',
+    },
+    {
       path: 'limits.hwCvq',
       value: 0,
       unit: 'CVQs',

@@ -159,6 +159,15 @@ export const PLATFORM_LIMITS: ProfileParam[] = [
     note: 'the often-quoted SR-IOV baseline of 256 VFs per device without ARI bus spanning',
   },
   {
+    path: 'limits.functionPerInstance',
+    value: 0,
+    unit: 'functions',
+    rangeNote: '1 for a driver with one vDPA device per PCI function (ifcvf, vp_vdpa)',
+    basis: 'design',
+    cite: ['wang-hyperscale-vdpa'],
+    note: "the talk's managed instances share the owner function (no VF each); ifcvf and vp_vdpa set 1",
+  },
+  {
     path: 'limits.hwVqs',
     value: 4096,
     unit: 'VQs',
@@ -275,6 +284,16 @@ export const PLATFORM_LIMITS: ProfileParam[] = [
       'device-mmu isolation is rejected at the first instance',
   },
   {
+    path: 'limits.vqGroups',
+    value: 1,
+    unit: 'groups',
+    range: between(1, 65535),
+    rangeNote: 'mlx5_vdpa and vdpa_sim_net 2; 2P + 1 for a group per VQ',
+    basis: 'spec',
+    cite: ['linux-vdpa-groups'],
+    note: 'vp_vdpa, ifcvf and VDUSE allocate one VQ group and one address space per device',
+  },
+  {
     path: 'limits.hwCvq',
     value: 1,
     unit: 'CVQs',
@@ -291,6 +310,29 @@ export const PLATFORM_LIMITS: ProfileParam[] = [
     basis: 'estimate',
     cite: [],
     note: 'device memory (on-die SRAM or host-backed context tables) for instance state; 131,072 instances at 1 KiB',
+  },
+  {
+    path: 'limits.notifyBar',
+    value: size('1GiB'),
+    unit: 'bytes',
+    range: between(size('32MiB'), size('64GiB')),
+    rangeNote: 'a power of two; resizable BARs reach 2^47 bytes (PCI_REBAR_CAP_SIZES)',
+    basis: 'estimate',
+    cite: ['linux-pci-regs'],
+    note:
+      'estimate: no public device sizes a BAR for 10^5 doorbells; a 1 GiB 64-bit prefetchable BAR holds ' +
+      '262,144 doorbell pages (87,381 instances of 3 VQs); the host bridge MMIO window must fit it',
+  },
+  {
+    path: 'limits.notifyPerQueue',
+    value: 4096,
+    unit: 'bytes',
+    rangeNote: '4 KiB to map the doorbell into the guest; 0 when the VQs share one page',
+    basis: 'spec',
+    cite: ['linux-vhost-vdpa', 'virtio-pci'],
+    note:
+      'vhost_vdpa_mmap maps a doorbell only when its notify area is page-aligned and exactly one 4 KiB page, so ' +
+      'notify_off_multiplier × queue_notify_off spaces the VQs a page apart',
   },
   {
     path: 'limits.instanceMemory',

@@ -182,6 +182,15 @@ export const VDUSE_PROFILE: ParentProfile = {
       note: 'no PCI function: VDUSE devices are created by ioctl on /dev/vduse/control',
     },
     {
+      path: 'limits.notifyPerQueue',
+      value: 0,
+      unit: 'bytes',
+      rangeNote: '0: no BAR',
+      basis: 'design',
+      cite: ['linux-vduse'],
+      note: 'no PCI BAR: the daemon learns of a kick through the virtqueue eventfd, no doorbell page to map',
+    },
+    {
       path: 'limits.hwVqs',
       value: SOFTWARE_VQS,
       unit: 'VQs',

@@ -30,6 +30,17 @@ export const VP_VDPA_PROFILE: ParentProfile = {
         'vp_vdpa relies on the platform IOMMU; set 20 to study the proposal',
     },
     {
+      path: 'limits.functionPerInstance',
+      value: 1,
+      unit: 'functions',
+      rangeNote: "1 (vp_vdpa); 0 to study the talk's managed instances on a virtio-pci owner",
+      basis: 'spec',
+      cite: ['linux-vp-vdpa', 'virtio-admin'],
+      note:
+        'vp_vdpa creates one vDPA device per virtio-pci function, and an admin-VQ member is a VF (SR-IOV group ' +
+        'type): managed instances are VFs, so TotalVFs bounds them',
+    },
+    {
       path: 'transport.fwEmulation',
       value: us(2),
       unit: 'ns',

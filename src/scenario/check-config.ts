@@ -6,13 +6,14 @@
 import type { ModelConfig } from '../model/config.js';
 import { MAX_QUEUE_SIZE } from '../model/data-path/device-params.js';
 import { PAGE_SIZE_TEXT, PAGE_SIZES } from '../model/iommu/iommu-params.js';
-import { unmetRequirement } from '../strategies/catalogue.js';
+import { strategyConflict, unmetRequirement } from '../strategies/catalogue.js';
 import { CHOICE_PATHS } from '../strategies/strategy.js';
 import { checkBlk } from './check-blk.js';
 import { ConfigProblem } from './config-problem.js';
 
 export function checkConfig(c: ModelConfig): void {
   checkStrategySupport(c);
+  checkStrategyConflicts(c);
   checkAdminQueues(c);
   checkBlk(c);
   checkCache(['iommu', 'iotlb'], c.iommu.iotlb);
@@ -72,6 +73,18 @@ function checkDynamicPageSize(c: ModelConfig): void {
     ['iommu', 'iotlb', 'pageSize'],
     `page size ${text} with iommu.mappings dynamic: a per-buffer dma_map of a packet or block buffer (below 2 MiB) creates 4 KiB IOMMU entries, never ${text} ones`,
     'use iommu.iotlb.pageSize 4KiB with dynamic mappings, or iommu.mappings static (guest memory mapped once, where hugepages apply)',
+  );
+}
+
+/** A chosen strategy that cannot go with another setting is refused, naming that setting. */
+function checkStrategyConflicts(c: ModelConfig): void {
+  const conflict = strategyConflict(c);
+  if (conflict === undefined) return;
+  const { strategy, path, problem, instead } = conflict;
+  throw new ConfigProblem(
+    path.split('.'),
+    `${CHOICE_PATHS[strategy.kind]} '${strategy.name}': ${problem}`,
+    instead,
   );
 }
 

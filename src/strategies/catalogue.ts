@@ -12,7 +12,7 @@ import { isolationModes } from './isolation/index.js';
 import { provisioningMethods } from './provisioning/index.js';
 import { qosPolicies } from './qos/index.js';
 import type { Registry } from './registry.js';
-import { CHOICE_PATHS, type ChoiceKind, type Requirement, type Strategy } from './strategy.js';
+import { CHOICE_PATHS, type ChoiceKind, type Conflict, type Requirement, type Strategy } from './strategy.js';
 import { transports } from './transports/index.js';
 
 export const REGISTRIES: { readonly [K in ChoiceKind]: Registry<Strategy> } = {
@@ -87,6 +87,19 @@ export function unmetRequirement(config: ModelConfig): UnmetRequirement | undefi
       .filter((s) => meets(s, config) === undefined)
       .map((s) => s.name);
     return { strategy, requirement, value: valueAt(config, requirement.path), alternatives };
+  }
+  return undefined;
+}
+
+/** The first conflict a chosen strategy finds with the rest of `config`, kind by kind. */
+export function strategyConflict(
+  config: ModelConfig,
+): (Conflict & { readonly strategy: Strategy }) | undefined {
+  const { shape } = chooseStrategies(config);
+  for (const kind of KINDS) {
+    const strategy = REGISTRIES[kind].get(chosenName(kind, config));
+    const conflict = strategy.conflict?.(config, shape);
+    if (conflict !== undefined) return { ...conflict, strategy };
   }
   return undefined;
 }

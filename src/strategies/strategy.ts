@@ -5,6 +5,8 @@
  * from these declarations, so a new strategy is its own file plus one registration line.
  */
 import type { SourceKey } from '../bibliography/bibliography.js';
+import type { ModelConfig } from '../model/config.js';
+import type { InstanceShape } from '../model/instance-shape.js';
 import type { StrategyKind } from '../model/params/param.js';
 
 /** The kinds of strategy and the scenario key that chooses one. */
@@ -36,6 +38,21 @@ export interface Strategy {
   readonly ignores: readonly Ignored[];
   /** What the parent must offer for the strategy to apply; a scenario lacking it is refused before time zero. */
   readonly requires?: readonly Requirement[];
+  /**
+   * A combination with other settings the strategy cannot run in (found from the whole resolved
+   * configuration and the instances' shape), or undefined: refused before time zero.
+   */
+  conflict?(config: ModelConfig, shape: InstanceShape): Conflict | undefined;
+}
+
+/** A setting that cannot go with the chosen strategy, and what would. */
+export interface Conflict {
+  /** The scenario key to change, e.g. 'interrupts.delivery'. */
+  readonly path: string;
+  /** What is impossible and why, in words. */
+  readonly problem: string;
+  /** What is allowed instead. */
+  readonly instead: string;
 }
 
 /**

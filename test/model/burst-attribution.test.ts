@@ -15,7 +15,8 @@ warmup: 0s
 replications: 2
 parent: vp_vdpa
 instances: 2000
-limits: { hwVqs: 1048576 }
+limits: { hwVqs: 1048576, functionPerInstance: 0 } # the talk's managed instances, as in provisioning.yaml
+interrupts: { delivery: exit } # shared vectors are not posted
 strategy: { transport: admin-vq, cvq: hardware, isolation: none, interrupts: shared, provisioning: admin-vq }
 provisioning: { start: burst, concurrency: 100, churn: { create: 20/s, destroy: 20/s } }
 `;

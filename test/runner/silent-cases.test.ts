@@ -60,6 +60,18 @@ describe('a strategy the parent cannot support is refused before time zero', () 
       says: /'device-mmu' needs a device MMU, which parent vp_vdpa does not have/,
       instead: /limits\.deviceMmuContexts: 65536/,
     },
+    {
+      // ⌈1000 × 3 / 2048⌉ = 2 queues per vector, of different instances: one host IRQ cannot be
+      // posted to two guests (irqbypass is one producer to one consumer).
+      what: 'shared vectors across instances with posted delivery',
+      body:
+        'parent: vp_vdpa\ninstances: 1000\nlimits: { functionPerInstance: 0 }\ninterrupts: { delivery: posted }\n' +
+        'strategy: { transport: admin-vq, provisioning: admin-vq, interrupts: shared }',
+      key: 'interrupts.delivery',
+      says: /strategy\.interrupts 'shared': 1000 instances share each vector among 2 queues, and a shared vector cannot be posted/,
+      instead:
+        /interrupts\.delivery: exit, strategy\.interrupts msix or msi-store \(a vector per queue\), or at most 682 instances/,
+    },
   ];
   it.each(cases)('$what: exit 2 with the key path and what to set instead; nothing written', async (c) => {
     const file = scenario(`refused-${c.key.replace('.', '-')}-${cases.indexOf(c)}`, c.body);
@@ -82,6 +94,21 @@ describe('a strategy the parent cannot support is refused before time zero', () 
     );
     const r = await cli(['validate', file]);
     expect(r.code, r.err).toBe(0);
+  });
+
+  it('shared vectors run with exit delivery, and posted while each queue has its own vector', async () => {
+    const shared = 'strategy: { transport: admin-vq, provisioning: admin-vq, interrupts: shared }';
+    const exit = scenario(
+      'shared-exit',
+      `parent: vp_vdpa\ninstances: 1000\nlimits: { functionPerInstance: 0 }\ninterrupts: { delivery: exit }\n${shared}`,
+    );
+    expect((await cli(['validate', exit])).code).toBe(0);
+    // ⌊2048 / 3⌋ = 682 instances still have a vector per queue.
+    const alone = scenario(
+      'shared-alone',
+      `parent: vp_vdpa\ninstances: 682\nlimits: { functionPerInstance: 0 }\ninterrupts: { delivery: posted }\n${shared}`,
+    );
+    expect((await cli(['validate', alone])).code).toBe(0);
   });
 
   it('a sweep that reaches an unsupported point names the point', async () => {

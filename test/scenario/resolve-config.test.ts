@@ -47,6 +47,7 @@ const SHAPE: ModelConfig = {
   blk: fixtureBlk(),
   limits: {
     totalVfs: 0,
+    functionPerInstance: 0,
     hwVqs: 0,
     maxQueuesPerInstance: 0,
     msixPerFunction: 0,
@@ -59,7 +60,10 @@ const SHAPE: ModelConfig = {
     pasidBits: 0,
     domainIds: 0,
     deviceMmuContexts: 0,
+    vqGroups: 0,
     hwCvq: 0,
+    notifyBar: 0,
+    notifyPerQueue: 0,
     deviceMemory: 0,
     instanceMemory: 0,
   },

@@ -8,14 +8,22 @@
  * Check order — fixed, and the order of RESOURCE_NAMES — so that a rejected instance names the
  * FIRST resource exhausted:
  *   vfs → hw-vqs → queues-per-instance → msix-vectors → ims-entries → irte → cpu-vectors →
- *   pasid → iommu-domains → device-mmu-contexts → device-memory
+ *   pasid → iommu-domains → device-mmu-contexts → device-memory → notify-bar
  *
  * Per instance (P queue pairs, Q = 2P + 1 if the CVQ is in hardware else 2P hardware VQs,
  * V = Q + 1 interrupt entries; src/model/instance-shape.ts), the device itself draws:
  * - hw-vqs: Q of `limits.hwVqs` (a software CVQ saves one);
  * - queues-per-instance: Q must not exceed `limits.maxQueuesPerInstance` (ifcvf: 17) — a
  *   per-instance bound, not a pool;
- * - device-memory: `instanceMemory` of `deviceMemory`.
+ * - device-memory: `instanceMemory` of `deviceMemory`;
+ * - vfs: one VF when the parent creates one vDPA device per PCI function
+ *   (`limits.functionPerInstance` 1: ifcvf, vp_vdpa [[linux-ifcvf-main]], [[linux-vp-vdpa]]),
+ *   whatever the transport: an admin-VQ member is a VF [[virtio-admin]]. An instance is at most
+ *   one function, so the VF draws of the parent and the transport (per-vf) are not added: the
+ *   larger counts;
+ * - notify-bar: Q × `notifyPerQueue` of `notifyBar` when the instance shares the parent
+ *   function (one 4 KiB doorbell page per VQ that vhost-vdpa can map into the guest
+ *   [[linux-vhost-vdpa]]); an instance that is its own function has its VF's BAR.
  * The chosen strategies add their own draws (`draws()` on the transport, isolation and
  * interrupt mode: a VF, PASIDs and domains, table entries, IRTEs, CPU vectors); the ledger
  * only sums them. `msix-vectors` come from the parent function's table (`limits.msixPerFunction`,
@@ -52,24 +60,37 @@ function capacities(l: LimitsConfig, shape: InstanceShape): Record<ResourceName,
     'ims-entries': l.imsEntries,
     irte: l.irtePerUnit * l.iommuUnits,
     'cpu-vectors': l.hostCpus * l.vectorsPerCpu,
-    pasid: 2 ** l.pasidBits,
+    // PASID 0 is reserved for DMA without a PASID (IOMMU_NO_PASID [[linux-iommu-pasid]]):
+    // b bits give 2^b − 1 PASIDs to hand out, none with 0 bits.
+    pasid: 2 ** l.pasidBits - 1,
     'iommu-domains': l.domainIds,
     'device-mmu-contexts': l.deviceMmuContexts,
     'device-memory': l.deviceMemory,
+    'notify-bar': l.notifyBar,
   };
 }
 
 /** Everything one instance draws: the device's own resources plus each strategy's share. */
 export function instanceDraws(config: ModelConfig, s: LedgerStrategies): Record<ResourceName, number> {
   const queues = s.shape.queues;
+  const l = config.limits;
+  const device: ResourceDraws = {
+    vfs: l.functionPerInstance,
+    'hw-vqs': queues,
+    'queues-per-instance': queues,
+    'device-memory': l.instanceMemory,
+    'notify-bar': s.shape.ownVectorTable ? 0 : queues * l.notifyPerQueue,
+  };
+  const transport = s.transport.draws();
   const parts: ResourceDraws[] = [
-    { 'hw-vqs': queues, 'queues-per-instance': queues, 'device-memory': config.limits.instanceMemory },
-    s.transport.draws(),
-    s.isolation.draws(queues),
+    device,
+    transport,
+    s.isolation.draws(s.shape),
     s.interrupts.draws(config, s.shape),
   ];
   const total = Object.fromEntries(RESOURCE_NAMES.map((n) => [n, 0])) as Record<ResourceName, number>;
   for (const part of parts) for (const n of RESOURCE_NAMES) total[n] += part[n] ?? 0;
+  total.vfs = Math.max(device.vfs ?? 0, transport.vfs ?? 0);
   return total;
 }
 

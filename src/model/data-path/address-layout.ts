@@ -2,12 +2,13 @@
  * The DMA address space of the instances, in pages of `iommu.iotlb.pageSize` (docs/model.md, "Data path"):
  * which page each DMA access touches and the translation key that names it.
  *
- * A translation context (an instance, or a virtqueue under `pasid-per-vq`) owns pages
- * [0, bufferPages) of buffer memory — its group's `workingSet`, so 2 MiB pages shrink it
- * to a few entries — followed by its rings. Each split virtqueue's ring is laid out as Linux's
+ * A translation context (an instance, or a virtqueue group's address space under
+ * `pasid-per-vq`, instance-shape.ts) owns pages [0, bufferPages) of buffer memory — its workload
+ * group's `workingSet`, so 2 MiB pages shrink it to a few entries — followed by the rings of its
+ * queues (data VQ l is in VQ group l mod G of G data groups). Each split virtqueue's ring is laid out as Linux's
  * vring: descriptor table (16 B × size) and avail ring (6 + 2 B × size), then the used ring
  * (6 + 8 B × size) at the next 4 KiB boundary, the whole rounded to 4 KiB ([[virtio-rings]]
- * split-ring sizes; vhost regions are 4 KiB aligned [[linux-vhost]]). Under per-VQ contexts a
+ * split-ring sizes; vhost regions are 4 KiB aligned [[linux-vhost]]). With one VQ per group a
  * queue's space holds only its own ring. `ringKey` names the page at any byte offset of a
  * queue's ring, so the device's reads of the avail ring and the descriptor table and its
  * writes of the used ring each translate the pages they touch.
@@ -49,14 +50,15 @@ export class AddressLayout {
   readonly usedOffset: number;
   /** Pages per context. */
   readonly span: number;
-  /** Contexts: instances, or instances × queues under per-VQ tagging. */
+  /** Contexts: instances × contexts per instance. */
   readonly contexts: number;
-  readonly perQueueContext: boolean;
+  /** Translation contexts per instance: 1, or its data VQ groups under per-group tagging. */
+  readonly contextsPerInstance: number;
 
-  constructor(config: ModelConfig, instances: number, perQueueContext: boolean) {
+  constructor(config: ModelConfig, instances: number, contextsPerInstance: number) {
     this.pageSize = config.iommu.iotlb.pageSize;
-    this.perQueueContext = perQueueContext;
     this.queuesPerInstance = 2 * config.device.queuePairs;
+    this.contextsPerInstance = Math.max(1, Math.min(this.queuesPerInstance, contextsPerInstance));
     const qs = config.device.queueSize;
     this.availOffset = DESC_BYTES * qs;
     this.usedOffset = roundUp(this.availOffset + 6 + AVAIL_ELEM_BYTES * qs, RING_ALIGN);
@@ -67,10 +69,10 @@ export class AddressLayout {
     );
     const iovaPages = config.iommu.mappings === 'dynamic' ? IOVA_WINDOW_PAGES : 0;
     this.ringBase = Math.max(1, iovaPages, ...this.bufferPages);
-    const ringsPerContext = perQueueContext ? 1 : this.queuesPerInstance;
+    const ringsPerContext = Math.ceil(this.queuesPerInstance / this.contextsPerInstance);
     const ringPages = Math.ceil((ringsPerContext * this.ringBytes) / this.pageSize);
     this.span = roundUp(this.ringBase + ringPages, PWC_REACH_PAGES);
-    this.contexts = perQueueContext ? instances * this.queuesPerInstance : instances;
+    this.contexts = instances * this.contextsPerInstance;
     if (this.contexts * this.span > Number.MAX_SAFE_INTEGER) {
       throw new RangeError(
         `address space too large to key exactly: ${this.contexts} contexts × ${this.span} pages exceeds 2^53`,
@@ -78,14 +80,16 @@ export class AddressLayout {
     }
   }
 
-  /** The translation context of queue `qid` of `instance`. */
+  /** The translation context of queue `qid` (instance × queues + local index) of `instance`. */
   context(instance: number, qid: number): number {
-    return this.perQueueContext ? qid : instance;
+    const per = this.contextsPerInstance;
+    if (per === 1) return instance;
+    return instance * per + ((qid - instance * this.queuesPerInstance) % per);
   }
 
   /** Key of buffer page `page` for DMA on queue `qid` of `instance`. */
   bufferKey(instance: number, qid: number, page: number): number {
-    return (this.perQueueContext ? qid : instance) * this.span + page;
+    return this.context(instance, qid) * this.span + page;
   }
 
   /**
@@ -93,9 +97,9 @@ export class AddressLayout {
    * descriptor table starts at 0, the avail ring at `availOffset`, the used ring at `usedOffset`.
    */
   ringKey(instance: number, qid: number, local: number, offset: number): number {
-    const ring = this.perQueueContext ? 0 : local * this.ringBytes;
+    const ring = Math.floor(local / this.contextsPerInstance) * this.ringBytes;
     const page = this.ringBase + Math.floor((ring + offset) / this.pageSize);
-    return (this.perQueueContext ? qid : instance) * this.span + page;
+    return this.context(instance, qid) * this.span + page;
   }
 
   /** Offset of descriptor `slot` in the descriptor table. */

@@ -114,7 +114,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     this.polling = !modes.interrupts.delivers;
 
     const isolation = modes.isolation;
-    this.layout = new AddressLayout(config, n, isolation.context === 'queue');
+    this.layout = new AddressLayout(config, n, isolation.context === 'group' ? modes.shape.dataGroups : 1);
     this.translator =
       kind.translates && isolation.passthrough !== true
         ? new Translator(config.iommu, isolation, {

@@ -1,8 +1,8 @@
 /**
  * What an interrupt mode means to the data path: whether completions are signalled by
  * interrupts at all (polling reads the used rings instead), how many queues share a vector,
- * how many interrupt messages the active instances hold, and what a handler costs beyond the
- * plain guest handler. The modes are strategy objects (src/strategies/interrupts/).
+ * how many interrupt messages the active instances hold, and what finding the queue behind a
+ * shared vector costs the host. The modes are strategy objects (src/strategies/interrupts/).
  */
 import type { ModelConfig } from '../config.js';
 import type { InstanceShape } from '../instance-shape.js';
@@ -24,8 +24,12 @@ export interface InterruptMode {
   sharersPerVector(config: ModelConfig, shape: InstanceShape, instances: number): number;
   /** Interrupt messages held by `active` instances (the `vectors_used` metric). */
   vectorsUsed(config: ModelConfig, shape: InstanceShape, active: number): number;
-  /** Guest CPU per interrupt beyond `interrupts.guestIrq` (shared: checking every sharer's ring). */
-  handlerExtraNs(config: ModelConfig, sharers: number): number;
+  /**
+   * Host CPU per interrupt to find which of a vector's `sharers` queues have work (shared: the
+   * parent driver's handler checks every sharer's used ring before it signals them); 0 for a
+   * dedicated vector.
+   */
+  scanNs(config: ModelConfig, sharers: number): number;
   /** What one instance takes from the interrupt resources (table entries, IRTEs, CPU vectors). */
   draws(config: ModelConfig, shape: InstanceShape): ResourceDraws;
 }

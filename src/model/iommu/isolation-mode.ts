@@ -8,12 +8,17 @@
  * distinct IOVA pages, so its translations are distinct entries; what `none` lacks is
  * isolation, not distinct pages.
  */
+import type { InstanceShape } from '../instance-shape.js';
 import type { ResourceDraws } from '../ports.js';
 
 export interface IsolationMode {
   readonly name: string;
-  /** The translation context of the platform IOMMU: one per instance, or one per virtqueue. */
-  readonly context: 'instance' | 'queue';
+  /**
+   * The translation context of the platform IOMMU: one per instance, or one per virtqueue group
+   * (its address space, instance-shape.ts): VT-d tags IOTLB entries by domain (and PASID), and
+   * vDPA binds address spaces to VQ groups, not to single VQs.
+   */
+  readonly context: 'instance' | 'group';
   /** Scalable-mode (PASID-tagged) translation: a miss needs the context's PASID-table entry. */
   readonly scalableMode: boolean;
   /**
@@ -36,8 +41,8 @@ export interface IsolationMode {
    * any virtqueue can reference it.
    */
   readonly buildsDeviceKeys: boolean;
-  /** What one instance with `queues` hardware virtqueues takes (PASIDs, IOMMU domains, device-MMU contexts). */
-  draws(queues: number): ResourceDraws;
+  /** What one instance of this shape takes (PASIDs, IOMMU domains, device-MMU contexts). */
+  draws(shape: InstanceShape): ResourceDraws;
   /** True when the IOMMU translates nothing (pass-through): no IOTLB, walks or invalidations. */
   readonly passthrough?: boolean;
 }

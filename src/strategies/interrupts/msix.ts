@@ -13,6 +13,6 @@ interruptModes.register({
   programming: 'vector',
   sharersPerVector: () => 1,
   vectorsUsed: (_config, shape, active) => active * shape.vectors,
-  handlerExtraNs: () => 0,
+  scanNs: () => 0,
   draws: (config, shape) => ({ 'msix-vectors': shape.vectors, ...deliveredMessages(shape.vectors, config) }),
 });

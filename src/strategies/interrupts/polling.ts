@@ -16,6 +16,6 @@ interruptModes.register({
   programming: 'none',
   sharersPerVector: () => 0,
   vectorsUsed: () => 0,
-  handlerExtraNs: () => 0,
+  scanNs: () => 0,
   draws: () => ({}),
 });

@@ -86,6 +86,10 @@ export function fixtureConfig(instances = 1): ModelConfig {
       hwCvq: 1,
       deviceMemory: 2 ** 40,
       instanceMemory: 4096,
+      functionPerInstance: 0,
+      vqGroups: 1,
+      notifyBar: 2 ** 40,
+      notifyPerQueue: 4096,
     },
     transport: {
       mmioRead: det(1000),

@@ -103,7 +103,10 @@ describe('provisioning bursts', () => {
       const makespans = ['1ms', '100ms', '1s'].map((cap) => {
         const config = platformConfig({
           instances: 1000,
-          limits: { hwVqs: 1048576 },
+          // Managed instances sharing the owner function (the talk's proposal; vp_vdpa alone
+          // makes a VF of each), their vectors shared, so not posted.
+          limits: { hwVqs: 1048576, functionPerInstance: 0 },
+          interrupts: { delivery: 'exit' },
           strategy: {
             transport: 'admin-vq',
             provisioning: 'admin-vq',

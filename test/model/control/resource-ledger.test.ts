@@ -136,20 +136,63 @@ describe('resource limits', () => {
       },
       3200,
     ],
+    // PASID 0 is reserved (IOMMU_NO_PASID): 10 bits give 2^10 − 1 = 1023.
     [
       'pasid',
       (c) => {
         c.limits.pasidBits = 10;
       },
-      1024,
+      1023,
     ],
+    // pasid-per-vq takes a PASID per translated VQ group: with 3 groups, RX and TX in groups 0
+    // and 1, the hardware CVQ in group 2: ⌊1023 / 3⌋ = 341.
     [
       'pasid',
       (c) => {
         c.limits.pasidBits = 10;
-        c.strategy.isolation = 'pasid-per-vq'; // ⌊1024 / 3⌋
+        c.limits.vqGroups = 3;
+        c.strategy.isolation = 'pasid-per-vq';
       },
       341,
+    ],
+    // ... and a domain per group: ⌊1000 / 3⌋ = 333 (it charged one per instance before).
+    [
+      'iommu-domains',
+      (c) => {
+        c.limits.domainIds = 1000;
+        c.limits.vqGroups = 3;
+        c.strategy.isolation = 'pasid-per-vq';
+      },
+      333,
+    ],
+    // mlx5's two groups with a software CVQ: the data VQs share group 0 and the CVQ's group is
+    // the driver's own IOTLB, so one domain per instance.
+    [
+      'iommu-domains',
+      (c) => {
+        c.limits.domainIds = 1000;
+        c.limits.vqGroups = 2;
+        c.strategy.cvq = 'software';
+        c.strategy.isolation = 'pasid-per-vq';
+      },
+      1000,
+    ],
+    // A one-function parent (ifcvf, vp_vdpa): a managed instance is a VF, TotalVFs = 127.
+    [
+      'vfs',
+      (c) => {
+        c.limits.functionPerInstance = 1;
+      },
+      127,
+    ],
+    // Doorbells: 3 VQs × 4 KiB pages from the owner's BAR; 10 instances fit, the 11th does not.
+    [
+      'notify-bar',
+      (c) => {
+        c.limits.notifyBar = 10 * 3 * 4096 + 4095;
+        c.limits.notifyPerQueue = 4096;
+      },
+      10,
     ],
     [
       'iommu-domains',
@@ -180,6 +223,36 @@ describe('resource limits', () => {
       expect([r.ready, r.first, r.resource]).toEqual([admitted, admitted, resource]);
     });
   }
+
+  it('pasidBits 0 admits no PASID instance (PASID 0 is reserved)', () => {
+    const config = fixtureConfig(1);
+    config.limits.pasidBits = 0;
+    const ledger = new ResourceLedger(config, chooseStrategies(config));
+    expect(ledger.capacity('pasid')).toBe(0);
+    expect(ledger.tryAdmit()).toBe('pasid');
+  });
+
+  it('a per-vf instance on a one-function parent is one VF, not two', () => {
+    const r = firstRejection(200, (c) => {
+      c.strategy.transport = 'per-vf';
+      c.limits.functionPerInstance = 1;
+    });
+    expect([r.ready, r.first, r.resource]).toEqual([127, 127, 'vfs']);
+  });
+
+  it("a one-function parent's instance draws vectors from its VF's table and no BAR of the owner", () => {
+    const vfTable = firstRejection(10, (c) => {
+      c.limits.functionPerInstance = 1;
+      c.limits.msixPerVf = 3; // 4 vectors wanted
+    });
+    expect([vfTable.ready, vfTable.resource]).toEqual([0, 'msix-vectors']);
+    const bar = firstRejection(10, (c) => {
+      c.limits.functionPerInstance = 1;
+      c.limits.notifyBar = 0;
+    });
+    expect([bar.ready, bar.resource]).toEqual([10, '']);
+    expect(bar.run.plane.ledger.capacity('notify-bar')).toBe(Number.POSITIVE_INFINITY);
+  });
 
   it('names the first resource in check order when several are exhausted at once', () => {
     // hw-vqs (33 instances) binds before msix (40), and is named although msix is checked later.

@@ -34,6 +34,10 @@ interface Tenant {
 function tenants(adminq: Record<string, unknown>, groups: Tenant[]): ModelConfig {
   return platformConfig({
     instances: groups.reduce((n, g) => n + g.count, 0),
+    // The talk's managed instances share the owner function (vp_vdpa alone makes a VF of each).
+    limits: { functionPerInstance: 0 },
+    // Shared vectors are not posted (one host IRQ serves queues of several instances).
+    interrupts: { delivery: 'exit' },
     strategy: managed,
     adminq,
     workload: {

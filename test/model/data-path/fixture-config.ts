@@ -87,6 +87,10 @@ export function fixtureConfig(): ModelConfig {
       hwCvq: 1,
       deviceMemory: 2 ** 40,
       instanceMemory: 1024,
+      functionPerInstance: 0,
+      vqGroups: 1,
+      notifyBar: 2 ** 40,
+      notifyPerQueue: 4096,
     },
     transport: {
       mmioRead: fixed(us(1)),
