@@ -95,7 +95,10 @@ export const KERNEL_SOURCES = {
     about:
       'Every management operation (dev add, dev del, config and attribute set, device registration) takes ' +
       'the one global rw-semaphore vdpa_dev_lock for write (a global mutex, vdpa_dev_mutex, in older ' +
-      'kernels): netlink provisioning is serialised across all parents.',
+      'kernels): netlink provisioning is serialised across all parents. vdpa_nl_cmd_dev_add_set_doit holds ' +
+      "it around the parent's dev_add only, which creates the device and registers it " +
+      '(_vdpa_register_device asserts the lock; vdpa_register_device takes it), so any vDPA device, however ' +
+      'created, registers under it; whatever the bus driver does at probe time runs inside it.',
   },
   'iproute2-vdpa': {
     kind: 'code',
@@ -205,7 +208,30 @@ export const KERNEL_SOURCES = {
       'ifcvf or mlx5_vdpa) has it registered as an IRQ-bypass producer (vhost_vdpa_setup_vq_irq). vdpa_sim and ' +
       'VDUSE give none: their interrupts are eventfd signals, with no device message entry behind them. ' +
       'vhost_vdpa_mmap maps one VQ doorbell per page into the guest, only when get_vq_notification gives ' +
-      'a page-aligned area exactly one page long ("a doorbell per page").',
+      'a page-aligned area exactly one page long ("a doorbell per page"). ' +
+      'Probing a device only creates its char device; the VMM then negotiates features, sets up each VQ ' +
+      '(VHOST_SET_VRING_*), maps memory and sets DRIVER_OK (VHOST_VDPA_SET_STATUS) by ioctls, outside ' +
+      'vdpa_dev_lock.',
+  },
+  'linux-virtio-vdpa': {
+    kind: 'kernel',
+    title: 'virtio-vdpa: vDPA devices as host virtio devices',
+    where: file('drivers/virtio/virtio_vdpa.c'),
+    url: tree('drivers/virtio/virtio_vdpa.c'),
+    about:
+      'virtio_vdpa_probe registers a virtio device, whose driver (virtio_net) probes at once: features, ' +
+      "every VQ's setup and DRIVER_OK happen inside the registration, i.e. inside the parent's dev_add and " +
+      'so under vdpa_dev_lock.',
+  },
+  'linux-pci-iov': {
+    kind: 'kernel',
+    title: 'PCI SR-IOV: sriov_numvfs',
+    where: file('drivers/pci/iov.c'),
+    url: tree('drivers/pci/iov.c'),
+    about:
+      'Writing sriov_numvfs enables that many VFs at once (pci_enable_sriov adds them one after another); ' +
+      'a non-zero count cannot be changed to another non-zero count (EBUSY: "VFs already enabled"), so VFs ' +
+      'are created in bulk and kept: a vDPA device is added to and removed from an existing VF.',
   },
   'linux-vhost': {
     kind: 'kernel',

@@ -145,6 +145,15 @@ export const PLATFORM_HOST_AND_PROVISIONING: ProfileParam[] = [
       'queues the rest; other orchestrators differ, so the range is wide',
   },
   {
+    path: 'provisioning.bus',
+    value: 'vhost-vdpa',
+    unit: 'driver',
+    rangeNote: 'vhost-vdpa | virtio-vdpa',
+    basis: 'design',
+    cite: ['linux-vhost-vdpa', 'linux-virtio-vdpa'],
+    note: 'instances are handed to VMs (vhost-vdpa), the hyperscale case; virtio-vdpa serves host containers',
+  },
+  {
     path: 'provisioning.netlinkService',
     value: exponential(ms(1)),
     unit: 'dist(ns)',

@@ -138,6 +138,7 @@ const SHAPE: ModelConfig = {
     concurrency: 1,
     netlinkService: dist,
     netlinkPerInstance: 0,
+    bus: 'vhost-vdpa',
     churn: { create: 0, destroy: 0 },
   },
   fidelity: { mode: 'packet', budget: 1, window: 1 },

@@ -35,9 +35,9 @@ export const StepKind = {
   HW_CVQ: 1,
   /** A host mediation core decodes a software-CVQ command. */
   SW_DECODE: 2,
-  /** Take the global vDPA management lock (netlink path). */
+  /** Take the global vDPA management lock (vdpa_dev_lock). */
   MGMT_LOCK: 3,
-  /** Host software cost of the management request (netlink). */
+  /** Host software cost of the management request (registration or removal). */
   MGMT_HOST: 4,
   /** Release the global vDPA management lock. */
   MGMT_UNLOCK: 5,
@@ -129,8 +129,8 @@ export function msiCommandsPerInstance(s: ProgramStrategies): number {
 
 /** What the provisioning path wraps around the device's own sequence. */
 export interface ProvisioningShape {
-  /** The whole sequence holds the global vDPA management lock (netlink). */
-  readonly globalLock: boolean;
+  /** CREATE and DESTROY run inside the management lock (netlink's dev_add / dev_del). */
+  readonly createsUnderLock: boolean;
 }
 
 /**
@@ -145,8 +145,9 @@ export function buildPrograms(
 ): Step[][] {
   const programs: Step[][] = [];
   for (const op of CONTROL_OPS) programs.push(runtimeProgram(config, op, strategies.cvq, device));
-  programs.push(wrapManagement(provisionSequence(config, strategies, device), provisioning));
-  programs.push(wrapManagement(teardownSequence(strategies), provisioning));
+  const wholeProbe = config.provisioning.bus === 'virtio-vdpa';
+  programs.push(wrapCreate(provisionSequence(config, strategies, device), provisioning, wholeProbe));
+  programs.push(wrapTeardown(teardownSequence(strategies), provisioning, wholeProbe));
   return programs;
 }
 
@@ -207,9 +208,37 @@ export function teardownSequence(s: ProgramStrategies): Step[] {
   return steps;
 }
 
-function wrapManagement(steps: Step[], provisioning: ProvisioningShape): Step[] {
-  if (!provisioning.globalLock) return steps;
-  return [special(StepKind.MGMT_LOCK), special(StepKind.MGMT_HOST), ...steps, special(StepKind.MGMT_UNLOCK)];
+/**
+ * The management lock around a bring-up [[linux-vdpa-core]]: registration (MGMT_HOST) always
+ * holds it, with CREATE inside when the parent creates the device in dev_add (netlink) and
+ * before it otherwise. The rest (FEAT … DRIVER_OK) runs outside with vhost-vdpa, where the VMM
+ * does it later by ioctl [[linux-vhost-vdpa]], and inside with virtio-vdpa, whose driver probes
+ * during registration [[linux-virtio-vdpa]].
+ */
+function wrapCreate(steps: Step[], provisioning: ProvisioningShape, wholeProbe: boolean): Step[] {
+  const [create, ...rest] = steps;
+  if (create === undefined) throw new Error('a bring-up starts with CREATE');
+  const locked = provisioning.createsUnderLock
+    ? [special(StepKind.MGMT_LOCK), special(StepKind.MGMT_HOST), create]
+    : [create, special(StepKind.MGMT_LOCK), special(StepKind.MGMT_HOST)];
+  const unlock = special(StepKind.MGMT_UNLOCK);
+  return wholeProbe ? [...locked, ...rest, unlock] : [...locked, unlock, ...rest];
+}
+
+/**
+ * The reverse: with vhost-vdpa the VMM resets the device and its VQs first, outside the lock,
+ * then `vdpa dev del` unregisters it under the lock (DESTROY inside when dev_del removes it,
+ * after it otherwise); with virtio-vdpa the driver's remove runs inside the unregistration.
+ */
+function wrapTeardown(steps: Step[], provisioning: ProvisioningShape, wholeProbe: boolean): Step[] {
+  const destroy = steps[steps.length - 1];
+  if (destroy === undefined) throw new Error('a teardown ends with DESTROY');
+  const before = steps.slice(0, -1);
+  const lock = special(StepKind.MGMT_LOCK);
+  const host = special(StepKind.MGMT_HOST);
+  const unlock = special(StepKind.MGMT_UNLOCK);
+  const locked = provisioning.createsUnderLock ? [host, destroy, unlock] : [host, unlock, destroy];
+  return wholeProbe ? [lock, ...before, ...locked] : [...before, lock, ...locked];
 }
 
 /**

@@ -22,10 +22,17 @@ export const PROVISIONING = section(
           'Creations and teardowns the orchestrator runs at once (its concurrent callers); further requests wait, in request order.',
       },
     ),
-    netlinkService: latency({ description: 'Host software cost of one netlink `vdpa dev add`.' }),
+    netlinkService: latency({
+      description:
+        'Host cost of registering one vDPA device (`vdpa dev add` over netlink: device_add, the bus driver binding, uevent), under vdpa_dev_lock; every provisioning method registers.',
+    }),
     netlinkPerInstance: duration({
       description:
         'Extra netlink cost per existing instance (management tools that list every port on each call).',
+    }),
+    bus: choice(['vhost-vdpa', 'virtio-vdpa'], {
+      description:
+        'The vDPA bus driver an instance binds to: vhost-vdpa (a VM: VQ setup and DRIVER_OK come later by ioctl, outside vdpa_dev_lock) or virtio-vdpa (a host kernel virtio driver probes during registration, so the whole bring-up holds the lock).',
     }),
     churn: group('Instances created and destroyed while the workload runs.', {
       create: eventRate({

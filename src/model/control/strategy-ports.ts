@@ -71,11 +71,15 @@ export interface QosPolicy extends ControlStrategyInfo {
   create(adminq: AdminqConfig): QueueSelector;
 }
 
-/** The per-run behaviour of one provisioning method. */
+/**
+ * The per-run behaviour of one provisioning method. Every method registers the instance as a
+ * vDPA device under the one global vdpa_dev_lock [[linux-vdpa-core]]; they differ in whether
+ * the parent creates the device inside that section (`vdpa dev add` → dev_add) or before it.
+ */
 export interface ProvisioningModel {
-  /** The whole per-instance sequence holds the one global vDPA management lock. */
-  readonly globalLock: boolean;
-  /** Host software cost of one management request when `existing` instances exist (ns). */
+  /** CREATE (and DESTROY) run inside the locked section, in the parent's dev_add (dev_del). */
+  readonly createsUnderLock: boolean;
+  /** Host software cost of one registration (or removal) when `existing` instances exist (ns). */
   requestCostNs(existing: number): number;
 }
 

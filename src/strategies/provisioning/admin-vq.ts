@@ -1,15 +1,17 @@
 import { provisioningMethods } from './provisioning-methods.js';
+import { REGISTRATION_PARAMS, registrationOnly } from './registration.js';
 
 provisioningMethods.register({
   kind: 'provisioning',
   name: 'admin-vq',
   summary: 'CREATE command',
   description:
-    'A CREATE command on the admin virtqueue, then the per-VQ setup commands; parallel and QoS-governed.',
-  // Device group administration over admin virtqueues [[virtio-admin]].
-  cite: ['virtio-admin'],
-  uses: ['adminq', 'workload.groups[*].adminQueue'],
+    'A CREATE command on the admin virtqueue (parallel and QoS-governed), then the registration of the new member as a vDPA device under the global vDPA management lock, then the per-VQ setup commands.',
+  // Device group administration over admin virtqueues [[virtio-admin]]; any vDPA device
+  // registers under vdpa_dev_lock [[linux-vdpa-core]].
+  cite: ['virtio-admin', 'linux-vdpa-core'],
+  uses: ['adminq', 'workload.groups[*].adminQueue', ...REGISTRATION_PARAMS],
   ignores: [],
   createVia: 'admin-vq',
-  build: () => ({ globalLock: false, requestCostNs: () => 0 }),
+  build: registrationOnly,
 });

@@ -7,19 +7,18 @@ provisioningMethods.register({
   name: 'netlink',
   summary: 'vdpa dev add, global lock',
   description:
-    "vdpa dev add over netlink: host cost per request (plus a per-existing-instance term), then the parent's own transport operations, all under the one global vDPA management lock.",
-  // The `vdpa` tool [[iproute2-vdpa]]; every management request holds the one vdpa_dev_lock
-  // [[linux-vdpa-core]]; a create that lists every existing instance is O(N) per create
-  // [[mlnx-tools-sf-creation]].
+    "vdpa dev add over netlink: the parent's dev_add creates the device over its transport and registers it (host cost per request, plus a per-existing-instance term), under the one global vDPA management lock; with vhost-vdpa the VQ setup and DRIVER_OK follow outside it.",
+  // The `vdpa` tool [[iproute2-vdpa]]; vdpa_dev_lock is held around dev_add [[linux-vdpa-core]];
+  // a create that lists every existing instance is O(N) per create [[mlnx-tools-sf-creation]].
   cite: ['iproute2-vdpa', 'linux-vdpa-core', 'mlnx-tools-sf-creation'],
-  uses: ['provisioning.netlinkService', 'provisioning.netlinkPerInstance'],
+  uses: ['provisioning.netlinkService', 'provisioning.netlinkPerInstance', 'provisioning.bus'],
   ignores: [],
   createVia: undefined,
   build(config, rng): ProvisioningModel {
     const service = makeDistribution(config.provisioning.netlinkService);
     const perInstanceNs = config.provisioning.netlinkPerInstance;
     return {
-      globalLock: true,
+      createsUnderLock: true,
       requestCostNs: (existing) => service.sample(rng) + perInstanceNs * existing,
     };
   },

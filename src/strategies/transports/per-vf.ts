@@ -11,8 +11,14 @@ transports.register({
   name: 'per-vf',
   summary: 'SR-IOV BARs',
   description:
-    'SR-IOV: each instance is a VF with its own BAR, so register accesses never contend across instances; VF creation is slow and serialized per PF, and TotalVFs caps the count.',
-  cite: ['intel-forum-uc-writes', 'so-mmio-read', 'nmstate-vf-creation', 'nvidia-cx6dx-firmware'],
+    'SR-IOV: each instance is a VF with its own BAR, so register accesses never contend across instances; VFs are created in bulk, slowly and serialized per PF, and kept (a churned instance reuses a free VF); TotalVFs caps the count.',
+  cite: [
+    'intel-forum-uc-writes',
+    'so-mmio-read',
+    'nmstate-vf-creation',
+    'nvidia-cx6dx-firmware',
+    'linux-pci-iov',
+  ],
   uses: ['limits.totalVfs', 'limits.msixPerVf', 'transport.vfCreate'],
   ignores: [],
   ownVectorTable: true,
@@ -21,14 +27,27 @@ transports.register({
     const t = config.transport;
     const read = makeDistribution(t.mmioRead);
     const vfCreate = makeDistribution(t.vfCreate);
+    // sriov_numvfs creates VFs in bulk and a non-zero count cannot change [[linux-pci-iov]], so
+    // VFs are kept: a CREATE brings up a new VF only when every VF so far carries an instance,
+    // and otherwise adds the vDPA device to a free one (no VF creation). Per run, not global.
+    // Instances READY at time zero sit on VFs made before the run.
+    let vfs = config.provisioning.start === 'ready' ? config.instances : 0;
+    let live = vfs;
     return {
       channels: [slots('per-vf/bar', Number.POSITIVE_INFINITY), slots('per-vf/pf-vf-create', 1)],
       channelOf: (cls) => (cls === CREATE ? 1 : 0),
       holdNs(cls, writes, reads) {
-        if (cls === CREATE) return vfCreate.sample(rng);
-        // Removing the vDPA device: one posted write (status reset already ran); no measurement
-        // of VF/SF removal was found, so it is not charged beyond that.
-        if (cls === DESTROY) return t.mmioWrite;
+        if (cls === CREATE) {
+          live++;
+          if (live <= vfs) return 0;
+          vfs = live;
+          return vfCreate.sample(rng);
+        }
+        // Removing the vDPA device: one posted write (status reset already ran); the VF stays.
+        if (cls === DESTROY) {
+          live--;
+          return t.mmioWrite;
+        }
         return writes * t.mmioWrite + sumSamples(read, reads, rng);
       },
       heavy: () => false,

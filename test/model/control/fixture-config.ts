@@ -162,6 +162,7 @@ export function fixtureConfig(instances = 1): ModelConfig {
       concurrency: 1024,
       netlinkService: det(1_000_000),
       netlinkPerInstance: 0,
+      bus: 'vhost-vdpa',
       churn: { create: 0, destroy: 0 },
     },
     fidelity: { mode: 'packet', budget: 64, window: 1000 },

@@ -5,6 +5,9 @@
  * Fixture: mmioWrite W = 150, mmioRead R = 1000, firmware emulation F = 2000, poll interval
  * P = 1000, UC store U = 100 per 8 B, device-cmd service 5000, create service 50 000, VF
  * creation 0.4 s, vendor 1.1 ms, admin service 20 000 + submit 500, netlink 1 ms (all ns).
+ * Every path registers its instance under vdpa_dev_lock for NETLINK (1 ms): netlink around
+ * CREATE, admin-vq and managed-cap-create after it; with vhost-vdpa (the fixture's bus) the
+ * rest of the sequence follows outside the lock.
  *
  * One queue pair, hardware CVQ, msix: 3 VQs, 4 vectors, so the provisioning program is
  * CREATE, FEAT, 3 × (VQ_ADDR, VQ_SIZE, VQ_NOTIFY, VQ_ENABLE), 4 × MSI, STATUS = 19 commands.
@@ -60,9 +63,10 @@ describe('provisioning timeline of one instance (exact ns)', () => {
     // at ≥ 50 000 is the 13th (52 000), done at 55 000. CREATE = 57 700.
     const create = 18 * W + 13 * 4000 + (R + F);
     expect(create).toBe(57_700);
-    // Other 18 commands: (18 selects + 52 writes) × 150 + 14 × (1000 + 2000) = 52 500.
-    expect(provisionTime(config)).toBe(create + (18 + WRITES) * W + READS * (R + F));
-    expect(provisionTime(config)).toBe(110_200);
+    // Registration (1 ms), then the other 18 commands: (18 selects + 52 writes) × 150 +
+    // 14 × (1000 + 2000) = 52 500.
+    expect(provisionTime(config)).toBe(create + NETLINK + (18 + WRITES) * W + READS * (R + F));
+    expect(provisionTime(config)).toBe(1_110_200);
   });
 
   it('device-cmd-cap + netlink: every command through the one slot', () => {
@@ -87,7 +91,7 @@ describe('provisioning timeline of one instance (exact ns)', () => {
       c.strategy.transport = 'admin-vq';
       c.strategy.provisioning = 'admin-vq';
     });
-    expect(provisionTime(config)).toBe(COMMANDS * (500 + 20_000));
+    expect(provisionTime(config)).toBe(NETLINK + COMMANDS * (500 + 20_000));
   });
 
   it('device-mmu isolation adds the memory-key build of the instance before its VQ setup', () => {
@@ -97,21 +101,23 @@ describe('provisioning timeline of one instance (exact ns)', () => {
       c.strategy.isolation = 'device-mmu';
       c.iommu.deviceMmu.keyBuild = 3_000_000;
     });
-    // The same 19 admin commands plus one 3 ms key build (device work, no channel held).
-    expect(provisionTime(config)).toBe(COMMANDS * (500 + 20_000) + 3_000_000);
+    // The same 19 admin commands and registration plus one 3 ms key build (device work, no
+    // channel held).
+    expect(provisionTime(config)).toBe(NETLINK + COMMANDS * (500 + 20_000) + 3_000_000);
     config.iommu.deviceMmu.keyBuild = 0;
-    expect(provisionTime(config)).toBe(COMMANDS * (500 + 20_000));
+    expect(provisionTime(config)).toBe(NETLINK + COMMANDS * (500 + 20_000));
   });
 
   it('admin-vq in sync mode costs the same for one instance and the polling is host CPU', () => {
     const config = burstOfOne((c) => {
       c.adminq.mode = 'sync';
     });
-    const run = runControl(config, { durationNs: 1_000_000 });
-    expect(run.dataPath.activatedAt.get(0)).toBe(COMMANDS * 20_500);
-    // Submission (500) plus busy polling through the service (20 000), per command; the first
-    // submission is charged at t = 0 before the warm-up reset at t = 0 (priority LATE) clears it.
-    expect(run.hostCpu.busy).toBe(COMMANDS * 20_500 - 500);
+    const run = runControl(config, { durationNs: 2_000_000 });
+    expect(run.dataPath.activatedAt.get(0)).toBe(NETLINK + COMMANDS * 20_500);
+    // Submission (500) plus busy polling through the service (20 000), per command, and the
+    // registration (host work); the first submission is charged at t = 0 before the warm-up
+    // reset at t = 0 (priority LATE) clears it.
+    expect(run.hostCpu.busy).toBe(NETLINK + COMMANDS * 20_500 - 500);
   });
 
   it('vendor + netlink: one firmware command per step', () => {
@@ -122,7 +128,24 @@ describe('provisioning timeline of one instance (exact ns)', () => {
     expect(provisionTime(config)).toBe(NETLINK + COMMANDS * 1_100_000);
   });
 
-  it('netlink adds the per-existing-instance cost and serializes whole sequences', () => {
+  it('netlink adds the per-existing-instance cost; virtio-vdpa serializes whole sequences', () => {
+    const config = burstOfOne((c) => {
+      c.instances = 3;
+      c.workload.groups = [group('g0', 3)];
+      c.strategy.transport = 'admin-vq';
+      c.strategy.provisioning = 'netlink';
+      c.provisioning.netlinkPerInstance = 10_000;
+      c.provisioning.bus = 'virtio-vdpa';
+    });
+    const run = runControl(config, { durationNs: 1_000_000_000 });
+    // Instance k waits for the k before it; its request costs 1 ms + k × 10 µs.
+    const seq = COMMANDS * 20_500;
+    expect(run.dataPath.activatedAt.get(0)).toBe(NETLINK + seq);
+    expect(run.dataPath.activatedAt.get(1)).toBe(2 * (NETLINK + seq) + 10_000);
+    expect(run.dataPath.activatedAt.get(2)).toBe(3 * (NETLINK + seq) + 30_000);
+  });
+
+  it('netlink with vhost-vdpa: the lock covers the request and CREATE only', () => {
     const config = burstOfOne((c) => {
       c.instances = 3;
       c.workload.groups = [group('g0', 3)];
@@ -131,11 +154,14 @@ describe('provisioning timeline of one instance (exact ns)', () => {
       c.provisioning.netlinkPerInstance = 10_000;
     });
     const run = runControl(config, { durationNs: 1_000_000_000 });
-    // Instance k waits for the k before it; its request costs 1 ms + k × 10 µs.
-    const seq = COMMANDS * 20_500;
-    expect(run.dataPath.activatedAt.get(0)).toBe(NETLINK + seq);
-    expect(run.dataPath.activatedAt.get(1)).toBe(2 * (NETLINK + seq) + 10_000);
-    expect(run.dataPath.activatedAt.get(2)).toBe(3 * (NETLINK + seq) + 30_000);
+    // Each holds the lock for its request and CREATE (1 ms + 20.5 µs); its 18 other commands
+    // (369 µs) overlap the next one's. The per-instance term counts READY instances: instance 1
+    // registers before 0 is ready (369 µs < 1 ms), instance 2 after 0 and before 1.
+    const create = 20_500;
+    const rest = (COMMANDS - 1) * 20_500;
+    expect(run.dataPath.activatedAt.get(0)).toBe(NETLINK + create + rest);
+    expect(run.dataPath.activatedAt.get(1)).toBe(2 * (NETLINK + create) + rest);
+    expect(run.dataPath.activatedAt.get(2)).toBe(3 * (NETLINK + create) + 10_000 + rest);
   });
 
   it('ring full: a waiter is woken by a completion of its own queue, not of another queue', () => {
@@ -149,6 +175,7 @@ describe('provisioning timeline of one instance (exact ns)', () => {
         c.adminq.submit = 0;
         c.adminq.driverWait = driverWait;
         c.adminq.service = { ...serviceMap(det(20_000)), CREATE: det(30_000) };
+        c.provisioning.netlinkService = det(0); // registration is not the question here
       });
     const run = runControl(config('spin'), { durationNs: 2_000_000 });
     // Ring 0 alternates A and B: A's CREATE 0–30, B's 30–60 (it waited from 0), A's 2nd command
@@ -180,6 +207,7 @@ describe('provisioning timeline of one instance (exact ns)', () => {
       c.workload.groups = [group('g0', 2)];
       c.adminq = { ...c.adminq, workers: 2, submit: 0, heavyLimit: 1, refusal: 5000 };
       c.adminq.service = { ...serviceMap(det(0)), CREATE: det(1_000_000) };
+      c.provisioning.netlinkService = det(0); // registration is not the question here
     });
     const run = runControl(config, { durationNs: 5_000_000 });
     // A's CREATE holds the one heavy slot 0–1000 µs; its 18 other commands take no time.
@@ -203,6 +231,7 @@ describe('provisioning timeline of one instance (exact ns)', () => {
       c.workload.groups = [group('g0', 5)];
       c.adminq.mode = 'sync';
       c.adminq.workers = 8;
+      c.provisioning.netlinkService = det(0); // registration is not the question here
     });
     const run = runControl(config, { durationNs: 10_000_000 });
     expect(run.plane.stats.burstLastReadyNs).toBe(5 * COMMANDS * 20_500);
@@ -213,8 +242,8 @@ describe('provisioning timeline of one instance (exact ns)', () => {
     const config = burstOfOne((c) => {
       c.strategy.cvq = 'software';
     });
-    // CREATE, FEAT, 2 × 4 VQ commands, 3 × MSI, STATUS.
-    expect(provisionTime(config)).toBe(14 * 20_500);
+    // CREATE, registration, FEAT, 2 × 4 VQ commands, 3 × MSI, STATUS.
+    expect(provisionTime(config)).toBe(NETLINK + 14 * 20_500);
   });
 
   it('msi-store programs one message per command with 5 writes', () => {
@@ -232,7 +261,9 @@ describe('provisioning timeline of one instance (exact ns)', () => {
     const run = runControl(config, { durationNs: 1000 });
     expect(run.sim.now).toBe(1000);
     run.plane.provisioner.destroy(0);
-    const done = 1000 + 9 * 20_500;
+    // The VMM resets the device first (8 commands), then `vdpa dev del` unregisters it under the
+    // lock (1 ms), then DESTROY frees the member.
+    const done = 1000 + 8 * 20_500 + NETLINK + 20_500;
     run.sim.run({ until: done - 1 });
     expect(run.plane.ledger.admitted).toBe(1);
     expect(run.sim.now).toBe(done - 1);

@@ -180,6 +180,7 @@ export function fixtureConfig(): ModelConfig {
       concurrency: 10,
       netlinkService: exponential(ms(1)),
       netlinkPerInstance: 0,
+      bus: 'vhost-vdpa',
       churn: { create: 0, destroy: 0 },
     },
     fidelity: { mode: 'packet', budget: 64, window: 1000 },
