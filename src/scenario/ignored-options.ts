@@ -9,7 +9,7 @@ import type { ModelConfig } from '../model/config.js';
 import { CVQ_OPS } from '../model/config.js';
 import { groupEntries, paramEntries } from '../model/params/catalogue.js';
 import type { Condition } from '../model/params/param.js';
-import { strategyRules } from '../strategies/catalogue.js';
+import { chooseStrategies, strategyRules } from '../strategies/catalogue.js';
 import { cvqModes } from '../strategies/cvq/index.js';
 import { getIn } from './plain-data.js';
 
@@ -87,6 +87,21 @@ const CONTROL: Rule[] = [
   },
 ];
 
+/**
+ * A VF's limits apply when each instance is a PCI function: the per-vf transport, or a parent
+ * that makes one vDPA device per function (limits.functionPerInstance 1) whatever the transport
+ * — a disjunction, computed as the instances' shape.
+ */
+const FUNCTION: Rule[] = [
+  {
+    keys: ['limits.totalVfs', 'limits.msixPerVf'],
+    ignoredWhen: (c) =>
+      chooseStrategies(c).shape.ownVectorTable
+        ? undefined
+        : `instances share the parent function (strategy.transport is ${c.strategy.transport}, limits.functionPerInstance 0): no VF each`,
+  },
+];
+
 /** The blk section configures block devices: a fleet without a blk group has none. */
 const BLK: Rule[] = [
   {
@@ -98,7 +113,7 @@ const BLK: Rule[] = [
   },
 ];
 
-const ALL_RULES = [...DECLARED, ...STRATEGIES, ...CONTROL, ...BLK];
+const ALL_RULES = [...DECLARED, ...STRATEGIES, ...CONTROL, ...FUNCTION, ...BLK];
 const PATTERNS = ALL_RULES.map((rule) => rule.keys.map(keyPattern));
 
 /** One line per reason that applies: the keys written (in the order written) and why they are ignored. */

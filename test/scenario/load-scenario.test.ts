@@ -177,6 +177,23 @@ describe('loadScenario', () => {
     ]);
   });
 
+  it("a VF's limits are ignored only while instances share the parent function", async () => {
+    const warned = (parent: string) =>
+      loadScenario(TWO_GROUPS, {
+        sets: [
+          `parent=${parent}`,
+          'strategy.transport=admin-vq',
+          'strategy.provisioning=admin-vq',
+          'limits.totalVfs=64',
+        ],
+      }).then((s) => s.warnings.filter((w) => w.startsWith('limits.totalVfs')));
+    // vp_vdpa makes one vDPA device per function: an admin-VQ instance is a VF, TotalVFs binds.
+    expect(await warned('vp_vdpa')).toEqual([]);
+    expect(await warned('mlx5')).toEqual([
+      'limits.totalVfs is ignored: instances share the parent function (strategy.transport is admin-vq, limits.functionPerInstance 0): no VF each',
+    ]);
+  });
+
   it('a name cannot lead outside the results folder', () => {
     for (const bad of ['..', '../x', 'a/b', '/abs', '.hidden', 'a\\b', '', 'A', 'a b', 'x.yaml']) {
       expect(SCENARIO_NAME.test(bad), bad).toBe(false);
