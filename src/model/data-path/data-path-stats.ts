@@ -15,8 +15,12 @@ import type { TimeWeighted } from '../../stats/time-weighted.js';
 import type { MetricSink } from '../ports.js';
 
 export class DataPathStats {
-  /** Every accumulator below, created through the set so that one `reset` clears them all. */
-  private readonly set = new StatsSet();
+  /**
+   * Every accumulator below, created through the set so that one `reset` clears them all; the
+   * data path's parts with counts of their own (the translator's caches and walkers, the
+   * invalidation and flush queues) register them here when they are built.
+   */
+  readonly set = new StatsSet();
   readonly offered: Float64Array;
   readonly dropped: Float64Array;
   readonly handled: Float64Array;

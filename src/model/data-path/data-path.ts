@@ -115,6 +115,7 @@ export class DataPath implements ModelComponent, DataPathPort {
 
     const isolation = modes.isolation;
     this.layout = new AddressLayout(config, n, isolation.context === 'group' ? modes.shape.dataGroups : 1);
+    this.stats = new DataPathStats(this.groupNames.length, this.sim.now);
     this.translator =
       kind.translates && isolation.passthrough !== true
         ? new Translator(config.iommu, isolation, {
@@ -122,13 +123,13 @@ export class DataPath implements ModelComponent, DataPathPort {
             allowDeviceMmu: kind.deviceCaches,
             span: this.layout.span,
             contextsPerInstance: this.layout.contexts / Math.max(1, n),
+            stats: this.stats.set,
           })
         : undefined;
     this.warnIgnored(kind, isolation);
 
     this.active = new Uint8Array(n);
     this.queues = new QueueTable(n * this.q);
-    this.stats = new DataPathStats(this.groupNames.length, this.sim.now);
     this.driver = new Driver(
       ctx,
       this.queues,
@@ -220,8 +221,6 @@ export class DataPath implements ModelComponent, DataPathPort {
   resetStats(nowNs: number): void {
     this.stats.reset(nowNs);
     this.engines.resetStats(nowNs);
-    this.translator?.resetCounters();
-    this.driver.resetCounters();
     this.driver.pollMeter.take(nowNs); // polling before the boundary belongs to the warm-up
     this.dma?.resetStats(nowNs);
   }

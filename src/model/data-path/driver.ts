@@ -95,6 +95,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
         },
         rng,
         this,
+        stats.set,
         meter,
       );
     }
@@ -104,14 +105,20 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     const n = ctx.instances.capacity;
     this.lazy =
       dynamic && !this.strictUnmap && translator !== undefined && this.invalidations !== undefined
-        ? new FlushQueues(this.sim, translator, this.invalidations, {
-            domains: this.sharedDomain ? 1 : n,
-            keysPerDomain: this.sharedDomain
-              ? Number.POSITIVE_INFINITY
-              : (layout.contexts / Math.max(1, n)) * layout.span,
-            batch: config.iommu.lazyBatch,
-            timeoutNs: config.iommu.lazyTimeout,
-          })
+        ? new FlushQueues(
+            this.sim,
+            translator,
+            this.invalidations,
+            {
+              domains: this.sharedDomain ? 1 : n,
+              keysPerDomain: this.sharedDomain
+                ? Number.POSITIVE_INFINITY
+                : (layout.contexts / Math.max(1, n)) * layout.span,
+              batch: config.iommu.lazyBatch,
+              timeoutNs: config.iommu.lazyTimeout,
+            },
+            stats.set,
+          )
         : undefined;
     this.coalescer = this.polling
       ? undefined
@@ -180,12 +187,6 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
     this.stats.interrupts[g] = (this.stats.interrupts[g] as number) + 1;
     const bytes = this.takeCompletions(q, k);
     (this.coalescer as Coalescer).onHandled(q, r[b + N_DONE] as number, k, bytes);
-  }
-
-  /** At the warm-up boundary: the invalidation and flush queues' counts restart. */
-  resetCounters(): void {
-    this.invalidations?.resetCounters();
-    this.lazy?.resetCounters();
   }
 
   /** Guest handler time of one interrupt (data or control), ns. */

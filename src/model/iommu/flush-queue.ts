@@ -20,6 +20,7 @@
  */
 import { Priority } from '../../engine/priority.js';
 import type { Simulator } from '../../engine/simulator.js';
+import type { Resettable, StatsSet } from '../../stats/stats-set.js';
 import { type InvalidationQueues, LAZY_FLUSH_JOB } from './invalidation.js';
 import type { Translator } from './translator.js';
 
@@ -34,7 +35,7 @@ export interface FlushQueueShape {
   timeoutNs: number;
 }
 
-export class FlushQueues {
+export class FlushQueues implements Resettable {
   /** Domain flushes since the last reset (full queue or timer). */
   flushes = 0;
   private readonly pending: Int32Array;
@@ -46,7 +47,10 @@ export class FlushQueues {
     private readonly translator: Translator,
     private readonly queue: InvalidationQueues,
     private readonly shape: FlushQueueShape,
+    /** The owner's statistics: `flushes` restarts with its warm-up reset. */
+    stats: StatsSet,
   ) {
+    stats.add('iommu/flush-queues', this);
     this.pending = new Int32Array(Math.max(1, shape.domains));
     this.armed = new Uint8Array(Math.max(1, shape.domains));
     this.timeoutHandler = sim.handler('data/flush-queue-timeout', (d) => {
@@ -71,7 +75,8 @@ export class FlushQueues {
     if (n >= this.shape.batch) this.flush(domain);
   }
 
-  resetCounters(): void {
+  /** Restarts the count (a StatsSet `Resettable`, registered by the constructor); queued unmaps stay. */
+  reset(): void {
     this.flushes = 0;
   }
 

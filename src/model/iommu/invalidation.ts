@@ -29,6 +29,7 @@ import type { Simulator } from '../../engine/simulator.js';
 import type { Distribution } from '../../random/distribution.js';
 import type { RandomStream } from '../../random/random-stream.js';
 import type { ResourceMeter } from '../../stats/resource-usage.js';
+import type { Resettable, StatsSet } from '../../stats/stats-set.js';
 import { IntRing } from '../primitives/int-ring.js';
 
 /** The job number of a lazy batch flush (strict jobs are queue ids ≥ 0). */
@@ -50,7 +51,7 @@ export interface InvalidationCosts {
   perDescriptor: boolean;
 }
 
-export class InvalidationQueues {
+export class InvalidationQueues implements Resettable {
   /** Jobs completed, their summed sojourn (submission → completion) and unit occupancy since the last reset. */
   completed = 0;
   sojournSumNs = 0;
@@ -71,9 +72,12 @@ export class InvalidationQueues {
     private readonly costs: InvalidationCosts,
     private readonly rng: RandomStream,
     private readonly client: InvalidationClient,
+    /** The owner's statistics: the counts above restart with its warm-up reset. */
+    stats: StatsSet,
     /** `invalidation-queue`: the server held, jobs waiting, each job's wait. */
     private readonly meter?: ResourceMeter,
   ) {
+    stats.add('iommu/invalidation-queues', this);
     this.unitFree = new Float64Array(Math.max(1, units));
     this.starts =
       meter === undefined ? [] : Array.from(this.unitFree, () => new IntRing(16, { stamps: true }));
@@ -123,7 +127,8 @@ export class InvalidationQueues {
     if (waiting > m.queuePeak) m.queuePeak = waiting;
   }
 
-  resetCounters(): void {
+  /** Restarts the counts (a StatsSet `Resettable`, registered by the constructor); jobs in flight stay. */
+  reset(): void {
     this.completed = 0;
     this.sojournSumNs = 0;
     this.busyNs = 0;

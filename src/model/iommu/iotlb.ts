@@ -18,6 +18,8 @@
  * contiguous working set perfectly; hashing is the conservative choice (it adds conflict
  * misses) and keeps the contexts of many instances from aliasing into the same sets.
  */
+import type { Resettable } from '../../stats/stats-set.js';
+
 const EMPTY = -1;
 const TWO_POW_32 = 4294967296;
 
@@ -31,12 +33,12 @@ function hashKey(key: number): number {
   return h >>> 0;
 }
 
-export class Iotlb {
+export class Iotlb implements Resettable {
   readonly entries: number;
   /** Ways per set (= entries when fully associative). */
   readonly ways: number;
   readonly sets: number;
-  /** Lookups and hits since construction or the last `resetCounters`. */
+  /** Lookups and hits since construction or the last `reset` (its owner's StatsSet calls it at the warm-up boundary). */
   lookups = 0;
   hits = 0;
 
@@ -173,7 +175,8 @@ export class Iotlb {
     this.occupied = 0;
   }
 
-  resetCounters(): void {
+  /** Restarts the counts (a StatsSet `Resettable`); the cached translations stay. */
+  reset(): void {
     this.lookups = 0;
     this.hits = 0;
   }

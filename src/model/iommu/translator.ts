@@ -24,6 +24,7 @@
  * device translates nothing and the platform IOMMU maps each buffer.
  */
 import type { ResourceMeter, ResourceUsage } from '../../stats/resource-usage.js';
+import type { Resettable, StatsSet } from '../../stats/stats-set.js';
 import type { IommuConfig } from '../config.js';
 import { Iotlb } from './iotlb.js';
 import type { IsolationMode } from './isolation-mode.js';
@@ -42,9 +43,14 @@ export interface TranslatorOptions {
   span?: number;
   /** Translation contexts per instance (1, or its virtqueue groups), to find a context's instance. */
   contextsPerInstance?: number;
+  /**
+   * The owner's statistics: every cache's and walker's counts and the stall sum are registered
+   * here as they are built, so the owner's one warm-up reset restarts them all.
+   */
+  stats: StatsSet;
 }
 
-export class Translator {
+export class Translator implements Resettable {
   readonly platform: Iotlb;
   readonly pwc: Iotlb | undefined;
   readonly devtlb: Iotlb | undefined;
@@ -52,7 +58,7 @@ export class Translator {
   /** Context entries by requester ID, and (scalable mode) PASID entries by context. */
   readonly contextCache: Iotlb;
   readonly pasidCache: Iotlb | undefined;
-  /** Sum of stalls returned by `translate` since the last reset (ns). */
+  /** Sum of stalls returned by `translate` since the last reset (ns; see `reset`). */
   stallNs = 0;
   private readonly missNs: number;
   private readonly missPwcHitNs: number;
@@ -93,6 +99,15 @@ export class Translator {
     this.atsRttNs = iommu.atsRtt;
     this.fetchNs = iommu.deviceMmu.fetch;
     this.walkers = iommu.walk.concurrency > 0 ? new Walkers(iommu.walk.concurrency) : undefined;
+    const stats = options.stats;
+    stats.add('iommu/stall', this);
+    stats.add('iommu/iotlb', this.platform);
+    if (this.pwc !== undefined) stats.add('iommu/pwc', this.pwc);
+    if (this.devtlb !== undefined) stats.add('iommu/devtlb', this.devtlb);
+    if (this.deviceMmu !== undefined) stats.add('iommu/device-mmu', this.deviceMmu);
+    stats.add('iommu/context-cache', this.contextCache);
+    if (this.pasidCache !== undefined) stats.add('iommu/pasid-cache', this.pasidCache);
+    if (this.walkers !== undefined) stats.add('iommu/walkers', this.walkers);
   }
 
   /**
@@ -196,14 +211,8 @@ export class Translator {
     return { hits, lookups };
   }
 
-  resetCounters(): void {
+  /** Restarts the stall sum (registered as `iommu/stall`; the caches and walkers are registered apart). */
+  reset(): void {
     this.stallNs = 0;
-    this.walkers?.resetCounters();
-    this.platform.resetCounters();
-    this.pwc?.resetCounters();
-    this.devtlb?.resetCounters();
-    this.deviceMmu?.resetCounters();
-    this.contextCache.resetCounters();
-    this.pasidCache?.resetCounters();
   }
 }

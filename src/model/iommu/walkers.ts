@@ -1,3 +1,5 @@
+import type { Resettable } from '../../stats/stats-set.js';
+
 /**
  * The IOMMU's k page walkers (`iommu.walk.concurrency`), as computed times: each walker's free
  * time, no events. A miss ready at time r takes a walker free by r if there is one (it starts
@@ -12,7 +14,7 @@
  * just finished it. For walks computed in ready order both rules give the same start times.
  * O(k) per miss; k is small (a handful of walkers).
  */
-export class Walkers {
+export class Walkers implements Resettable {
   /** Misses walked, walker time used and time spent waiting for a walker, since the last reset (ns). */
   walks = 0;
   busyNs = 0;
@@ -45,7 +47,8 @@ export class Walkers {
     return wait;
   }
 
-  resetCounters(): void {
+  /** Restarts the counts (a StatsSet `Resettable`); the walkers' free times stay. */
+  reset(): void {
     this.walks = 0;
     this.busyNs = 0;
     this.waitNs = 0;

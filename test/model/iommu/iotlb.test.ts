@@ -40,7 +40,7 @@ function measure(entries: number, ways: number, popularity: Float64Array, reps =
     const cache = new Iotlb(entries, ways);
     const draw = sampler(popularity, new RandomStream('iotlb-test', `rep-${r}-${entries}-${ways}`));
     for (let i = 0; i < accesses; i++) cache.access(draw());
-    cache.resetCounters();
+    cache.reset();
     for (let i = 0; i < accesses; i++) cache.access(draw());
     ratios.push(cache.hits / cache.lookups);
   }

@@ -11,6 +11,7 @@ import { missCostNs, walkAccesses } from '../../../src/model/iommu/walk.js';
 import { constant, makeDistribution } from '../../../src/random/distribution.js';
 import { RandomStream } from '../../../src/random/random-stream.js';
 import { summarize } from '../../../src/stats/confidence.js';
+import { StatsSet } from '../../../src/stats/stats-set.js';
 import { isolationModes } from '../../../src/strategies/isolation/index.js';
 import { fixtureConfig } from '../data-path/fixture-config.js';
 
@@ -35,19 +36,20 @@ describe('page-walk cost', () => {
 });
 
 describe('context and PASID caches: a mode pays only the entries its caches miss', () => {
-  const options = { allowDevtlb: false, allowDeviceMmu: false, span: 1000 };
+  // A StatsSet per translator: a translator registers its counts in it by name.
+  const options = () => ({ allowDevtlb: false, allowDeviceMmu: false, span: 1000, stats: new StatsSet() });
 
   it('cold: the first miss of a context reads root + context (and PASID dir + entry); warm: the walk alone', () => {
     const c = fixtureConfig();
-    const pasid = new Translator(c.iommu, isolationModes.get('pasid-per-instance'), options);
+    const pasid = new Translator(c.iommu, isolationModes.get('pasid-per-instance'), options());
     expect(pasid.translate(5)).toBe((4 + 2 + 2) * 75); // walk + root/context + PASID directory/entry
     expect(pasid.translate(6)).toBe(4 * 75); // same context, same requester: both caches hit
     expect(pasid.translate(1005)).toBe((4 + 2) * 75); // another PASID behind the same function RID
-    const rid = new Translator(c.iommu, isolationModes.get('rid-per-vf'), options);
+    const rid = new Translator(c.iommu, isolationModes.get('rid-per-vf'), options());
     expect(rid.translate(5)).toBe((4 + 2) * 75); // legacy mode reads its root and context entries too
     expect(rid.translate(1005)).toBe((4 + 2) * 75); // a VF per instance: another requester ID
     expect(rid.translate(6)).toBe(4 * 75);
-    const none = new Translator(c.iommu, isolationModes.get('none'), options);
+    const none = new Translator(c.iommu, isolationModes.get('none'), options());
     expect(none.translate(5)).toBe((4 + 2) * 75);
     expect(none.translate(1005)).toBe(4 * 75); // one shared context entry
   });
@@ -63,10 +65,11 @@ describe('context and PASID caches: a mode pays only the entries its caches miss
     c.iommu.pasidCache = C;
     c.iommu.contextCache = C;
     const perMiss = (mode: string, rep: number): number => {
-      const t = new Translator(c.iommu, isolationModes.get(mode), options);
+      const stats = new StatsSet();
+      const t = new Translator(c.iommu, isolationModes.get(mode), { ...options(), stats });
       const rng = new RandomStream('test/contexts', `contexts-${rep}`);
       for (let i = 0; i < 20_000; i++) t.translate(rng.below(N) * 1000 + (i % 999)); // warm-up
-      t.resetCounters();
+      stats.resetAll(0);
       const n = 50_000;
       for (let i = 0; i < n; i++) t.translate(rng.below(N) * 1000 + (i % 999));
       return t.stallNs / n - 4 * 75;
@@ -93,11 +96,43 @@ describe('Translator', () => {
     const t = new Translator(c.iommu, isolationModes.get('rid-per-vf'), {
       allowDevtlb: true,
       allowDeviceMmu: true,
+      stats: new StatsSet(),
     });
     expect(t.translate(7)).toBe(4 * 75);
     expect(t.translate(7)).toBe(0);
     expect(t.stallNs).toBe(300);
     expect(t.deviceCounters()).toBeUndefined();
+  });
+
+  it('registers every count it keeps with its StatsSet: one warm-up reset restarts them all, the cached entries stay', () => {
+    const c = fixtureConfig();
+    c.iommu.devtlb = { entries: 4, ways: 0 };
+    c.iommu.walk.concurrency = 2;
+    c.iommu.walk.pwcEntries = 8;
+    const stats = new StatsSet();
+    const t = new Translator(c.iommu, isolationModes.get('pasid-per-instance'), {
+      allowDevtlb: true,
+      allowDeviceMmu: true,
+      span: 1000,
+      stats,
+    });
+    expect(stats.names()).toEqual([
+      'iommu/stall',
+      'iommu/iotlb',
+      'iommu/pwc',
+      'iommu/devtlb',
+      'iommu/context-cache',
+      'iommu/pasid-cache',
+      'iommu/walkers',
+    ]);
+    for (const k of [5, 6, 1005]) t.translate(k, 0);
+    const caches = [t.platform, t.pwc, t.devtlb, t.contextCache, t.pasidCache];
+    expect(caches.every((cache) => (cache?.lookups ?? 0) > 0)).toBe(true);
+    stats.resetAll(0);
+    expect(caches.map((cache) => [cache?.lookups, cache?.hits])).toEqual(caches.map(() => [0, 0]));
+    expect([t.stallNs, t.walkers?.walks, t.walkers?.busyNs]).toEqual([0, 0, 0]);
+    expect(t.platform.contains(5)).toBe(true);
+    expect(t.translate(5, 0)).toBe(0); // still cached: a reset restarts counts, not state
   });
 
   it('ATS: a device-TLB hit skips the IOMMU; its miss adds the round trip', () => {
@@ -107,6 +142,7 @@ describe('Translator', () => {
     const t = new Translator(c.iommu, isolationModes.get('rid-per-vf'), {
       allowDevtlb: true,
       allowDeviceMmu: true,
+      stats: new StatsSet(),
     });
     expect(t.translate(1)).toBe(1000 + 300);
     expect(t.translate(1)).toBe(0);
@@ -120,6 +156,7 @@ describe('Translator', () => {
     const t = new Translator(c.iommu, isolationModes.get('device-mmu'), {
       allowDevtlb: true,
       allowDeviceMmu: true,
+      stats: new StatsSet(),
     });
     expect(t.translate(5)).toBe(500 + 300);
     expect(t.translate(5)).toBe(0);
@@ -137,6 +174,7 @@ describe('Translator', () => {
     const t = new Translator(c.iommu, isolationModes.get('device-mmu'), {
       allowDevtlb: true,
       allowDeviceMmu: true,
+      stats: new StatsSet(),
     });
     expect(t.deviceMmu).toBeUndefined();
     expect(t.translate(5)).toBe(300);
@@ -149,6 +187,7 @@ describe('Translator', () => {
     const t = new Translator(c.iommu, isolationModes.get('rid-per-vf'), {
       allowDevtlb: false,
       allowDeviceMmu: false,
+      stats: new StatsSet(),
     });
     expect(t.translate(1024)).toBe(300);
     expect(t.translate(1025)).toBe(75); // same upper-level table: leaf access only
@@ -167,9 +206,16 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
   function run(c: InvalidationCosts, units: number, jobs: [number, number, number][]) {
     const sim = new Simulator();
     const done: [number, number, number][] = [];
-    const q = new InvalidationQueues(sim, units, c, new RandomStream('x', 'y'), {
-      onInvalidationDone: (job, at) => done.push([job, at, sim.now]),
-    });
+    const q = new InvalidationQueues(
+      sim,
+      units,
+      c,
+      new RandomStream('x', 'y'),
+      {
+        onInvalidationDone: (job, at) => done.push([job, at, sim.now]),
+      },
+      new StatsSet(),
+    );
     const h = sim.handler('submit', (k) => {
       const [unit, job] = jobs[k] as [number, number, number];
       q.submit(unit, job, 1);
@@ -218,9 +264,17 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
       const sim = new Simulator();
       // A constant latency, so that completions trail services by exactly L − occupancy.
       const c = costs({ latency: constant(8_700), occupancyNs: 357 });
-      const q = new InvalidationQueues(sim, units, c, new RandomStream('svc', 's'), {
-        onInvalidationDone: () => {},
-      });
+      const stats = new StatsSet();
+      const q = new InvalidationQueues(
+        sim,
+        units,
+        c,
+        new RandomStream('svc', 's'),
+        {
+          onInvalidationDone: () => {},
+        },
+        stats,
+      );
       const rng = new RandomStream('arr', 'a');
       const capacity = units / (2 * 357e-9); // per second
       let u = 0;
@@ -231,7 +285,7 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
       });
       sim.schedule(0, arrive);
       sim.run({ until: 1e6 });
-      q.resetCounters();
+      stats.resetAll(sim.now);
       const before = sim.eventsProcessed;
       sim.run({ until: 3e6 });
       const rate = q.completed / 2e-3;
@@ -252,12 +306,14 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
     for (let r = 0; r < 10; r++) {
       const sim = new Simulator();
       const rng = new RandomStream('arr', `arrivals-${r}`);
+      const stats = new StatsSet();
       const q = new InvalidationQueues(
         sim,
         1,
         costs({ latency: makeDistribution({ dist: 'exponential', mean: m }) }),
         new RandomStream('svc', `service-${r}`),
         { onInvalidationDone: () => {} },
+        stats,
       );
       const arrive = sim.handler('arrive', () => {
         q.submit(0, 0, 1);
@@ -265,7 +321,7 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
       });
       sim.schedule(0, arrive);
       sim.run({ until: 1e7 });
-      q.resetCounters();
+      stats.resetAll(sim.now);
       sim.run({ until: 1.1e8 });
       means.push(q.sojournSumNs / q.completed);
     }
@@ -281,6 +337,7 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
       allowDevtlb: false,
       allowDeviceMmu: false,
       span: 100,
+      stats: new StatsSet(),
     });
     const jobs: number[] = [];
     const q = new InvalidationQueues(
@@ -289,9 +346,16 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
       { latency: constant(1_000), occupancyNs: 100, atsNs: 0, perDescriptor: false },
       new RandomStream('x', 'y'),
       { onInvalidationDone: (job) => jobs.push(job) },
+      new StatsSet(),
     );
     // Domain d holds keys [100 d, 100 d + 100): two domains, a queue of 3 unmaps, a 50 µs timer.
-    const fq = new FlushQueues(sim, t, q, { domains: 2, keysPerDomain: 100, batch: 3, timeoutNs: 50_000 });
+    const fq = new FlushQueues(
+      sim,
+      t,
+      q,
+      { domains: 2, keysPerDomain: 100, batch: 3, timeoutNs: 50_000 },
+      new StatsSet(),
+    );
     for (const k of [1, 2, 50, 99, 150]) t.translate(k); // 1, 2 buffers, 50, 99 rings of domain 0; 150 of domain 1
     const add = sim.handler('add', (d) => fq.add(d));
     sim.scheduleAt(0, add, 0); // arms domain 0's timer: it fires at 50 µs whatever happens meanwhile
@@ -321,6 +385,7 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
     const t = new Translator(c.iommu, isolationModes.get('none'), {
       allowDevtlb: false,
       allowDeviceMmu: false,
+      stats: new StatsSet(),
     });
     const q = new InvalidationQueues(
       sim,
@@ -328,13 +393,20 @@ describe('invalidation queues: occupancy and latency apart, one queue per IOMMU 
       { latency: constant(1_000), occupancyNs: 100, atsNs: 0, perDescriptor: false },
       new RandomStream('x', 'y'),
       { onInvalidationDone: () => {} },
+      new StatsSet(),
     );
-    const fq = new FlushQueues(sim, t, q, {
-      domains: 1,
-      keysPerDomain: Number.POSITIVE_INFINITY,
-      batch: 1,
-      timeoutNs: 50_000,
-    });
+    const fq = new FlushQueues(
+      sim,
+      t,
+      q,
+      {
+        domains: 1,
+        keysPerDomain: Number.POSITIVE_INFINITY,
+        batch: 1,
+        timeoutNs: 50_000,
+      },
+      new StatsSet(),
+    );
     for (const k of [1, 5_000, 1e9]) t.translate(k);
     fq.add(0);
     expect(t.platform.size).toBe(0);

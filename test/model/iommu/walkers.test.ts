@@ -27,7 +27,7 @@ describe('Walkers', () => {
   it('counts restart at a reset; the walkers keep their schedule', () => {
     const w = new Walkers(1);
     w.walk(0, 100);
-    w.resetCounters();
+    w.reset();
     expect([w.walks, w.busyNs, w.waitNs]).toEqual([0, 0, 0]);
     expect(w.walk(50, 100)).toBe(50);
   });
