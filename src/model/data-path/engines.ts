@@ -37,6 +37,8 @@
  * Events: one completion event per packet (per-packet fidelity) or per `fidelity.budget`
  * packets of a turn (batch fidelity: they complete together at the last one's time), and one
  * take event whenever queues wait for an engine. `engine_util`: the serial work's share.
+ * The pool is the resource protocol's computed form (primitives/resource.ts), inline for speed:
+ * its observable side is the `data-engines` meter (the ready FIFO's level, the work in time).
  */
 
 import { Priority } from '../../engine/priority.js';

@@ -18,8 +18,9 @@
  * submission (qi_batch, up to 16); `invalidationSubmit: per-descriptor` models older kernels,
  * which submitted each with its own wait descriptor.
  *
- * The occupancy is deterministic, so each unit's FIFO is computed, not simulated: a submission
- * costs O(1) and one event (its completion), whatever the backlog. A job is a number the client
+ * The occupancy is deterministic, so each unit's FIFO is computed, not simulated (a
+ * `ComputedFifo`, the resource protocol's computed form): a submission costs O(1) and one event
+ * (its completion), whatever the backlog. A job is a number the client
  * gets back: a queue id for a strict unmap, or `LAZY_FLUSH_JOB` for a domain flush of the lazy
  * flush queues (flush-queue.ts).
  */
@@ -30,7 +31,7 @@ import type { Distribution } from '../../random/distribution.js';
 import type { RandomStream } from '../../random/random-stream.js';
 import type { ResourceMeter } from '../../stats/resource-usage.js';
 import type { Resettable, StatsSet } from '../../stats/stats-set.js';
-import { IntRing } from '../primitives/int-ring.js';
+import { ComputedFifo } from '../primitives/computed-fifo.js';
 
 /** The job number of a lazy batch flush (strict jobs are queue ids ≥ 0). */
 export const LAZY_FLUSH_JOB = -1;
@@ -56,9 +57,8 @@ export class InvalidationQueues implements Resettable {
   completed = 0;
   sojournSumNs = 0;
   busyNs = 0;
-  private readonly unitFree: Float64Array;
-  // Per unit, the start times of its submissions still waiting or in service (for the meter's peak).
-  private readonly starts: IntRing[];
+  /** Each unit's FIFO, computed; fed to the `invalidation-queue` meter when there is one. */
+  private readonly fifo: ComputedFifo;
   // Jobs in flight: a pool of records named by the completion event's argument.
   private job = new Int32Array(64);
   private submitted = new Float64Array(64);
@@ -75,17 +75,15 @@ export class InvalidationQueues implements Resettable {
     /** The owner's statistics: the counts above restart with its warm-up reset. */
     stats: StatsSet,
     /** `invalidation-queue`: the server held, jobs waiting, each job's wait. */
-    private readonly meter?: ResourceMeter,
+    meter?: ResourceMeter,
   ) {
     stats.add('iommu/invalidation-queues', this);
-    this.unitFree = new Float64Array(Math.max(1, units));
-    this.starts =
-      meter === undefined ? [] : Array.from(this.unitFree, () => new IntRing(16, { stamps: true }));
+    this.fifo = new ComputedFifo(units, meter);
     this.doneHandler = sim.handler('data/invalidation-done', (slot) => this.finish(slot));
   }
 
   get units(): number {
-    return this.unitFree.length;
+    return this.fifo.servers;
   }
 
   /**
@@ -99,11 +97,8 @@ export class InvalidationQueues implements Resettable {
     const submissions = c.perDescriptor ? flushes * perFlush : 1;
     const descriptors = flushes * perFlush + submissions; // + a wait descriptor each
     const occupancy = descriptors * c.occupancyNs;
-    const start = Math.max(now, this.unitFree[unit] as number);
-    const served = start + occupancy;
-    this.unitFree[unit] = served;
+    const served = this.fifo.book(unit, now, occupancy) + occupancy;
     this.busyNs += occupancy;
-    if (this.meter !== undefined) this.meterSubmission(unit, now, start, occupancy);
     // Submissions of one flush are made one after another: each waits its own latency.
     let tail = 0;
     for (let i = 0; i < submissions; i++) tail += c.latency.sample(this.rng);
@@ -111,20 +106,6 @@ export class InvalidationQueues implements Resettable {
       served + Math.max(0, tail - occupancy) + (c.atsNs > 0 ? c.atsNs * (c.perDescriptor ? flushes : 1) : 0);
     const slot = this.alloc(job, now);
     this.sim.schedule(done - now, this.doneHandler, slot, Priority.HIGH);
-  }
-
-  /** The unit is held for the occupancy; the submission waited for it from now to `start`. */
-  private meterSubmission(unit: number, now: number, start: number, occupancy: number): void {
-    const m = this.meter as ResourceMeter;
-    m.heldNs += occupancy;
-    m.queuedNs += start - now;
-    m.wait.add(start - now);
-    const ring = this.starts[unit] as IntRing;
-    while (ring.length > 0 && ring.peekStamp() <= now) ring.shift();
-    ring.push(0, start);
-    // Submissions of this unit not started yet: the queue length just after this one joined.
-    const waiting = start > now ? ring.length : 0;
-    if (waiting > m.queuePeak) m.queuePeak = waiting;
   }
 
   /** Restarts the counts (a StatsSet `Resettable`, registered by the constructor); jobs in flight stay. */

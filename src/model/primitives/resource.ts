@@ -7,12 +7,17 @@
  * requests synchronously. Ids index the owner's typed-array tables; nothing is allocated per
  * request.
  *
- * Implementations: `SlotPool` (a counting semaphore, optionally with a throttled sub-pool), and
- * `Station` (a pool whose holders keep their unit for a sampled time, then leave: a FIFO
- * multi-server queue). Used by the admin queue (its rings and sync-mode mutexes), the control
- * plane's transports, callers and locks. The IOMMU's invalidation queue keeps its own stamped
- * ring (primitives/int-ring.ts) because its meter records each job's exact wait, where a
- * metered pool derives the mean wait by Little's law.
+ * Two forms, one observable side (a `ResourceMeter`: units held, requests waiting, their waits):
+ * - simulated, `Resource`: `SlotPool` (a counting semaphore, optionally with a throttled
+ *   sub-pool) and `Station` (a pool whose holders keep their unit for a sampled time, then
+ *   leave: a FIFO multi-server queue). Used by the admin queue (its rings and sync-mode
+ *   mutexes), the control plane's transports, callers and locks, the blk back-ends;
+ * - computed, `ComputedResource`, where the holding time is known when the request arrives, so
+ *   the FIFO is Lindley's recursion and costs O(1) per request whatever the backlog:
+ *   `ComputedFifo` (computed-fifo.ts), used by the IOMMU's invalidation queues and the hardware
+ *   CVQ. The data path's engine pool is the same form kept inline for speed (engines.ts): its
+ *   serial work is booked ahead on the engine that frees first and charged to its meter in
+ *   time, its ready FIFO of queues (an IntRing) feeds the meter's queue level.
  */
 export interface Resource {
   /** Units held now. */
@@ -23,4 +28,15 @@ export interface Resource {
   acquire(id: number, heavy: boolean): void;
   /** Gives back one unit (and a heavy holder's token); the oldest waiter is granted it. */
   release(heavy: boolean): void;
+}
+
+/**
+ * The computed form: `book` takes the request's holding time and returns when it gets its
+ * server (≥ nowNs) instead of calling a hook; the owner schedules what follows.
+ */
+export interface ComputedResource {
+  /** Independent servers (each its own FIFO). */
+  readonly servers: number;
+  /** A request for `server` at `nowNs` holding it `holdNs`: its start time. */
+  book(server: number, nowNs: number, holdNs: number): number;
 }
