@@ -5,13 +5,12 @@
  */
 import { us } from '../util/units.js';
 import { between, exponential, fixed, type ParentProfile } from './profile.js';
+import { HOST_MEMORY_DMA_READ, KERNEL_MMIO_WRITE, SOFTWARE_IMS_ENTRIES } from './software-parent.js';
 
 /** vdpa_sim_net: RX, TX and CVQ. */
 const VDPASIM_NET_VQS = 3;
 /** vhost-vdpa minor-number space (2^20 devices) × 3 VQs: no hardware queue limit. */
 const SOFTWARE_VQS = VDPASIM_NET_VQS * 2 ** 20;
-/** Interrupt messages: one per VQ + config for each of the 2^20 minors: no message store to exhaust. */
-const SOFTWARE_MESSAGES = (VDPASIM_NET_VQS + 1) * 2 ** 20;
 
 export const VDPA_SIM_PROFILE: ParentProfile = {
   name: 'vdpa_sim',
@@ -140,15 +139,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
       cite: [],
       note: 'no PCIe payload DMA: the per-byte cost is the vringh copy, device.copyPerByte',
     },
-    {
-      path: 'device.dmaRead',
-      value: 100,
-      unit: 'ns',
-      range: between(50, 150),
-      basis: 'estimate',
-      cite: [],
-      note: 'a ring entry is read from host memory (one cache-missing access, cf. iommu.walk.memAccess 75 ns), not across PCIe',
-    },
+    HOST_MEMORY_DMA_READ,
     {
       path: 'device.kick',
       value: us(2),
@@ -214,17 +205,7 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
       cite: ['linux-vduse'],
       note: 'no hardware queues; 3 VQs × the 2^20 vhost-vdpa minor-number space',
     },
-    {
-      path: 'limits.imsEntries',
-      value: SOFTWARE_MESSAGES,
-      unit: 'entries',
-      rangeNote: 'memory-bound',
-      basis: 'design',
-      cite: ['linux-vhost-vdpa'],
-      note:
-        'no device message store: a software parent has no get_vq_irq, so a virtqueue interrupt is its call eventfd ' +
-        'injected by KVM irqfd; msi-store here counts (VQs + config) × the 2^20 minors, so nothing binds before memory',
-    },
+    SOFTWARE_IMS_ENTRIES,
     {
       path: 'iommu.iotlb.entries',
       value: 2048,
@@ -252,14 +233,6 @@ export const VDPA_SIM_PROFILE: ParentProfile = {
       cite: [],
       note: 'no PCIe; a config read is a kernel function call under the device spinlock',
     },
-    {
-      path: 'transport.mmioWrite',
-      value: 50,
-      unit: 'ns',
-      range: between(20, 200),
-      basis: 'estimate',
-      cite: [],
-      note: 'no PCIe; a register write is a kernel function call storing to memory',
-    },
+    KERNEL_MMIO_WRITE,
   ],
 };

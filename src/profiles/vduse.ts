@@ -5,14 +5,13 @@
  */
 import { size, us } from '../util/units.js';
 import { between, exponential, fixed, type ParentProfile } from './profile.js';
+import { HOST_MEMORY_DMA_READ, KERNEL_MMIO_WRITE, SOFTWARE_IMS_ENTRIES } from './software-parent.js';
 
 /** VDUSE default bounce buffer per device (VDUSE_BOUNCE_SIZE = 64 × 1024 × 1024). */
 const BOUNCE_BYTES = size('64MiB');
 const BOUNCE_POOL_BYTES = size('256GiB');
 /** vhost-vdpa/VDUSE minor-number space (2^20 devices) × 3 VQs: no hardware queue limit. */
 const SOFTWARE_VQS = 3 * 2 ** 20;
-/** Interrupt messages: one per VQ + config for each of the 2^20 minors: no message store to exhaust. */
-const SOFTWARE_MESSAGES = (3 + 1) * 2 ** 20;
 
 export const VDUSE_PROFILE: ParentProfile = {
   name: 'vduse',
@@ -145,15 +144,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       cite: [],
       note: 'no PCIe payload DMA: the per-byte cost is the bounce copy, device.copyPerByte',
     },
-    {
-      path: 'device.dmaRead',
-      value: 100,
-      unit: 'ns',
-      range: between(50, 150),
-      basis: 'estimate',
-      cite: [],
-      note: 'a ring entry is read from host memory (one cache-missing access, cf. iommu.walk.memAccess 75 ns), not across PCIe',
-    },
+    HOST_MEMORY_DMA_READ,
     {
       path: 'device.kick',
       value: us(2),
@@ -199,17 +190,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       cite: ['linux-vduse'],
       note: 'no hardware queues; 3 VQs × the 2^20 minor-number space, so host memory (limits.deviceMemory) binds first',
     },
-    {
-      path: 'limits.imsEntries',
-      value: SOFTWARE_MESSAGES,
-      unit: 'entries',
-      rangeNote: 'memory-bound',
-      basis: 'design',
-      cite: ['linux-vhost-vdpa'],
-      note:
-        'no device message store: a software parent has no get_vq_irq, so a virtqueue interrupt is its call eventfd ' +
-        'injected by KVM irqfd; msi-store here counts (VQs + config) × the 2^20 minors, so nothing binds before memory',
-    },
+    SOFTWARE_IMS_ENTRIES,
     {
       path: 'limits.instanceMemory',
       value: BOUNCE_BYTES,
@@ -248,15 +229,7 @@ export const VDUSE_PROFILE: ParentProfile = {
       cite: [],
       note: 'no PCIe; a config read is a kernel function call returning cached device state',
     },
-    {
-      path: 'transport.mmioWrite',
-      value: 50,
-      unit: 'ns',
-      range: between(20, 200),
-      basis: 'estimate',
-      cite: [],
-      note: 'no PCIe; a register write is a kernel function call storing to memory',
-    },
+    KERNEL_MMIO_WRITE,
     {
       path: 'transport.fwEmulation',
       value: us(10),

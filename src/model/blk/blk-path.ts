@@ -32,6 +32,7 @@ import type { InterruptMode } from '../interrupts/interrupt-mode.js';
 import { nextPollNs, PollingMeter } from '../interrupts/polling.js';
 import type { Translator } from '../iommu/translator.js';
 import type { DataPathPort, MetricSink, ModelComponent, ModelContext } from '../ports.js';
+import { IndexedSet } from '../primitives/indexed-set.js';
 import { Station } from '../primitives/station.js';
 import type { BlkBackendMode } from './blk-backend.js';
 import type { BlkModes, SharedDma } from './blk-modes.js';
@@ -77,9 +78,8 @@ export class BlkPath implements ModelComponent, DataPathPort {
   /** Ring slots the shared address layout lays out per queue. */
   private readonly ringSlots: number;
   // Per instance.
-  private readonly active: Uint8Array;
+  private readonly active: IndexedSet;
   private readonly nextQueue: Int32Array;
-  private activeCount = 0;
   // Per request (pool index): its queue and whether it woke an idle backend.
   private reqQueue = new Int32Array(1024);
   private reqWoke = new Uint8Array(1024);
@@ -119,7 +119,7 @@ export class BlkPath implements ModelComponent, DataPathPort {
     this.pollScheduled = new Uint8Array(queues);
     this.availIdx = new Int32Array(queues);
     this.ringSlots = Math.min(config.blk.queueSize, config.device.queueSize);
-    this.active = new Uint8Array(n);
+    this.active = new IndexedSet(n);
     this.nextQueue = new Int32Array(n);
     const groups = config.workload.groups;
     this.groupNames = groups.map((g) => g.name);
@@ -165,20 +165,16 @@ export class BlkPath implements ModelComponent, DataPathPort {
 
   /** DRIVER_OK: a closed loop puts its iodepth requests in flight now, spread over the queues. */
   activate(instance: number): void {
-    if (this.active[instance] === 1) return;
-    this.active[instance] = 1;
-    this.activeCount++;
-    if (this.polling) this.pollMeter.setRings(this.sim.now, this.activeCount * this.q);
+    if (!this.active.add(instance)) return;
+    if (this.polling) this.pollMeter.setRings(this.sim.now, this.active.size * this.q);
     const g = this.ctx.instances.group[instance] as number;
     const depth = this.iodepth[g] as number;
     for (let k = 0; k < depth; k++) this.issue(instance, this.roundRobin(instance), this.sim.now);
   }
 
   deactivate(instance: number): void {
-    if (this.active[instance] !== 1) return;
-    this.active[instance] = 0;
-    this.activeCount--;
-    if (this.polling) this.pollMeter.setRings(this.sim.now, this.activeCount * this.q);
+    if (!this.active.delete(instance)) return;
+    if (this.polling) this.pollMeter.setRings(this.sim.now, this.active.size * this.q);
   }
 
   /** A config-change interrupt of a blk instance: counted and costed like a request interrupt. */
@@ -199,7 +195,7 @@ export class BlkPath implements ModelComponent, DataPathPort {
 
   /** Vectors the active blk instances hold (num_queues + 1 each with dedicated vectors). */
   vectorsUsed(): number {
-    return this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount);
+    return this.interruptMode.vectorsUsed(this.config, this.shape, this.active.size);
   }
 
   settleResources(nowNs: number): number {
@@ -228,7 +224,7 @@ export class BlkPath implements ModelComponent, DataPathPort {
     const src = this.sources[g] as BlkSource;
     const instance = (src.process as NonNullable<BlkSource['process']>).fire();
     this.scheduleArrival(g);
-    if (this.active[instance] !== 1) {
+    if (!this.active.has(instance)) {
       src.draw(instance); // common random numbers: drawn whether or not the instance is ready
       return;
     }
@@ -389,7 +385,7 @@ export class BlkPath implements ModelComponent, DataPathPort {
       bytes += size;
       this.outstanding[q] = (this.outstanding[q] as number) - 1;
       pool.release(p);
-      if (closed && this.active[instance] === 1) this.issue(instance, q, now);
+      if (closed && this.active.has(instance)) this.issue(instance, q, now);
       p = next;
     }
     return bytes;

@@ -27,6 +27,7 @@ import type { InterruptMode } from '../interrupts/interrupt-mode.js';
 import type { IsolationMode } from '../iommu/isolation-mode.js';
 import { Translator } from '../iommu/translator.js';
 import type { DataPathPort, MetricSink, ModelComponent, ModelContext, QueueProbe } from '../ports.js';
+import { IndexedSet } from '../primitives/indexed-set.js';
 import { AddressLayout } from './address-layout.js';
 import { DataPathMeters } from './data-path-meters.js';
 import { DataPathStats, setFinite } from './data-path-stats.js';
@@ -81,8 +82,7 @@ export class DataPath implements ModelComponent, DataPathPort {
   private readonly shape: InstanceShape;
 
   /** Per instance: traffic flows. */
-  private readonly active: Uint8Array;
-  private activeCount = 0;
+  private readonly active: IndexedSet;
 
   // Lifetime totals (handled: the driver's).
   private totalOffered = 0;
@@ -128,7 +128,7 @@ export class DataPath implements ModelComponent, DataPathPort {
         : undefined;
     this.warnIgnored(kind, isolation);
 
-    this.active = new Uint8Array(n);
+    this.active = new IndexedSet(n);
     this.queues = new QueueTable(n * this.q);
     this.driver = new Driver(
       ctx,
@@ -183,18 +183,14 @@ export class DataPath implements ModelComponent, DataPathPort {
   }
 
   activate(instance: number): void {
-    if (this.active[instance] === 1) return;
-    this.active[instance] = 1;
-    this.activeCount++;
-    this.driver.setPolledInstances(this.activeCount);
+    if (!this.active.add(instance)) return;
+    this.driver.setPolledInstances(this.active.size);
     if (this.dma?.runs(instance)) this.dma.activate(instance);
   }
 
   deactivate(instance: number): void {
-    if (this.active[instance] !== 1) return;
-    this.active[instance] = 0;
-    this.activeCount--;
-    this.driver.setPolledInstances(this.activeCount);
+    if (!this.active.delete(instance)) return;
+    this.driver.setPolledInstances(this.active.size);
     if (this.dma?.runs(instance)) this.dma.deactivate(instance);
   }
 
@@ -215,7 +211,7 @@ export class DataPath implements ModelComponent, DataPathPort {
 
   /** Instances whose traffic flows. */
   get activeInstances(): number {
-    return this.activeCount;
+    return this.active.size;
   }
 
   resetStats(nowNs: number): void {
@@ -250,7 +246,7 @@ export class DataPath implements ModelComponent, DataPathPort {
     setFinite(
       sink,
       'vectors_used',
-      this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount),
+      this.interruptMode.vectorsUsed(this.config, this.shape, this.active.size),
     );
     this.settleResources(now);
     setFinite(sink, 'vector_sharers_max', this.costs.sharers);
@@ -259,7 +255,7 @@ export class DataPath implements ModelComponent, DataPathPort {
 
   settleResources(nowNs: number): number {
     this.meters.settle(this.engines.workNs(nowNs), this.translator);
-    this.driver.settleHandlers(this.interruptMode.vectorsUsed(this.config, this.shape, this.activeCount));
+    this.driver.settleHandlers(this.interruptMode.vectorsUsed(this.config, this.shape, this.active.size));
     return this.polling ? this.driver.pollMeter.peek(nowNs) : 0;
   }
 
@@ -318,7 +314,7 @@ export class DataPath implements ModelComponent, DataPathPort {
   private deliver(src: TrafficSource, instance: number, arrivalNs: number): void {
     if (instance < 0) return;
     src.draw(); // always, ready or not: common random numbers
-    if (this.active[instance] !== 1) return;
+    if (!this.active.has(instance)) return;
     this.accept(instance, src.pair, src.tx, src.size, src.page, src.serviceNs, arrivalNs);
   }
 

@@ -36,6 +36,12 @@ describe('IntRing and IndexedSet', () => {
     expect(new Set([s.at(0), s.at(1)])).toEqual(new Set([5, 7]));
     expect(s.has(3)).toBe(false);
   });
+
+  it('IndexedSet add and delete say whether they changed the set (an activation counted once)', () => {
+    const s = new IndexedSet(4);
+    expect([s.add(2), s.add(2), s.size]).toEqual([true, false, 1]);
+    expect([s.delete(2), s.delete(2), s.delete(1), s.size]).toEqual([true, false, false, 0]);
+  });
 });
 
 describe('SlotPool', () => {
