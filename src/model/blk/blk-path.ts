@@ -153,7 +153,7 @@ export class BlkPath implements ModelComponent, DataPathPort {
           config.fidelity.mode === 'batch' ? config.fidelity.window : 0,
           'blk',
         );
-    this.pollMeter = new PollingMeter(config);
+    this.pollMeter = this.stats.set.add('blk/polling', new PollingMeter(config));
     this.arrivalHandler = this.sim.handler('blk/arrival', (g) => this.onArrival(g));
     this.irqHandler = this.sim.handler('blk/interrupt', (q) => this.onInterrupt(q));
     this.pollHandler = this.sim.handler('blk/poll', (q) => this.onPoll(q));
@@ -187,7 +187,6 @@ export class BlkPath implements ModelComponent, DataPathPort {
 
   resetStats(nowNs: number): void {
     this.stats.reset(nowNs);
-    this.pollMeter.take(nowNs);
   }
 
   /** Requests issued and not yet handled, against the backend's busy fraction (steady-state check). */

@@ -13,7 +13,8 @@ import type { MetricSink, QueueProbe } from '../ports.js';
 const NS_PER_US = 1000;
 
 export class BlkStats {
-  private readonly set = new StatsSet();
+  /** Every accumulator, so that one `reset` clears them all; the blk path registers its polling meter here. */
+  readonly set = new StatsSet();
   /** Requests issued (open loop: offered) and refused for a full queue, per group. */
   readonly issued: Float64Array;
   readonly refused: Float64Array;

@@ -217,7 +217,6 @@ export class DataPath implements ModelComponent, DataPathPort {
   resetStats(nowNs: number): void {
     this.stats.reset(nowNs);
     this.engines.resetStats(nowNs);
-    this.driver.pollMeter.take(nowNs); // polling before the boundary belongs to the warm-up
     this.dma?.resetStats(nowNs);
   }
 

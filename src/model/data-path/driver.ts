@@ -131,7 +131,7 @@ export class Driver implements CompletionListener, CoalescerClient, Invalidation
           'data',
           true,
         );
-    this.pollMeter = new PollingMeter(config);
+    this.pollMeter = stats.set.add('data/polling', new PollingMeter(config));
     // Capacity 1 until the run settles it to the vectors in use (settleHandlers).
     this.handlers = this.polling
       ? undefined

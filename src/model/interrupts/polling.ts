@@ -5,6 +5,8 @@
  * are saturated), so latency grows with the number of rings. Each queue is visited at a fixed
  * phase within the interval (a hash of its id), so polls of different queues spread out.
  */
+
+import type { Resettable } from '../../stats/stats-set.js';
 import { mix32 } from '../../util/hash.js';
 import type { ModelConfig } from '../config.js';
 
@@ -21,8 +23,11 @@ export function nextPollNs(nowNs: number, queue: number, intervalNs: number): nu
   return nowNs + offset;
 }
 
-/** The current poll interval and the host core time polling has used (accrued lazily). */
-export class PollingMeter {
+/**
+ * The current poll interval and the host core time polling has used (accrued lazily). Its
+ * owner registers it with its StatsSet: the warm-up reset discards the polling before it.
+ */
+export class PollingMeter implements Resettable {
   intervalNs = 1;
   private busyPerNs = 0;
   private busyNs = 0;
@@ -43,6 +48,11 @@ export class PollingMeter {
     const busy = this.busyNs;
     this.busyNs = 0;
     return busy;
+  }
+
+  /** Warm-up boundary: the time polled so far belongs to the warm-up (the interval stays). */
+  reset(nowNs: number): void {
+    this.take(nowNs);
   }
 
   /** What `take(nowNs)` would return, without restarting the count. */
