@@ -24,7 +24,8 @@ import {
   type FitResult,
   fitParameters,
 } from '../runner/calibration-search.js';
-import { createExecutor } from '../runner/executor.js';
+import { isSmallBatch } from '../runner/default-jobs.js';
+import { ExecutorChoice } from '../runner/executor-choice.js';
 import type { PreparedStudy } from '../runner/scenario-loader.js';
 import { planRuns, runSpecFor, type Study } from '../runner/study.js';
 import { overrideDocumentValue } from '../scenario/param-overrides.js';
@@ -130,10 +131,12 @@ export async function runCalibration(
   }
   const journalLines: string[] = options.resume ? [...readJournalText(journal)] : [];
   const base = req.scenario.base;
-  const executor = await createExecutor({
+  // One job: a small batch of candidates runs in the calling thread, a long one on a worker
+  // thread (the calling thread stays free to take the signal).
+  const executor = new ExecutorChoice({
     jobs: options.jobs,
     workerUrl: options.workerUrl,
-    forcePool: options.interrupt !== undefined,
+    interruptible: options.interrupt !== undefined,
   });
   let runs = 0;
   let lastRecords: RunRecord[][] = [];
@@ -167,7 +170,7 @@ export async function runCalibration(
     const left = thetas.map(() => n * R);
     const sse: number[] = thetas.map(() => Number.NaN);
     await runBatch(jobs, {
-      executor,
+      executor: await executor.for(isSmallBatch(studies)),
       specFor: (job) => runSpecFor(studies[job.point] as Study, { ...job, point: 0 }),
       interrupt: options.interrupt,
       onResult: (job, res) => {

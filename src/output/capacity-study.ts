@@ -7,7 +7,8 @@ import {
   searchCapacity,
   sloHolds,
 } from '../runner/capacity.js';
-import { createExecutor, type Executor } from '../runner/executor.js';
+import { isSmallStudy } from '../runner/default-jobs.js';
+import { ExecutorChoice } from '../runner/executor-choice.js';
 import type { PreparedStudy } from '../runner/scenario-loader.js';
 import { planRuns, runSpecFor, type Study } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
@@ -130,11 +131,12 @@ export async function runCapacity(
   const t0 = performance.now();
   const runs = new Map<number, RunRecord[]>();
   const reports = new Map<number, ProbeReport>();
-  const executor: Executor = await createExecutor({
+  // One job: a small probe runs in the calling thread; a long one on a worker thread, which
+  // keeps the calling thread free to take the signal.
+  const executor = new ExecutorChoice({
     jobs: Math.min(options.jobs, base.replications),
     workerUrl: options.workerUrl,
-    // In process, a long probe would keep the calling thread from taking the signal.
-    forcePool: options.interrupt !== undefined,
+    interruptible: options.interrupt !== undefined,
   });
   let search: SearchResult;
   try {
@@ -142,7 +144,7 @@ export async function runCapacity(
       const study = await loadProbe(req, value);
       const records: RunRecord[] = [];
       await runBatch(planRuns(study), {
-        executor,
+        executor: await executor.for(isSmallStudy(study)),
         specFor: (job) => runSpecFor(study, job),
         interrupt: options.interrupt,
         onResult: (job, res) => records.push({ ...job, wallMs: res.wallMs, output: res.output }),

@@ -24,11 +24,25 @@ function expectedArrivals(config: ModelConfig, ns: number): number {
   return n;
 }
 
-/** The study's runs together expect fewer arrivals than a worker thread's start-up is worth. */
-export function isSmallStudy(study: Study): boolean {
+function studyArrivals(study: Study): number {
   const ns = study.warmupNs + study.durationNs;
   let total = 0;
   for (const point of study.points) total += study.replications * expectedArrivals(point.config, ns);
+  return total;
+}
+
+/** The study's runs together expect fewer arrivals than a worker thread's start-up is worth. */
+export function isSmallStudy(study: Study): boolean {
+  return studyArrivals(study) < SMALL_STUDY;
+}
+
+/**
+ * The same test over one batch of several studies (a calibration candidate's measured points,
+ * a capacity probe): their runs together are small, so the calling thread takes them.
+ */
+export function isSmallBatch(studies: readonly Study[]): boolean {
+  let total = 0;
+  for (const s of studies) total += studyArrivals(s);
   return total < SMALL_STUDY;
 }
 

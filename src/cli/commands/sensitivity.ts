@@ -19,7 +19,7 @@ import {
 } from '../../output/sensitivity-analysis.js';
 import { descriptorOf, runSensitivity } from '../../output/sensitivity-study.js';
 import { BatchInterruptedError } from '../../runner/batch.js';
-import { defaultJobsFor } from '../../runner/default-jobs.js';
+import { defaultJobsFor, isSmallStudy } from '../../runner/default-jobs.js';
 import {
   METHODS,
   type Method,
@@ -233,6 +233,8 @@ export function sensitivityCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
           folder,
           shard,
           jobs: jobs ?? defaultJobsFor(plan.study),
+          // As `run`: with one job a small study stays in the calling thread even under an interrupt.
+          smallStudy: isSmallStudy(plan.study),
           workerUrl: resolved.workerUrl,
           writer: resolved.writer,
           interrupt: { signal: watch.signal, graceMs: GRACE_MS },
