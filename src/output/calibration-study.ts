@@ -201,7 +201,7 @@ export async function runCalibration(
     const measured = req.data.y[j] as number;
     return { x, measured, mean: s.mean, ci95Half: s.ci95Half, residual: (s.mean - measured) / measured };
   });
-  writeCalibrationFolder(req, dir, fit, points, lastRecords, t0, executor.jobs, writer);
+  await writeCalibrationFolder(req, dir, fit, points, lastRecords, t0, executor.jobs, writer);
   return { fit, points, runs, resumed: known.size };
 }
 
@@ -250,7 +250,7 @@ function fragment(entries: readonly { path: string; value: unknown }[]): Record<
   return root;
 }
 
-function writeCalibrationFolder(
+async function writeCalibrationFolder(
   req: CalibrationRequest,
   dir: string,
   fit: FitResult,
@@ -259,7 +259,7 @@ function writeCalibrationFolder(
   t0: number,
   jobs: number,
   writer: FileWriter,
-): void {
+): Promise<void> {
   const base = req.scenario.base;
   const R = base.replications;
   const info: StudyInfo = {
@@ -273,7 +273,7 @@ function writeCalibrationFolder(
     charts: [{ name: 'calibration', x: req.xPath, y: req.metric }],
   };
   const flat = records.flatMap((rs, i) => rs.map((r) => ({ ...r, index: i * R + r.replication, point: i })));
-  writeFinishedFolder(dir, info, flat, manifestMeta(flat, t0, jobs, undefined, flat.length), writer);
+  await writeFinishedFolder(dir, info, flat, manifestMeta(flat, t0, jobs, undefined, flat.length), writer);
   const values = req.params.map((p, i) => ({ path: p.path, value: fit.best[i] as number }));
   const yaml = stringify(fragmentDocument(values));
   writer.writeAtomic(

@@ -181,7 +181,7 @@ export async function runCapacity(
   );
   const probes = values.map((v) => reports.get(v) as ProbeReport);
   const writer = options.writer ?? defaultWriter;
-  writeFinishedFolder(
+  await writeFinishedFolder(
     dir,
     info,
     records,

@@ -20,6 +20,8 @@ export interface WriteFs {
   openSync(path: string, flags: string): number;
   writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
   fsyncSync(fd: number): void;
+  /** The same flush on the thread pool, so that several run at once (writeAtomicAll); optional. */
+  fsync?(fd: number, callback: (err: NodeJS.ErrnoException | null) => void): void;
   closeSync(fd: number): void;
   renameSync(from: string, to: string): void;
   linkSync(existing: string, link: string): void;
@@ -66,6 +68,12 @@ export class WriteError extends FailureError {
 function errorCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** One file of a writeAtomicAll. */
+export interface AtomicFile {
+  path: string;
+  data: string | Uint8Array;
 }
 
 /** A file opened for durable appends (the journal). */
@@ -122,6 +130,64 @@ export class FileWriter {
       throw e;
     }
     this.syncDirectory(dirname(path));
+  }
+
+  /**
+   * Replaces each of `files` atomically, as writeAtomic does, and then `last` (a marker whose
+   * presence says the others are complete): a crash leaves every file old or wholly new, and
+   * `last` never appears before the others are durable. Cheaper than one writeAtomic per file,
+   * which costs two flushes each (the data, then the directory): the temporaries are flushed
+   * together on the thread pool (a journalling file system commits concurrent flushes in one
+   * go), and the directory once after the renames and once after `last`'s. On any failure
+   * every temporary not yet renamed is removed.
+   */
+  async writeAtomicAll(files: readonly AtomicFile[], last?: AtomicFile): Promise<void> {
+    const all = last === undefined ? files : [...files, last];
+    const open: { path: string; tmp: string; fd: number }[] = [];
+    let renamed = 0;
+    try {
+      for (const f of all) {
+        const tmp = this.temporaryName(f.path);
+        const fd = this.attempt(f.path, () => this.fs.openSync(tmp, 'w'));
+        open.push({ path: f.path, tmp, fd });
+        this.writeAll(f.path, fd, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data);
+      }
+      const flushed = await Promise.allSettled(open.map((t) => this.flush(t.path, t.fd)));
+      const failed = flushed.find((r) => r.status === 'rejected');
+      if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
+      for (const t of open) {
+        const fd = t.fd;
+        t.fd = -1;
+        this.fs.closeSync(fd);
+      }
+      const dirs = new Set(files.map((f) => dirname(f.path)));
+      for (const t of open.slice(0, files.length)) {
+        this.attempt(t.path, () => this.fs.renameSync(t.tmp, t.path));
+        renamed++;
+      }
+      for (const dir of dirs) this.syncDirectory(dir);
+      if (last !== undefined) {
+        const t = open[files.length] as (typeof open)[number];
+        this.attempt(t.path, () => this.fs.renameSync(t.tmp, t.path));
+        renamed++;
+        this.syncDirectory(dirname(t.path));
+      }
+    } finally {
+      for (const t of open.slice(renamed)) {
+        if (t.fd >= 0) this.fs.closeSync(t.fd);
+        this.discard(t.tmp);
+      }
+    }
+  }
+
+  /** fsync on the thread pool when the seam has it, else in this thread; fails as a WriteError on `path`. */
+  private flush(path: string, fd: number): Promise<void> {
+    const fsync = this.fs.fsync;
+    if (fsync === undefined)
+      return Promise.resolve().then(() => this.attempt(path, () => this.fs.fsyncSync(fd)));
+    return new Promise((resolve, reject) =>
+      fsync.call(this.fs, fd, (err) => (err ? reject(new WriteError(path, err)) : resolve())),
+    );
   }
 
   /**
@@ -214,7 +280,7 @@ export class FileWriter {
 
   /** Writes `data` to a flushed temporary beside `path` and returns its name. */
   private writeTemporary(path: string, data: string | Uint8Array): string {
-    const tmp = join(dirname(path), `.${basename(path)}.${this.tag}.${this.counter++}.tmp`);
+    const tmp = this.temporaryName(path);
     const fd = this.attempt(path, () => this.fs.openSync(tmp, 'w'));
     try {
       this.writeAll(path, fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
@@ -226,6 +292,10 @@ export class FileWriter {
     }
     this.fs.closeSync(fd);
     return tmp;
+  }
+
+  private temporaryName(path: string): string {
+    return join(dirname(path), `.${basename(path)}.${this.tag}.${this.counter++}.tmp`);
   }
 
   /** Removes a temporary, best effort: on a read-only disk it stays (its name marks it). */

@@ -117,11 +117,11 @@ export function collectShards(dirs: readonly string[]): {
 }
 
 /** Merges shard folders into `outDir` (which must hold no other run's results). */
-export function mergeShards(
+export async function mergeShards(
   dirs: readonly string[],
   outDir: string,
   writer: FileWriter = defaultWriter,
-): { info: StudyInfo; records: RunRecord[] } {
+): Promise<{ info: StudyInfo; records: RunRecord[] }> {
   const t0 = performance.now();
   for (const d of dirs) {
     if (resolve(d) === resolve(outDir)) throw new InputError(`--out ${outDir} is one of the shard folders`);
@@ -129,7 +129,7 @@ export function mergeShards(
   const { info, records } = collectShards(dirs);
   const header = journalHeader(info, undefined);
   checkMergeTarget(outDir, header);
-  writeFinishedFolder(
+  await writeFinishedFolder(
     outDir,
     info,
     records,

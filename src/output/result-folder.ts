@@ -22,7 +22,7 @@ import type { ShardSpec } from '../runner/study.js';
 import { InputError } from '../util/errors.js';
 import { hash53Hex } from '../util/hash.js';
 import { stableStringify } from '../util/stable-json.js';
-import { defaultWriter, type FileWriter } from './file-writer.js';
+import { type AtomicFile, defaultWriter, type FileWriter } from './file-writer.js';
 import {
   headerMismatches,
   JOURNAL_FILE,
@@ -208,16 +208,18 @@ export function openResultFolder(state: FolderState, writer: FileWriter = defaul
  * search): the journal first, so a crash midway leaves a folder that --resume can finish, then
  * the result files.
  */
-export function writeFinishedFolder(
+export async function writeFinishedFolder(
   dir: string,
   info: StudyInfo,
   records: readonly RunRecord[],
   meta: ManifestMeta,
   writer: FileWriter = defaultWriter,
-): void {
-  writer.makeDirectory(dir);
-  writer.writeAtomic(join(dir, JOURNAL_FILE), journalText(journalHeader(info, undefined), records));
-  writeResultFiles(dir, info, records, meta, writer);
+): Promise<void> {
+  const journal = {
+    path: join(dir, JOURNAL_FILE),
+    data: journalText(journalHeader(info, undefined), records),
+  };
+  await writeResultFiles(dir, info, records, meta, writer, journal);
 }
 
 /** Reads the folder's journal back: the runs, sorted by index. */
@@ -227,28 +229,31 @@ export function readFinishedRuns(dir: string): RunRecord[] {
 
 /**
  * Writes runs.csv, groups.csv, summary.csv, scenario.yaml, shard.json (for a shard) and
- * manifest.json (last: its presence marks a finished folder), each atomically.
+ * manifest.json (last: its presence marks a finished folder), each atomically, in one
+ * writeAtomicAll (flushed together; the manifest renamed once the others are durable).
+ * `first` (a merge's journal) is renamed before them.
  */
-export function writeResultFiles(
+export async function writeResultFiles(
   dir: string,
   info: StudyInfo,
   records: readonly RunRecord[],
   meta: ManifestMeta,
   writer: FileWriter = defaultWriter,
-): void {
+  first?: AtomicFile,
+): Promise<void> {
   const sorted = [...records].sort((a, b) => a.index - b.index);
   writer.makeDirectory(dir);
-  writer.writeAtomic(join(dir, 'runs.csv'), runsCsv(info, sorted));
-  writer.writeAtomic(join(dir, 'groups.csv'), groupsCsv(sorted));
-  writer.writeAtomic(join(dir, 'resources.csv'), resourcesCsv(sorted));
-  writer.writeAtomic(join(dir, 'summary.csv'), summaryCsv(info, summarizeRuns(sorted), pointLabels(sorted)));
-  writer.writeAtomic(join(dir, 'scenario.yaml'), stringifyYaml(info.document));
+  const files: AtomicFile[] = first === undefined ? [] : [first];
+  const add = (name: string, data: string) => files.push({ path: join(dir, name), data });
+  add('runs.csv', runsCsv(info, sorted));
+  add('groups.csv', groupsCsv(sorted));
+  add('resources.csv', resourcesCsv(sorted));
+  add('summary.csv', summaryCsv(info, summarizeRuns(sorted), pointLabels(sorted)));
+  add('scenario.yaml', stringifyYaml(info.document));
   if (meta.shard) {
     const shard = { index: meta.shard.index, count: meta.shard.count, scenario_hash: info.hash };
-    writer.writeAtomic(join(dir, SHARD_FILE), `${JSON.stringify(shard, null, 2)}\n`);
+    add(SHARD_FILE, `${JSON.stringify(shard, null, 2)}\n`);
   }
-  writer.writeAtomic(
-    join(dir, MANIFEST_FILE),
-    `${JSON.stringify(buildManifest(info, sorted, meta), null, 2)}\n`,
-  );
+  const manifest = `${JSON.stringify(buildManifest(info, sorted, meta), null, 2)}\n`;
+  await writer.writeAtomicAll(files, { path: join(dir, MANIFEST_FILE), data: manifest });
 }

@@ -147,7 +147,13 @@ export async function runStudy(options: RunStudyOptions): Promise<StudyOutcome> 
 
   const records = readFinishedRuns(folder.dir);
   try {
-    writeResultFiles(folder.dir, info, records, manifestMeta(records, t0, jobs, shard, mine.length), writer);
+    await writeResultFiles(
+      folder.dir,
+      info,
+      records,
+      manifestMeta(records, t0, jobs, shard, mine.length),
+      writer,
+    );
   } catch (e) {
     throw stopped(e, true);
   }

@@ -98,6 +98,16 @@ export function faultyFs(faults: Fault[]): FaultyFs {
       if (path !== '?' && !fs.statSync(path).isDirectory()) raise('fsync', 'fsync', path);
       fs.fsyncSync(fd);
     },
+    fsync: (fd, callback) => {
+      const path = fdPath.get(fd) ?? '?';
+      try {
+        if (path !== '?' && !fs.statSync(path).isDirectory()) raise('fsync', 'fsync', path);
+      } catch (e) {
+        callback(e as NodeJS.ErrnoException);
+        return;
+      }
+      fs.fsync(fd, callback);
+    },
     closeSync: (fd) => {
       fdPath.delete(fd);
       fs.closeSync(fd);

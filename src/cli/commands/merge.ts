@@ -37,7 +37,7 @@ export function mergeCommand(io: CliIO, deps: Partial<RunDeps> = {}) {
       const out = single<string>(argv, 'out') as string;
       const locks = lockFolders([out], `vdpascale merge ${dirs.join(' ')} --out ${out}`, io, resolved.writer);
       try {
-        const { info, records } = mergeShards(dirs, out, resolved.writer);
+        const { info, records } = await mergeShards(dirs, out, resolved.writer);
         // Shards of a sensitivity analysis: the analysis needs every run, so it is written here.
         const sensitivity = dirs[0] === undefined ? undefined : readDescriptor(dirs[0]);
         if (sensitivity !== undefined) writeSensitivityFiles(out, sensitivity, records, resolved.writer);
