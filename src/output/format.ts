@@ -8,7 +8,7 @@
  *   `-0` is written `0`. pandas, R, Python `float()` and `Number()` all read these exactly.
  * - NaN, a missing value or undefined → an empty cell (pandas reads NaN).
  * - ±Infinity → `Infinity` / `-Infinity` (read as ±inf by pandas and `Number()`).
- * - strings are written as they are (csv-stringify quotes them when needed); booleans as
+ * - strings are written as they are (csvText quotes them when needed); booleans as
  *   `true` / `false`.
  */
 export type CellValue = number | string | boolean | null | undefined;

@@ -3,15 +3,15 @@
  * order and every number goes through `formatCell`, so equal records give equal bytes whatever
  * order the runs finished in, or which process ran them.
  */
-import { stringify } from 'csv-stringify/sync';
 import { BOTTLENECK_COLUMN, LIMIT_RESOURCE_COLUMN, METRICS } from '../model/metrics.js';
 import type { ResourceUse } from '../stats/resource-usage.js';
+import { csvText } from './csv-text.js';
 import { type CellValue, formatCell } from './format.js';
 import { columnName, type RunRecord, type StudyInfo } from './records.js';
 import type { PointLabels, SummaryRow } from './summary.js';
 
 export function toCsv(header: readonly string[], rows: readonly CellValue[][]): string {
-  return stringify([header as string[], ...rows.map((r) => r.map(formatCell))], { record_delimiter: 'unix' });
+  return csvText([header, ...rows.map((r) => r.map(formatCell))]);
 }
 
 function sweptValues(info: StudyInfo, point: number): CellValue[] {

@@ -1,6 +1,6 @@
 /**
  * RFC 4180 CSV: comma-separated, `"` quotes fields that hold commas, quotes or line breaks,
- * `""` is a literal quote, CRLF or LF ends a record. Enough for the files csv-stringify writes,
+ * `""` is a literal quote, CRLF or LF ends a record. Enough for the files csvText (csv-text.ts) writes,
  * and small enough to also run inside a notebook (Deno).
  */
 export function parseCsv(text: string): string[][] {
