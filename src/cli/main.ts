@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { commandsFor } from './command-index.js';
+import { COMMAND_INDEX, commandsFor } from './command-index.js';
 import { exitStatusOf, UsageError } from './exit-status.js';
+import { fastRunArgv } from './fast-run.js';
 import { type CliIO, processIO } from './io.js';
 import { quickAnswer, USAGE } from './top-level-help.js';
 
@@ -29,6 +30,20 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   if (quick !== undefined) {
     io.out(quick);
     return 0;
+  }
+  // A plain `run` command line skips yargs (fast-run.ts); anything else falls through to it.
+  const fast = fastRunArgv(argv);
+  const runEntry = COMMAND_INDEX.run;
+  if (fast !== undefined && runEntry !== undefined) {
+    try {
+      const run = (await runEntry.load())(io) as unknown as {
+        handler: (a: Record<string, unknown>) => unknown;
+      };
+      await run.handler(fast);
+      return 0;
+    } catch (e) {
+      return exitStatusOf(e, io);
+    }
   }
   // Loaded here, not at the top: --help and --version above answer without it.
   const { default: yargs } = await import('yargs');
