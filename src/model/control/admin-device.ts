@@ -11,6 +11,10 @@
  * is answered EAGAIN — "resource busy", with no side effects — after `refusal` on
  * its worker; the driver decides when to try again. With `heavyLimit` 0 nothing is refused.
  *
+ * The workers are not a `SlotPool` (primitives/resource.ts): a freed worker does not go to the
+ * oldest waiter but to the command the policy's arbitration picks at that moment; their
+ * observable side is the protocol's all the same, the `adminq-workers` meter.
+ *
  * Events: one completion per fetched command (argument = the command id, priority HIGH so a
  * freed worker and ring entry are handed on before new arrivals at the same instant); the
  * fetch itself happens inside the event that made room, so a command costs O(1) events

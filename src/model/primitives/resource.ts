@@ -18,6 +18,8 @@
  *   CVQ. The data path's engine pool is the same form kept inline for speed (engines.ts): its
  *   serial work is booked ahead on the engine that frees first and charged to its meter in
  *   time, its ready FIFO of queues (an IntRing) feeds the meter's queue level.
+ * The admin device's workers are arbitrated, not FIFO (the QoS policy picks the next command
+ * when a worker frees, admin-device.ts): they keep their own counts and feed a meter too.
  */
 export interface Resource {
   /** Units held now. */
