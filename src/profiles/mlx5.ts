@@ -145,6 +145,15 @@ export const MLX5_PROFILE: ParentProfile = {
         'mapped memory, 1 s / 256 GB ≈ 3.9 ms per GB — scale it for small instances',
     },
     {
+      path: 'transport.vqCommands',
+      value: 'parallel',
+      unit: 'mode',
+      rangeNote: 'serial before Linux v6.12',
+      basis: 'spec',
+      cite: ['mlx5-vdpa-suspend-2024'],
+      note: 'mlx5_vdpa issues the per-VQ modify commands of a suspend or resume together through the async command API',
+    },
+    {
       path: 'transport.vendorService',
       value: { dist: 'empirical', values: [ms(1.1), ms(0.5)], weights: [1, 1] },
       unit: 'dist(ns)',

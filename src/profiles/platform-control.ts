@@ -113,6 +113,17 @@ export const PLATFORM_TRANSPORT: ProfileParam[] = [
     note: '1.1 ms per serialised VQ-modify command = 37 ms suspend / 32 VQs',
   },
   {
+    path: 'transport.vqCommands',
+    value: 'serial',
+    unit: 'mode',
+    rangeNote: 'serial | parallel',
+    basis: 'design',
+    cite: ['virtio-pci', 'mlx5-vdpa-suspend-2024'],
+    note:
+      'register transports select and write one queue at a time (queue_select, queue_enable); a firmware channel may ' +
+      'take them together, as mlx5_vdpa does since its 2024 parallelization (profile mlx5)',
+  },
+  {
     path: 'transport.createConfig',
     value: 32,
     unit: 'bytes',

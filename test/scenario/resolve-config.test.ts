@@ -81,6 +81,7 @@ const SHAPE: ModelConfig = {
     vendorService: dist,
     createConfig: 0,
     createService: dist,
+    vqCommands: 'serial',
   },
   adminq: {
     queues: 1,

@@ -108,6 +108,8 @@ export class OpTable extends IdTable {
   /** Next step of the program. */
   step: Int32Array;
   issuedAt: Float64Array;
+  /** Commands of the current step still outstanding (a fan-out step issues several). */
+  pending: Int32Array;
 
   constructor(initialCapacity = 1024) {
     super(initialCapacity);
@@ -115,6 +117,7 @@ export class OpTable extends IdTable {
     this.instance = new Int32Array(initialCapacity);
     this.step = new Int32Array(initialCapacity);
     this.issuedAt = new Float64Array(initialCapacity);
+    this.pending = new Int32Array(initialCapacity);
   }
 
   protected grow(capacity: number): void {
@@ -122,5 +125,6 @@ export class OpTable extends IdTable {
     this.instance = grown(this.instance, new Int32Array(capacity));
     this.step = grown(this.step, new Int32Array(capacity));
     this.issuedAt = grown(this.issuedAt, new Float64Array(capacity));
+    this.pending = grown(this.pending, new Int32Array(capacity));
   }
 }

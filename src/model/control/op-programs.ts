@@ -52,7 +52,12 @@ export interface Step {
   readonly cls: number;
   readonly writes: number;
   readonly reads: number;
+  /** COMMAND steps: this many commands issued at once; the operation goes on when all are done (1 = one). */
+  readonly fanOut?: number;
 }
+
+/** `step` issued `n` times at once (a parent applying a change to n VQs together). */
+export const fanOut = (step: Step, n: number): Step => ({ ...step, fanOut: n });
 
 /** Program index of each operation: the runtime ops in CONTROL_OPS order, then provisioning. */
 export const OpKind = {

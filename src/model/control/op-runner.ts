@@ -101,12 +101,15 @@ export class OpRunner {
     return op;
   }
 
-  /** The transport completed command `cmd`: its operation goes on. */
+  /** The transport completed command `cmd`: its operation goes on once its step's last command is done. */
   commandDone(cmd: number): void {
     const cmds = this.deps.cmds;
+    const ops = this.deps.ops;
     const op = cmds.op[cmd] as number;
     cmds.release(cmd);
-    this.run(op);
+    const left = (ops.pending[op] as number) - 1;
+    ops.pending[op] = left;
+    if (left === 0) this.run(op);
   }
 
   /** Runs `op` from its next step until a step has to wait, or the program ends. */
@@ -125,9 +128,12 @@ export class OpRunner {
       ops.step[op] = index + 1;
       const step = program[index] as Step;
       switch (step.kind) {
-        case StepKind.COMMAND:
-          this.issueCommand(op, step);
+        case StepKind.COMMAND: {
+          const n = step.fanOut ?? 1;
+          ops.pending[op] = n;
+          for (let k = 0; k < n; k++) this.issueCommand(op, step);
           return;
+        }
         case StepKind.HW_CVQ:
           this.hwCvq?.submit(op, ops.instance[op] as number);
           return;

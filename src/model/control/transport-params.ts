@@ -3,7 +3,7 @@
  * profile; a scenario overrides them under the same keys). Which transport reads which is
  * declared by the transports themselves (`uses`, src/strategies/transports/).
  */
-import { count, duration, latency, section, size } from '../params/param.js';
+import { choice, count, duration, latency, section, size, when } from '../params/param.js';
 import { WINDOW_BYTES } from './strategy-ports.js';
 
 export const TRANSPORT = section(
@@ -51,6 +51,14 @@ export const TRANSPORT = section(
       cite: ['wang-hyperscale-vdpa'],
     }),
     createService: latency({ description: 'Device time to build a managed device after `create`.' }),
+    vqCommands: choice(['serial', 'parallel'], {
+      description:
+        "How the parent applies a guest queue change (a software-CVQ mq-set): one VQ command after another, or all of the change's VQ commands at once (parallel), the operation going on when the last completes.",
+      cite: ['mlx5-vdpa-suspend-2024'],
+      appliesWhen: [
+        when('strategy.cvq', ['software'], 'strategy.cvq is not software (the device applies mq-set itself)'),
+      ],
+    }),
   },
   { title: 'transport' },
 );

@@ -105,6 +105,7 @@ export function fixtureConfig(instances = 1): ModelConfig {
       vendorService: det(1_100_000),
       createConfig: 64,
       createService: det(50_000),
+      vqCommands: 'serial',
     },
     adminq: {
       queues: 1,

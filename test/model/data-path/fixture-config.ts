@@ -106,6 +106,7 @@ export function fixtureConfig(): ModelConfig {
       vendorService: fixed(ms(1.1)),
       createConfig: 64,
       createService: fixed(ms(1)),
+      vqCommands: 'serial',
     },
     adminq: {
       queues: 1,
