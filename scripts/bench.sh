@@ -5,7 +5,8 @@
 #   model    data path (100K instances at 10^8 pkt/s against PHOLD at the same pending count,
 #            10K-instance event rate, bytes per idle and per saturated instance at 1M), batch
 #            against per-packet fidelity on 100K saturated instances, the event rate over a run
-#            with 1 ms timers, and the control plane (100K-instance burst, 10K-tenant QoS)
+#            with 1 ms timers, the control plane (100K-instance burst, 10K-tenant QoS), and the
+#            cost of an IOTLB miss (64 and 2048 entries)
 #   runner   --jobs 2 against --jobs 1 on a CPU-bound sweep, and worker start-up
 #   cli      --help and a trivial run (median of 9 processes), and `| head -1` exit status
 #   sensitivity  Morris, 10 trajectories over the mlx5 profile's estimates on a shrunk quickstart
@@ -29,6 +30,8 @@ if want model; then
   node --expose-gc --import tsx bench/data-path-bench.ts
   "$tsx" bench/batch-fidelity.ts
   "$tsx" bench/timer-horizon.ts
+  "$tsx" bench/iotlb-miss.ts
+  "$tsx" bench/iotlb-miss.ts 2048
   "$tsx" bench/control-bench.ts
 fi
 if want runner; then
