@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../file-writer.js';
+import type { AtomicFile } from '../file-writer.js';
 
 /**
  * The UMD builds the report page loads, in load order: vega-lite's build expects the global
@@ -18,15 +18,20 @@ const UMD_BUILDS = [
 export const ASSETS_DIR = 'assets';
 
 /**
- * Copies the UMD builds into `assetsDir` (default `<dir>/assets/`); returns their paths
- * relative to `dir`, in load order, as URL paths. A shared `assetsDir` lets many committed
- * result folders use one copy (~0.8 MB) instead of one each.
+ * The UMD builds' copies in `assetsDir` (default `<dir>/assets/`), added to `files` for the
+ * caller to write in one batch with the charts; returns their paths relative to `dir`, in load
+ * order, as URL paths. A shared `assetsDir` lets many committed result folders use one copy
+ * (~0.8 MB) instead of one each.
  */
-export async function copyVegaAssets(dir: string, assetsDir = join(dir, ASSETS_DIR)): Promise<string[]> {
+export async function vegaAssets(
+  dir: string,
+  assetsDir: string = join(dir, ASSETS_DIR),
+  files: AtomicFile[] = [],
+): Promise<string[]> {
   const copied: string[] = [];
   for (const { specifier, file } of UMD_BUILDS) {
     const source = join(dirname(fileURLToPath(import.meta.resolve(specifier))), file);
-    writeFileAtomic(join(assetsDir, file), await readFile(source));
+    files.push({ path: join(assetsDir, file), data: await readFile(source) });
     copied.push(relative(dir, join(assetsDir, file)).split(sep).join('/'));
   }
   return copied;

@@ -6,10 +6,10 @@ import type { ChartSelection, NamedChart } from '../charts/named-chart.js';
 import { renderChart } from '../charts/render.js';
 import type { RunRow } from '../charts/result-data.js';
 import { sensitivityCharts } from '../charts/sensitivity-charts.js';
-import { defaultWriter, writeFileAtomic } from '../file-writer.js';
+import { type AtomicFile, defaultWriter, writeFileAtomic } from '../file-writer.js';
 import { analyseSensitivity, type SensitivityDescriptor } from '../sensitivity-analysis.js';
 import { readDescriptor } from '../sensitivity-files.js';
-import { copyVegaAssets } from './copy-vega-assets.js';
+import { vegaAssets } from './copy-vega-assets.js';
 import { readResultFolder } from './read-result-folder.js';
 import { reportHtml } from './report-html.js';
 import { resourceSection } from './resource-section.js';
@@ -63,18 +63,22 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   defaultWriter.makeDirectory(assetsDir);
   const notes = [...selection.skipped];
   const drawn: NamedChart[] = [];
+  const chartFiles: AtomicFile[] = [];
   for (const chart of charts) {
     // A chart that cannot be drawn is reported on the page, not fatal: the results stand.
     try {
-      const warnings = await writeChart(chartsDir, chart, options.dpi);
+      const warnings = await drawChart(chartsDir, chart, chartFiles, options.dpi);
       drawn.push(chart);
       notes.push(...warnings.map((w) => `chart ${chart.name}: ${w}`));
     } catch (e) {
       notes.push(`chart ${chart.name} not drawn: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  // Every chart file and script in one batch: flushed together (two fsyncs per file, one
+  // after another, cost ≈ 0.25 s for a small report's 30 files on a busy disk).
+  const scripts = await vegaAssets(dir, assetsDir, chartFiles);
+  await defaultWriter.writeAtomicAll(chartFiles);
   await removeStaleCharts(chartsDir, new Set(drawn.map((c) => c.name)));
-  const scripts = await copyVegaAssets(dir, assetsDir);
   const files = new Set(await readdir(dir));
   // A sensitivity page links only its committed tables (.gitignore keeps its per-sample
   // summary and groups out), so it is the same page whether or not they were written here.
@@ -121,13 +125,20 @@ function sensitivityPart(descriptor: SensitivityDescriptor, runs: readonly RunRo
   };
 }
 
-/** Writes the three files of a chart; resolves to the Vega-Lite compiler's warnings. */
-async function writeChart(chartsDir: string, chart: NamedChart, dpi?: number): Promise<string[]> {
+/** Renders a chart and adds its three files to `files`; resolves to the Vega-Lite compiler's warnings. */
+async function drawChart(
+  chartsDir: string,
+  chart: NamedChart,
+  files: AtomicFile[],
+  dpi?: number,
+): Promise<string[]> {
   const rendered = await renderChart(chart.spec, dpi);
   const base = join(chartsDir, chart.name);
-  writeFileAtomic(`${base}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
-  writeFileAtomic(`${base}.svg`, rendered.svg);
-  writeFileAtomic(`${base}.png`, rendered.png);
+  files.push(
+    { path: `${base}.vl.json`, data: `${JSON.stringify(chart.spec, null, 2)}\n` },
+    { path: `${base}.svg`, data: rendered.svg },
+    { path: `${base}.png`, data: rendered.png },
+  );
   return rendered.warnings;
 }
 
