@@ -117,7 +117,7 @@ export class Coalescer {
 
   /** Bytes handled later than their interrupt (strict unmaps), for DIM's byte rate. */
   addBytes(q: number, bytes: number): void {
-    if (this.adapts(q)) this.dim?.addBytes(q, bytes);
+    if (this.adapts(q)) (this.dim as DimTable).addBytes(q, bytes);
   }
 
   private fire(q: number): void {

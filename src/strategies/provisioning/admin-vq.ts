@@ -1,5 +1,5 @@
 import { provisioningMethods } from './provisioning-methods.js';
-import { REGISTRATION_PARAMS, registrationOnly } from './registration.js';
+import { REGISTRATION_PARAMS, registration } from './registration.js';
 
 provisioningMethods.register({
   kind: 'provisioning',
@@ -13,5 +13,5 @@ provisioningMethods.register({
   uses: ['adminq', 'workload.groups[*].adminQueue', ...REGISTRATION_PARAMS],
   ignores: [],
   createVia: 'admin-vq',
-  build: registrationOnly,
+  build: registration(false),
 });

@@ -1,5 +1,5 @@
 import { provisioningMethods } from './provisioning-methods.js';
-import { REGISTRATION_PARAMS, registrationOnly } from './registration.js';
+import { REGISTRATION_PARAMS, registration } from './registration.js';
 
 provisioningMethods.register({
   kind: 'provisioning',
@@ -19,5 +19,5 @@ provisioningMethods.register({
   ],
   ignores: [],
   createVia: 'managed-cap',
-  build: registrationOnly,
+  build: registration(false),
 });

@@ -1,6 +1,5 @@
-import type { ProvisioningModel } from '../../model/control/strategy-ports.js';
-import { makeDistribution } from '../../random/distribution.js';
 import { provisioningMethods } from './provisioning-methods.js';
+import { REGISTRATION_PARAMS, registration } from './registration.js';
 
 provisioningMethods.register({
   kind: 'provisioning',
@@ -11,15 +10,8 @@ provisioningMethods.register({
   // The `vdpa` tool [[iproute2-vdpa]]; vdpa_dev_lock is held around dev_add [[linux-vdpa-core]];
   // a create that lists every existing instance is O(N) per create [[mlnx-tools-sf-creation]].
   cite: ['iproute2-vdpa', 'linux-vdpa-core', 'mlnx-tools-sf-creation'],
-  uses: ['provisioning.netlinkService', 'provisioning.netlinkPerInstance', 'provisioning.bus'],
+  uses: [...REGISTRATION_PARAMS],
   ignores: [],
   createVia: undefined,
-  build(config, rng): ProvisioningModel {
-    const service = makeDistribution(config.provisioning.netlinkService);
-    const perInstanceNs = config.provisioning.netlinkPerInstance;
-    return {
-      createsUnderLock: true,
-      requestCostNs: (existing) => service.sample(rng) + perInstanceNs * existing,
-    };
-  },
+  build: registration(true),
 });
